@@ -1,0 +1,30 @@
+// Bundles the extension client, the language server and the CLI into dist/.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const builds = [
+  { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli/main.ts', 'cli-worker': 'server/src/cli/worker.ts' } },
+];
+
+for (const build of builds) {
+  const options = { ...common, ...build, outdir: 'dist' };
+  if (watch) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  } else {
+    await esbuild.build(options);
+  }
+}
