@@ -1,0 +1,84 @@
+import * as path from 'node:path';
+import { commands, window, workspace, type ExtensionContext, type OutputChannel } from 'vscode';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type CloseHandlerResult,
+  type ErrorHandlerResult,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+const CLIENT_ID = 'imr';
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 3 * 60 * 1000;
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
+  const output = window.createOutputChannel('IMR Letters', { log: true });
+  context.subscriptions.push(output);
+
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'imr' },
+      { scheme: 'untitled', language: 'imr' },
+    ],
+    synchronize: { fileEvents: workspace.createFileSystemWatcher(`**/.imrlintrc.json`) },
+    outputChannel: output,
+    errorHandler: restartingErrorHandler(output),
+  };
+
+  client = new LanguageClient(CLIENT_ID, 'IMR Language Server', serverOptions, clientOptions);
+  context.subscriptions.push(
+    commands.registerCommand('imr.restartServer', async () => {
+      output.info('Restarting the language server on request.');
+      await client?.restart();
+    }),
+    commands.registerCommand('imr.showOutput', () => output.show(true)),
+  );
+  await client.start();
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/**
+ * Restarts a crashed server and says so once; gives up (and says so) only when
+ * it keeps crashing, so a broken build never loops forever.
+ */
+function restartingErrorHandler(output: OutputChannel) {
+  const crashTimes: number[] = [];
+  let toldUser = false;
+  return {
+    error(): ErrorHandlerResult {
+      return { action: ErrorAction.Continue };
+    },
+    closed(): CloseHandlerResult {
+      const now = Date.now();
+      crashTimes.push(now);
+      while (crashTimes.length && now - crashTimes[0] > RESTART_WINDOW_MS) crashTimes.shift();
+      if (crashTimes.length > MAX_RESTARTS) {
+        const message = `The IMR language server stopped ${crashTimes.length} times in a few minutes and will not be restarted. Run "IMR: Restart Language Server" after checking the "IMR Letters" output.`;
+        output.appendLine(message);
+        return { action: CloseAction.DoNotRestart, message };
+      }
+      output.appendLine('The IMR language server stopped unexpectedly; restarting it.');
+      if (!toldUser) {
+        toldUser = true;
+        void window.showWarningMessage('The IMR language server stopped unexpectedly and was restarted.');
+      }
+      return { action: CloseAction.Restart, handled: true };
+    },
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * Prints the performance figures recorded in BENCHMARKS.md. Run with `npm run bench`
+ * (builds first). Uses ../shared/corpus when present, generated letters otherwise.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { analyze } from '../server/src/analyze';
+import { loadKnowledge } from '../server/src/knowledge';
+import { parseLetter } from '../server/src/letter/parse';
+import { ALL_RULES } from '../server/src/rules/index';
+import { TestClient } from '../test/support/lspClient';
+import { makeLetter, makeLetterWithItems } from '../test/support/letters';
+
+const CORPUS = resolve(process.cwd(), '..', 'shared', 'corpus');
+const knowledge = loadKnowledge();
+
+function corpusFiles(): string[] {
+  if (!existsSync(CORPUS)) return [];
+  return ['seeds', 'real-layout', 'real-raw'].flatMap((folder) =>
+    readdirSync(join(CORPUS, folder))
+      .filter((name) => name.endsWith('.txt'))
+      .map((name) => join(CORPUS, folder, name)),
+  );
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function median(values: number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}
+
+/** Repeats `work` until at least `minMs` has passed; returns ms per call (best of 3 rounds). */
+function timePerCall(work: () => void, minMs = 300): number {
+  let best = Infinity;
+  for (let round = 0; round < 3; round++) {
+    let calls = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    do {
+      work();
+      calls++;
+      elapsed = performance.now() - start;
+    } while (elapsed < minMs);
+    best = Math.min(best, elapsed / calls);
+  }
+  return best;
+}
+
+const fmt = (value: number, digits = 2) => value.toFixed(digits);
+
+async function main(): Promise<void> {
+  const files = corpusFiles();
+  const texts = files.length ? files.map((file) => readFileSync(file, 'utf8')) : [makeLetter()];
+  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`);
+  console.log(`Corpus: ${files.length ? `${files.length} letters from ../shared/corpus` : 'not found; using a generated letter'}`);
+  console.log(`Rules: ${ALL_RULES.length}\n`);
+
+  // 1. Throughput over the corpus replicated to at least 5 MB.
+  const corpusBytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  const copies = Math.max(1, Math.ceil((5 * 1024 * 1024) / corpusBytes));
+  for (const text of texts) analyze(text, { knowledge }); // warm-up
+  let start = performance.now();
+  for (let copy = 0; copy < copies; copy++) for (const text of texts) analyze(text, { knowledge });
+  let elapsed = performance.now() - start;
+  const totalMb = (corpusBytes * copies) / (1024 * 1024);
+  console.log(`Full analysis (parse + all rules) over ${fmt(totalMb, 1)} MB (corpus × ${copies}): ${fmt(totalMb / (elapsed / 1000), 1)} MB/s`);
+  start = performance.now();
+  for (let copy = 0; copy < copies; copy++) for (const text of texts) parseLetter(text);
+  elapsed = performance.now() - start;
+  console.log(`Parse only: ${fmt(totalMb / (elapsed / 1000), 1)} MB/s`);
+
+  // 2. Time per typical letter.
+  const perLetter = texts.map((text) => timePerCall(() => analyze(text, { knowledge }), 5));
+  const sortedPerLetter = [...perLetter].sort((a, b) => a - b);
+  console.log(
+    `Time per letter: median ${fmt(median(perLetter) * 1000, 0)} µs, p95 ${fmt(percentile(sortedPerLetter, 95) * 1000, 0)} µs, max ${fmt(sortedPerLetter.at(-1)! * 1000, 0)} µs (mean size ${fmt(corpusBytes / texts.length / 1024, 1)} KB)`,
+  );
+
+  // 3. Scaling with the number of items.
+  console.log('\nScaling (generated letters):');
+  const perByte = new Map<number, number>();
+  for (const items of [1, 10, 100, 1000]) {
+    const text = makeLetterWithItems(items);
+    const bytes = Buffer.byteLength(text);
+    const ms = timePerCall(() => analyze(text, { knowledge }));
+    perByte.set(items, (ms * 1e6) / bytes);
+    console.log(`  ${String(items).padStart(4)} items, ${fmt(bytes / 1024, 1).padStart(7)} KB: ${fmt(ms, 3).padStart(8)} ms, ${fmt((ms * 1e6) / bytes, 1)} ns/byte`);
+  }
+  console.log(`  cost per byte at 1000 items / at 10 items: ${fmt(perByte.get(1000)! / perByte.get(10)!)}×`);
+
+  // 4. LSP latency, didChange → publishDiagnostics.
+  console.log('\nLSP latency (didChange → publishDiagnostics, real client over stdio):');
+  const client = await TestClient.start({ initializationOptions: { validationDelayMs: 0 } });
+  try {
+    const samples: [string, string][] = [
+      ['typical letter', texts[Math.floor(texts.length / 2)]],
+      ['100-item letter', makeLetterWithItems(100)],
+    ];
+    for (const [label, text] of samples) {
+      const uri = `file:///bench/${label.replace(/\W+/g, '-')}.imr`;
+      await client.open(uri, text, 1);
+      await client.diagnostics(uri, (params) => params.version === 1);
+      const latencies: number[] = [];
+      const endLine = text.split('\n').length - 1;
+      for (let version = 2; version <= 201; version++) {
+        const change =
+          version % 2 === 0
+            ? { range: { start: { line: endLine, character: 0 }, end: { line: endLine, character: 0 } }, text: 'x' }
+            : { range: { start: { line: endLine, character: 0 }, end: { line: endLine, character: 1 } }, text: '' };
+        const sent = performance.now();
+        const published = client.diagnostics(uri, (params) => params.version === version);
+        await client.change(uri, version, [change]);
+        await published;
+        latencies.push(performance.now() - sent);
+      }
+      latencies.sort((a, b) => a - b);
+      console.log(`  ${label}: p50 ${fmt(percentile(latencies, 50))} ms, p95 ${fmt(percentile(latencies, 95))} ms (200 edits)`);
+    }
+
+    // 5. Memory with 200 open letters.
+    for (let i = 0; i < 200; i++) await client.open(`file:///bench/open-${i}.imr`, texts[i % texts.length], 1);
+    await client.diagnostics('file:///bench/open-199.imr', () => true, 30_000);
+    const status = readFileSync(`/proc/${client.process.pid}/status`, 'utf8');
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    console.log(`\nServer memory with 200 open letters: ${fmt(rssKb / 1024, 1)} MB RSS`);
+  } finally {
+    await client.stop();
+  }
+
+  // 6. Whole-process CLI time vs a bare read-and-regex baseline, and rules on vs off.
+  if (files.length) {
+    const baseline = join(mkdtempSync(join(tmpdir(), 'imr-bench-')), 'baseline.cjs');
+    writeFileSync(
+      baseline,
+      `const fs=require('fs');let n=0;for(const f of process.argv.slice(2)){const t=fs.readFileSync(f,'utf8');n+=(t.match(/: (Upheld|Overturned)\\s*$/gm)||[]).length}console.log(n)`,
+    );
+    const offConfig = join(mkdtempSync(join(tmpdir(), 'imr-bench-')), 'off.json');
+    writeFileSync(offConfig, JSON.stringify({ rules: Object.fromEntries(ALL_RULES.filter((rule) => rule.id !== 'not-a-letter').map((rule) => [rule.id, 'off'])) }));
+    const timeCommand = (args: string[]) => {
+      const runs: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const t0 = performance.now();
+        const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+        runs.push(performance.now() - t0);
+        if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+      }
+      return median(runs);
+    };
+    const cli = resolve('dist', 'cli.js');
+    const baseMs = timeCommand([baseline, ...files]);
+    const cliMs = timeCommand([cli, '--jobs', '1', '--format', 'json', ...files]);
+    const cliJobsMs = timeCommand([cli, '--format', 'json', ...files]);
+    const cliOffMs = timeCommand([cli, '--jobs', '1', '--format', 'json', '--config', offConfig, ...files]);
+    console.log(`\nWhole-process time over the corpus (${files.length} files, median of 7):`);
+    console.log(`  bare baseline (read + one regex): ${fmt(baseMs, 0)} ms`);
+    console.log(`  imr-lint --jobs 1:                ${fmt(cliMs, 0)} ms (${fmt(cliMs / baseMs)}× baseline)`);
+    console.log(`  imr-lint (default jobs):          ${fmt(cliJobsMs, 0)} ms (${fmt(cliJobsMs / baseMs)}× baseline)`);
+    console.log(`  imr-lint --jobs 1, rules off:     ${fmt(cliOffMs, 0)} ms (all rules on costs ${fmt(cliMs / cliOffMs)}×)`);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

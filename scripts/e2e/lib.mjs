@@ -1,0 +1,76 @@
+// Shared helpers for the end-to-end scripts: project paths, logging and
+// child processes that can never outlive their time limit.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const cacheRoot = process.env.IMR_E2E_CACHE ?? join(projectRoot, '.cache', 'e2e');
+export const resultsRoot = join(projectRoot, 'test-results');
+
+export const NODE_MAJOR = 24;
+export const CODE_SERVER_VERSION = '4.139.1';
+export const CHROMIUM_PATH = process.env.IMR_E2E_CHROMIUM ?? '/usr/bin/chromium';
+
+export function log(message) {
+  const stamp = new Date().toISOString().slice(11, 19);
+  process.stderr.write(`[e2e ${stamp}] ${message}\n`);
+}
+
+/**
+ * Runs a command to completion. Output is inherited unless `quiet` is set,
+ * in which case it is kept and shown only when the command fails (installers
+ * are noisy and the interesting part is the failure).
+ */
+export function run(command, args, { timeoutMs, env, cwd, quiet = false } = {}) {
+  if (!timeoutMs) throw new Error('run() needs a timeout');
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: cwd ?? projectRoot,
+      env: env ?? process.env,
+      stdio: quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    });
+    let output = '';
+    const keep = (chunk) => {
+      output += chunk;
+      if (output.length > 200_000) output = output.slice(-100_000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child.pid);
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) return resolve(output);
+      if (quiet) process.stderr.write(output.slice(-20_000));
+      const why = timedOut ? `timed out after ${Math.round(timeoutMs / 1000)} s` : `exited with ${code ?? signal}`;
+      reject(new Error(`${command} ${args.join(' ')} ${why}`));
+    });
+  });
+}
+
+/** Kills a detached child together with everything it started. */
+export function killGroup(pid, signal = 'SIGKILL') {
+  if (!pid) return;
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export function withPathFirst(dir, extra = {}) {
+  return { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}`, ...extra };
+}

@@ -1,0 +1,241 @@
+// One command for the real-VS-Code tests on this kind of machine:
+//   node scripts/e2e/run-code-server.mjs [--skip-package] [--skip-e2e] [--grep TEXT]
+// It installs what is missing (Node 24, code-server, Chromium), packages the
+// extension, installs exactly that .vsix plus a test-runner extension into a
+// fresh code-server, opens the workbench in headless Chromium, collects the
+// integration suite's results from the extension host, then runs the screen
+// checks (screenshots in test-results/e2e/). Exits non-zero on any failure.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { buildTests } from './build-tests.mjs';
+import { installExtension, prepareProfile, startCodeServer } from './code-server.mjs';
+import { ensureAll } from './install.mjs';
+import { CODE_SERVER_VERSION, killGroup, log, projectRoot, resultsRoot, run } from './lib.mjs';
+import { Report } from './report.mjs';
+
+const MINUTE = 60_000;
+const INTEGRATION_TIMEOUT_MS = Number(process.env.IMR_INTEGRATION_TIMEOUT_MS ?? 8 * MINUTE);
+const E2E_CHECK_TIMEOUT_MS = 120_000;
+const EXTENSION_ID = 'imr-tools.imr-letters';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+const argv = process.argv.slice(2);
+const options = {
+  skipPackage: argv.includes('--skip-package'),
+  skipE2E: argv.includes('--skip-e2e'),
+  grep: argv.includes('--grep') ? argv[argv.indexOf('--grep') + 1] : process.env.IMR_INTEGRATION_GREP,
+};
+
+const stateRoot = join(projectRoot, '.vscode-test', 'code-server');
+const pidFile = join(stateRoot, 'code-server.pid');
+const vsixPath = join(projectRoot, 'imr-letters.vsix');
+const report = new Report();
+const cleanups = [];
+
+async function cleanup() {
+  while (cleanups.length) {
+    const step = cleanups.pop();
+    try {
+      await withTimeout(step(), 15_000, 'cleanup');
+    } catch (error) {
+      log(`cleanup: ${error.message}`);
+    }
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => {
+    log(`${signal}: stopping code-server and Chromium`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} timed out after ${Math.round(ms / 1000)} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** A previous run killed outright may have left its code-server behind; end it by its recorded id. */
+function stopLeftoverCodeServer() {
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  try {
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (commandLine.includes(stateRoot)) {
+      log(`stopping code-server left over from an earlier run (pid ${pid})`);
+      killGroup(pid);
+    }
+  } catch {
+    // not running any more
+  }
+  rmSync(pidFile, { force: true });
+}
+
+async function packageExtension() {
+  if (options.skipPackage && existsSync(vsixPath)) {
+    log(`using the existing ${vsixPath} (--skip-package)`);
+    return;
+  }
+  log('packaging the extension (npm run package)');
+  await run('npm', ['run', 'package'], { timeoutMs: 5 * MINUTE, quiet: true });
+  if (!existsSync(vsixPath)) throw new Error(`npm run package did not produce ${vsixPath}`);
+  log(`packaged ${vsixPath} (${Math.round(statSync(vsixPath).size / 1024)} KiB)`);
+}
+
+function makeWorkspace() {
+  const workspace = mkdtempSync(join(tmpdir(), 'imr-e2e-workspace-'));
+  cleanups.push(async () => rmSync(workspace, { recursive: true, force: true }));
+  const copies = [
+    [join(projectRoot, 'examples'), join(workspace, 'examples')],
+    [join(projectRoot, 'test', 'integration', 'fixtures'), join(workspace, 'fixtures')],
+  ];
+  for (const [from, to] of copies) if (existsSync(from)) cpSync(from, to, { recursive: true });
+  return workspace;
+}
+
+async function waitForResults(resultsPath, integration) {
+  const progressPath = `${resultsPath}.progress`;
+  const deadline = Date.now() + INTEGRATION_TIMEOUT_MS;
+  let shown = 0;
+  const showProgress = () => {
+    if (!existsSync(progressPath)) return;
+    try {
+      const { outcomes } = JSON.parse(readFileSync(progressPath, 'utf8'));
+      for (; shown < outcomes.length; shown++) integration.add(outcomes[shown]);
+    } catch {
+      // being replaced right now; read it next time
+    }
+  };
+  while (!existsSync(resultsPath)) {
+    showProgress();
+    if (Date.now() > deadline) {
+      integration.add({ fullTitle: 'integration suite finished', state: 'failed', error: `no results within ${INTEGRATION_TIMEOUT_MS / 1000} s` });
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const results = JSON.parse(readFileSync(resultsPath, 'utf8'));
+  for (; shown < results.outcomes.length; shown++) integration.add(results.outcomes[shown]);
+  if (results.crashed) integration.add({ fullTitle: 'integration suite ran to the end', state: 'failed', error: results.crashed });
+  if (results.outcomes.length === 0) integration.add({ fullTitle: 'integration suite ran tests', state: 'failed', error: 'no test ran' });
+}
+
+async function runScreenChecks(page, checksPath, context, group) {
+  const { checks } = await import(pathToFileURL(checksPath).href);
+  const shotsDir = join(resultsRoot, 'e2e');
+  for (const check of checks) {
+    const started = Date.now();
+    try {
+      await withTimeout(check.run({ ...context, page }), E2E_CHECK_TIMEOUT_MS, check.name);
+      group.add({ fullTitle: check.name, state: 'passed', durationMs: Date.now() - started });
+    } catch (error) {
+      const shot = join(shotsDir, `FAILED-${check.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
+      await page.screenshot({ path: shot, timeout: 10_000 }).catch(() => {});
+      group.add({ fullTitle: check.name, state: 'failed', durationMs: Date.now() - started, error: `${error.stack ?? error}\n(screenshot: ${shot})` });
+    }
+  }
+}
+
+async function main() {
+  const setup = report.group('setup');
+  const step = async (title, action) => {
+    const started = Date.now();
+    try {
+      const value = await action();
+      setup.add({ fullTitle: title, state: 'passed', durationMs: Date.now() - started });
+      return value;
+    } catch (error) {
+      setup.add({ fullTitle: title, state: 'failed', durationMs: Date.now() - started, error: error.stack ?? String(error) });
+      throw new SetupFailed();
+    }
+  };
+
+  const tools = await step(`Node 24, code-server ${CODE_SERVER_VERSION} and Chromium are installed`, () => ensureAll());
+  await step('the extension is packaged into imr-letters.vsix', () => packageExtension());
+  const built = await step('the integration suite and screen checks build', () => buildTests());
+
+  stopLeftoverCodeServer();
+  rmSync(stateRoot, { recursive: true, force: true });
+  const userDataDir = join(stateRoot, 'user-data');
+  const extensionsDir = join(stateRoot, 'extensions');
+  mkdirSync(extensionsDir, { recursive: true });
+  prepareProfile(userDataDir);
+  rmSync(join(resultsRoot, 'e2e'), { recursive: true, force: true });
+  mkdirSync(join(resultsRoot, 'e2e'), { recursive: true });
+  const resultsPath = join(resultsRoot, 'integration-results.json');
+  rmSync(resultsPath, { force: true });
+  rmSync(`${resultsPath}.progress`, { force: true });
+
+  await step('code-server installs the packaged .vsix', async () => {
+    await installExtension({ ...tools, userDataDir, extensionsDir, vsix: vsixPath });
+    const installed = readdirSync(extensionsDir).filter((name) => name.startsWith(`${EXTENSION_ID}-`));
+    if (installed.length !== 1) throw new Error(`expected one ${EXTENSION_ID} in ${extensionsDir}, found: ${readdirSync(extensionsDir).join(', ')}`);
+    const runnerVersion = JSON.parse(readFileSync(join(built.runnerExtension, 'package.json'), 'utf8')).version;
+    cpSync(built.runnerExtension, join(extensionsDir, `imr-tools-test.imr-integration-runner-${runnerVersion}`), { recursive: true });
+  });
+
+  const workspace = makeWorkspace();
+  const codeServer = await step('code-server starts', () =>
+    startCodeServer({
+      ...tools,
+      userDataDir,
+      extensionsDir,
+      folder: workspace,
+      logFile: join(stateRoot, 'code-server.log'),
+      env: {
+        IMR_INTEGRATION_SUITE: built.suiteIndex,
+        IMR_INTEGRATION_RESULTS: resultsPath,
+        IMR_INTEGRATION_GREP: options.grep ?? '',
+      },
+    }),
+  );
+  writeFileSync(pidFile, String(codeServer.pid));
+  cleanups.push(() => codeServer.stop());
+
+  const browser = await step('headless Chromium starts', () =>
+    chromium.launch({ executablePath: tools.chromium, args: CHROMIUM_ARGS, timeout: 60_000 }),
+  );
+  cleanups.push(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(30_000);
+  await step('the workbench loads', async () => {
+    await page.goto(codeServer.url, { timeout: 60_000 });
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+  });
+
+  const integration = report.group(`integration (VS Code ${CODE_SERVER_VERSION.replace(/^4\./, '1.')} extension host, installed .vsix)`);
+  await waitForResults(resultsPath, integration);
+  await page.screenshot({ path: join(resultsRoot, 'e2e', '00-after-integration.png') }).catch(() => {});
+
+  if (!options.skipE2E && built.e2eChecks) {
+    const e2e = report.group('e2e (Playwright, headless Chromium)');
+    await runScreenChecks(page, built.e2eChecks, { workspace, screenshotsDir: join(resultsRoot, 'e2e') }, e2e);
+  }
+}
+
+class SetupFailed extends Error {}
+
+let exitCode = 1;
+try {
+  await main();
+} catch (error) {
+  if (error instanceof SetupFailed) {
+    // already reported under its step
+  } else {
+  const group = report.groups.at(-1) ? { add: (outcome) => report.add(report.groups.at(-1), outcome) } : report.group('setup');
+  group.add({ fullTitle: 'harness', state: 'failed', error: error.stack ?? String(error) });
+  }
+} finally {
+  await cleanup();
+  rmSync(pidFile, { force: true });
+  exitCode = report.finish();
+}
+process.exit(exitCode);

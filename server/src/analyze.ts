@@ -1,0 +1,66 @@
+import type { LintConfig } from './config/config';
+import type { KnowledgeBase } from './knowledge';
+import type { Letter } from './letter/model';
+import { parseLetter } from './letter/parse';
+import { runRules } from './rules/run';
+import type { Finding } from './rules/types';
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+export const FILE_TOO_LARGE = 'file-too-large';
+
+export interface AnalyzeOptions {
+  readonly knowledge: KnowledgeBase;
+  readonly config?: LintConfig;
+  /** In UTF-8 bytes; larger documents are not parsed. */
+  readonly maxFileSize?: number;
+  readonly onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export interface Analysis {
+  /** Null when the document was too large to analyse. */
+  readonly letter: Letter | null;
+  readonly findings: readonly Finding[];
+}
+
+export function analyze(text: string, options: AnalyzeOptions): Analysis {
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const size = utf8Length(text, maxFileSize);
+  if (size > maxFileSize) {
+    return {
+      letter: null,
+      findings: [
+        {
+          ruleId: FILE_TOO_LARGE,
+          severity: 'information',
+          message: `Not analysed: this document is larger than ${formatBytes(maxFileSize)} (the imr.maxFileSize setting). Determination letters are usually a few kilobytes.`,
+          span: { start: 0, end: Math.min(text.length, Math.max(0, text.search(/\r|\n|$/))) },
+        },
+      ],
+    };
+  }
+  const letter = parseLetter(text);
+  return { letter, findings: runRules(letter, { knowledge: options.knowledge }, options) };
+}
+
+/** Counts UTF-8 bytes without allocating, stopping early once past `limit`. */
+export function utf8Length(text: string, limit = Infinity): number {
+  if (text.length > limit) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,119 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+
+export const LETTER_EXTENSIONS = ['.imr', '.txt'];
+
+export interface ExpandedInputs {
+  readonly files: string[];
+  /** Inputs that named nothing readable, with the reason, in the order given. */
+  readonly problems: { input: string; message: string }[];
+}
+
+/**
+ * Turns the command line's files, folders and globs into a sorted, de-duplicated
+ * list of letter paths. Folders are searched recursively for .imr and .txt files.
+ */
+export function expandInputs(inputs: readonly string[], cwd = process.cwd()): ExpandedInputs {
+  const files = new Set<string>();
+  const problems: ExpandedInputs['problems'] = [];
+  for (const input of inputs) {
+    if (hasGlobCharacters(input)) {
+      const matches = expandGlob(input, cwd);
+      if (matches.length === 0) problems.push({ input, message: 'no files match this pattern' });
+      matches.forEach((match) => files.add(match));
+      continue;
+    }
+    const path = resolve(cwd, input);
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      problems.push({ input, message: describeFsError(error) });
+      continue;
+    }
+    if (stats.isDirectory()) {
+      const found = walk(path, (file) => LETTER_EXTENSIONS.some((extension) => file.toLowerCase().endsWith(extension)), problems);
+      if (found.length === 0) problems.push({ input, message: 'the folder holds no .imr or .txt files' });
+      found.forEach((file) => files.add(file));
+    } else {
+      files.add(path);
+    }
+  }
+  return { files: [...files].sort(), problems };
+}
+
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const relativePath = relative(cwd, path);
+  return relativePath && !relativePath.startsWith('..') ? relativePath.split(sep).join('/') : path;
+}
+
+function walk(folder: string, accept: (file: string) => boolean, problems: ExpandedInputs['problems']): string[] {
+  const found: string[] = [];
+  let entries;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    problems.push({ input: folder, message: describeFsError(error) });
+    return found;
+  }
+  for (const entry of entries) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...walk(path, accept, problems));
+    else if (entry.isFile() && accept(entry.name)) found.push(path);
+  }
+  return found;
+}
+
+function hasGlobCharacters(input: string): boolean {
+  return /[*?[]/.test(input);
+}
+
+/** Supports `*`, `**`, `?` and `[...]`; the walk starts at the longest folder prefix without wildcards. */
+function expandGlob(pattern: string, cwd: string): string[] {
+  const absolute = resolve(cwd, pattern).split(sep).join('/');
+  const segments = absolute.split('/');
+  const firstWild = segments.findIndex(hasGlobCharacters);
+  const base = segments.slice(0, firstWild).join('/') || '/';
+  const matcher = globToRegExp(absolute);
+  const ignoredProblems: ExpandedInputs['problems'] = [];
+  return walk(base, () => true, ignoredProblems).filter((file) => matcher.test(file.split(sep).join('/')));
+}
+
+export function globToRegExp(glob: string): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const char = glob[i];
+    if (char === '*') {
+      if (glob[i + 1] === '*') {
+        const followedBySlash = glob[i + 2] === '/';
+        source += followedBySlash ? '(?:[^/]*/)*' : '.*';
+        i += followedBySlash ? 2 : 1;
+      } else source += '[^/]*';
+    } else if (char === '?') source += '[^/]';
+    else if (char === '[') {
+      const close = glob.indexOf(']', i + 1);
+      if (close === -1) source += '\\[';
+      else {
+        source += '[' + glob.slice(i + 1, close).replace(/\\/g, '\\\\') + ']';
+        i = close;
+      }
+    } else source += char.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return (error as Error)?.message ?? String(error);
+  }
+}

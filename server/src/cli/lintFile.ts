@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { analyze } from '../analyze';
+import { mergeConfigs, type LintConfig } from '../config/config';
+import { findConfigFile, loadConfigFile, type LoadedConfigFile } from '../config/configFile';
+import type { KnowledgeBase } from '../knowledge';
+import type { Letter } from '../letter/model';
+import type { Finding, Severity } from '../rules/types';
+import { decodeLetterBytes } from '../text/decode';
+import { LineMap, type Range } from '../text/lineMap';
+import { describeFsError } from './files';
+import { letterToJson, type LetterJson } from './letterJson';
+import { outline, type OutlineNode } from '../features/outline';
+
+export interface DiagnosticJson {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+}
+
+export interface OutlineLine {
+  readonly depth: number;
+  readonly name: string;
+  readonly detail?: string;
+  readonly line: number;
+}
+
+export interface FileResult {
+  readonly path: string;
+  /** Set when the file could not be read; nothing else is then. */
+  readonly error?: string;
+  readonly letter?: LetterJson | null;
+  readonly diagnostics: readonly DiagnosticJson[];
+  readonly outline?: readonly OutlineLine[];
+}
+
+export interface LintOptions {
+  readonly knowledge: KnowledgeBase;
+  /** From `--config`; wins over any `.imrlintrc.json` found beside the letters. */
+  readonly explicitConfig?: LintConfig;
+  readonly includeOutline?: boolean;
+  readonly maxFileSize?: number;
+}
+
+export class FileLinter {
+  private readonly configByFolder = new Map<string, LoadedConfigFile | null>();
+
+  constructor(private readonly options: LintOptions) {}
+
+  lint(path: string): FileResult {
+    let text: string;
+    try {
+      text = decodeLetterBytes(readFileSync(path)).text;
+    } catch (error) {
+      return { path, error: describeFsError(error), diagnostics: [] };
+    }
+    return this.lintText(path, text);
+  }
+
+  lintText(path: string, text: string): FileResult {
+    const projectConfig = this.projectConfig(path);
+    const config = this.options.explicitConfig ? mergeConfigs(projectConfig, this.options.explicitConfig) : projectConfig;
+    const analysis = analyze(text, { knowledge: this.options.knowledge, config, maxFileSize: this.options.maxFileSize });
+    const lines = new LineMap(text);
+    return {
+      path,
+      letter: analysis.letter ? letterToJson(analysis.letter, lines) : null,
+      diagnostics: analysis.findings.map((finding) => diagnosticJson(finding, lines)),
+      outline: this.options.includeOutline && analysis.letter ? outlineLines(analysis.letter, lines) : undefined,
+    };
+  }
+
+  private projectConfig(path: string): LintConfig {
+    const folder = dirname(path);
+    if (!this.configByFolder.has(folder)) {
+      const configPath = findConfigFile(path);
+      this.configByFolder.set(folder, configPath ? loadConfigFile(configPath) : null);
+    }
+    return this.configByFolder.get(folder)?.config ?? { rules: {}, ignore: [] };
+  }
+}
+
+function diagnosticJson(finding: Finding, lines: LineMap): DiagnosticJson {
+  return { code: finding.ruleId, severity: finding.severity, message: finding.message, range: lines.rangeOf(finding.span) };
+}
+
+function outlineLines(letter: Letter, lines: LineMap): OutlineLine[] {
+  const result: OutlineLine[] = [];
+  const visit = (nodes: readonly OutlineNode[], depth: number) => {
+    for (const node of nodes) {
+      result.push({ depth, name: node.name, detail: node.detail, line: lines.positionAt(node.selectionSpan.start).line });
+      if (node.kind !== 'item' && node.kind !== 'header') visit(node.children, depth + 1);
+    }
+  };
+  visit(outline(letter), 0);
+  return result;
+}

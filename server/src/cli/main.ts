@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readConfigText } from '../config/configFile';
+import type { LintConfig } from '../config/config';
+import { loadKnowledge } from '../knowledge';
+import type { Severity } from '../rules/types';
+import { displayPath, expandInputs } from './files';
+import type { FileResult } from './lintFile';
+import { runBatch } from './runBatch';
+import { formatSarif } from './sarif';
+import { Summary } from './summary';
+import { formatText } from './textFormat';
+
+const USAGE = `Usage: imr-lint [options] <files, folders or globs...>
+
+Checks California IMR determination letters for structural problems and
+documentation gaps. Folders are searched for .imr and .txt files.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --fail-on error|warning|information|never
+                             lowest severity that makes the exit code 1 (default: error)
+  --config <file>            settings file like .imrlintrc.json; wins over the ones found beside letters
+  --outline                  also print each letter's outline (text format)
+  --summary                  print a summary table (to stderr for json and sarif)
+  --jobs <n>                 worker threads (default: number of cores)
+  --max-file-size <bytes>    skip analysis of larger files (default: 5 MB)
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings (or unreadable files), 2 usage error.`;
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
+const FORMATS = ['text', 'json', 'sarif'] as const;
+const FAIL_ON = ['error', 'warning', 'information', 'never'] as const;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string', default: 'error' },
+        config: { type: 'string' },
+        outline: { type: 'boolean', default: false },
+        summary: { type: 'boolean', default: false },
+        jobs: { type: 'string' },
+        'max-file-size': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`imr-lint ${VERSION}\n`);
+    return 0;
+  }
+  const format = oneOf(values.format!, FORMATS, '--format');
+  const failOn = oneOf(values['fail-on']!, FAIL_ON, '--fail-on');
+  const jobs = values.jobs === undefined ? availableParallelism() : positiveInteger(values.jobs, '--jobs');
+  const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInteger(values['max-file-size'], '--max-file-size');
+  if (positionals.length === 0) throw new UsageError('no files, folders or globs given');
+  const explicitConfig = values.config === undefined ? undefined : readExplicitConfig(values.config);
+
+  const { files, problems } = expandInputs(positionals);
+  for (const problem of problems) process.stderr.write(`imr-lint: ${problem.input}: ${problem.message}\n`);
+
+  const summary = new Summary();
+  const results: FileResult[] = [];
+  const progress = progressReporter(files.length);
+  let failed = problems.length > 0;
+  await runBatch(files, {
+    knowledge: loadKnowledge(),
+    explicitConfig,
+    includeOutline: values.outline,
+    maxFileSize,
+    jobs,
+    onProgress: progress.update,
+    onResult: (result) => {
+      summary.add(result);
+      if (result.error) {
+        failed = true;
+        progress.clear();
+        process.stderr.write(`imr-lint: ${displayPath(result.path)}: ${result.error}\n`);
+      }
+      if (failOn !== 'never' && result.diagnostics.some((diagnostic) => SEVERITY_RANK[diagnostic.severity] <= SEVERITY_RANK[failOn])) failed = true;
+      if (format === 'text') {
+        const text = formatText(result, displayPath(result.path));
+        if (text) {
+          progress.clear();
+          process.stdout.write(text);
+        }
+      } else {
+        results.push(result);
+      }
+    },
+  });
+  progress.clear();
+  if (format === 'json') process.stdout.write(JSON.stringify({ files: results.map(jsonFile) }, null, 2) + '\n');
+  if (format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(results, VERSION), null, 2) + '\n');
+  if (values.summary) (format === 'text' ? process.stdout : process.stderr).write(summary.format());
+  return failed && failOn !== 'never' ? 1 : 0;
+}
+
+function jsonFile(result: FileResult) {
+  const file: Record<string, unknown> = { path: displayPath(result.path), letter: result.letter ?? null, diagnostics: result.diagnostics };
+  if (result.error) file.error = result.error;
+  return file;
+}
+
+function readExplicitConfig(path: string): LintConfig {
+  let text: string;
+  try {
+    text = readFileSync(resolve(path), 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read --config ${path}: ${(error as Error).message}`);
+  }
+  const loaded = readConfigText(path, text);
+  if (!loaded.parsed) throw new UsageError(`--config ${path}: ${loaded.problems[0]?.message}`);
+  for (const problem of loaded.problems) process.stderr.write(`imr-lint: ${path}: ${problem.path ? problem.path + ': ' : ''}${problem.message}\n`);
+  return loaded.config;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+function positiveInteger(value: string, option: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`${option} must be a positive whole number (got "${value}")`);
+  return number;
+}
+
+/** A progress bar on an interactive stderr for big batches; silent when piped. */
+function progressReporter(total: number) {
+  const enabled = process.stderr.isTTY === true && total >= 50;
+  let shown = false;
+  return {
+    update(done: number) {
+      if (!enabled) return;
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} letters`);
+      shown = true;
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\x1b[K');
+      shown = false;
+    },
+  };
+}
+
+declare const IMR_VERSION: string | undefined;
+const VERSION = typeof IMR_VERSION === 'string' ? IMR_VERSION : '0.0.0-dev';
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`imr-lint: ${error.message}\n\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`imr-lint: internal error: ${(error as Error)?.stack ?? error}\n`);
+      process.exitCode = 3;
+    }
+  },
+);

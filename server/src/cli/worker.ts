@@ -1,0 +1,17 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadKnowledge } from '../knowledge';
+import { FileLinter, type LintOptions } from './lintFile';
+
+/** One of the `--jobs` threads: lints the paths it is sent and posts each result back. */
+const options = workerData as Omit<LintOptions, 'knowledge'>;
+const linter = new FileLinter({ ...options, knowledge: loadKnowledge() });
+
+parentPort?.on('message', (message: { index: number; path: string }) => {
+  let result;
+  try {
+    result = linter.lint(message.path);
+  } catch (error) {
+    result = { path: message.path, error: `internal error: ${(error as Error).message}`, diagnostics: [] };
+  }
+  parentPort?.postMessage({ index: message.index, result });
+});

@@ -1,0 +1,81 @@
+import type { Severity } from '../rules/types';
+
+export type RuleSetting = Severity | 'off';
+
+export interface IgnoreEntry {
+  readonly rule: string;
+  /** Item title the entry applies to; absent means every item. */
+  readonly item?: string;
+}
+
+export interface LintConfig {
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly ignore: readonly IgnoreEntry[];
+}
+
+export const EMPTY_CONFIG: LintConfig = { rules: {}, ignore: [] };
+
+const RULE_SETTINGS: ReadonlySet<string> = new Set(['off', 'error', 'warning', 'information', 'hint']);
+
+export interface ConfigProblem {
+  readonly message: string;
+  /** JSON path of the offending value, e.g. `rules.quantity`. */
+  readonly path: string;
+}
+
+export interface ReadConfigResult {
+  readonly config: LintConfig;
+  readonly problems: readonly ConfigProblem[];
+}
+
+/**
+ * Reads a config object leniently: every valid part is kept, every invalid
+ * part is reported and dropped, so one typo never turns all checks off.
+ */
+export function readConfig(value: unknown): ReadConfigResult {
+  const problems: ConfigProblem[] = [];
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { config: EMPTY_CONFIG, problems: [{ message: 'The configuration must be a JSON object.', path: '' }] };
+  }
+  const raw = value as Record<string, unknown>;
+  const rules: Record<string, RuleSetting> = {};
+  if (raw.rules !== undefined) {
+    if (raw.rules === null || typeof raw.rules !== 'object' || Array.isArray(raw.rules)) {
+      problems.push({ message: '"rules" must be an object mapping rule ids to a severity or "off".', path: 'rules' });
+    } else {
+      for (const [ruleId, setting] of Object.entries(raw.rules as Record<string, unknown>)) {
+        if (typeof setting === 'string' && RULE_SETTINGS.has(setting)) rules[ruleId] = setting as RuleSetting;
+        else if (setting === false) rules[ruleId] = 'off';
+        else
+          problems.push({
+            message: `Rule "${ruleId}" has an invalid setting; use "off", "error", "warning", "information" or "hint".`,
+            path: `rules.${ruleId}`,
+          });
+      }
+    }
+  }
+  const ignore: IgnoreEntry[] = [];
+  if (raw.ignore !== undefined) {
+    if (!Array.isArray(raw.ignore)) {
+      problems.push({ message: '"ignore" must be an array of { "rule", "item" } entries.', path: 'ignore' });
+    } else {
+      raw.ignore.forEach((entry, index) => {
+        const candidate = entry as Record<string, unknown> | null;
+        if (candidate && typeof candidate === 'object' && typeof candidate.rule === 'string' && (candidate.item === undefined || typeof candidate.item === 'string')) {
+          ignore.push(candidate.item === undefined ? { rule: candidate.rule } : { rule: candidate.rule, item: candidate.item });
+        } else {
+          problems.push({ message: 'Each ignore entry needs a string "rule" and an optional string "item".', path: `ignore[${index}]` });
+        }
+      });
+    }
+  }
+  return { config: { rules, ignore }, problems };
+}
+
+/** Later configs win rule by rule; ignore lists add up. */
+export function mergeConfigs(...configs: readonly LintConfig[]): LintConfig {
+  return {
+    rules: Object.assign({}, ...configs.map((config) => config.rules)),
+    ignore: configs.flatMap((config) => config.ignore),
+  };
+}

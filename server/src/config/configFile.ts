@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, parse as parsePath } from 'node:path';
+import { EMPTY_CONFIG, readConfig, type ConfigProblem, type LintConfig } from './config';
+
+export const CONFIG_FILE_NAME = '.imrlintrc.json';
+
+export interface LoadedConfigFile {
+  readonly path: string;
+  readonly config: LintConfig;
+  /** Problems found in the file; the valid parts of it still apply. */
+  readonly problems: readonly ConfigProblem[];
+  /** False when the file could not be read or is not JSON at all; then nothing of it applies. */
+  readonly parsed: boolean;
+}
+
+/** The nearest `.imrlintrc.json` in the letter's folder or any folder above it. */
+export function findConfigFile(letterPath: string): string | null {
+  let folder = dirname(letterPath);
+  const root = parsePath(folder).root;
+  for (;;) {
+    const candidate = join(folder, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    if (folder === root) return null;
+    const parent = dirname(folder);
+    if (parent === folder) return null;
+    folder = parent;
+  }
+}
+
+export function loadConfigFile(path: string): LoadedConfigFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { path, config: EMPTY_CONFIG, parsed: false, problems: [{ message: `Could not read the file: ${(error as Error).message}`, path: '' }] };
+  }
+  return readConfigText(path, text);
+}
+
+export function readConfigText(path: string, text: string): LoadedConfigFile {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return {
+      path,
+      config: EMPTY_CONFIG,
+      parsed: false,
+      problems: [{ message: `Not valid JSON (${(error as Error).message}); the default rule settings apply.`, path: '' }],
+    };
+  }
+  const { config, problems } = readConfig(value);
+  return { path, config, problems, parsed: true };
+}

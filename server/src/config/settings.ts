@@ -1,0 +1,31 @@
+import { DEFAULT_MAX_FILE_SIZE } from '../analyze';
+import { EMPTY_CONFIG, readConfig, type LintConfig } from './config';
+
+export interface EditorSettings {
+  readonly config: LintConfig;
+  readonly maxFileSize: number;
+  /** Human-readable problems with the user's settings; the defaults replace the bad parts. */
+  readonly problems: readonly string[];
+}
+
+export const DEFAULT_SETTINGS: EditorSettings = { config: EMPTY_CONFIG, maxFileSize: DEFAULT_MAX_FILE_SIZE, problems: [] };
+
+/** Reads the `imr` settings section, whatever shape a hand-edited settings.json gave it. */
+export function readEditorSettings(section: unknown): EditorSettings {
+  if (section === null || section === undefined) return DEFAULT_SETTINGS;
+  if (typeof section !== 'object' || Array.isArray(section)) return { ...DEFAULT_SETTINGS, problems: ['The "imr" settings are not an object; using defaults.'] };
+  const raw = section as Record<string, unknown>;
+  const problems: string[] = [];
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  if (raw.maxFileSize !== undefined && raw.maxFileSize !== null) {
+    if (typeof raw.maxFileSize === 'number' && Number.isFinite(raw.maxFileSize) && raw.maxFileSize >= 0) maxFileSize = raw.maxFileSize;
+    else problems.push(`"imr.maxFileSize" must be a non-negative number of bytes; using the default of ${DEFAULT_MAX_FILE_SIZE}.`);
+  }
+  let config = EMPTY_CONFIG;
+  if (raw.rules !== undefined && raw.rules !== null) {
+    const read = readConfig({ rules: raw.rules });
+    config = read.config;
+    problems.push(...read.problems.map((problem) => `"imr.${problem.path}": ${problem.message}`));
+  }
+  return { config, maxFileSize, problems };
+}

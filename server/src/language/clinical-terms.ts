@@ -1,0 +1,116 @@
+import type { Sentence } from './sentences';
+import { PhraseMatcher, phraseSet, type TermMatch } from './terms';
+import type { Token } from './tokens';
+
+/**
+ * Shared clinical vocabularies and sentence classifiers used by several
+ * documentation rules. Phrases use the `PhraseMatcher` syntax (`word*` is a
+ * prefix, `{num}` any number).
+ */
+
+/**
+ * Words that address function in the sense of 8 CCR 9792.20: function itself,
+ * activities of daily living, and work status or restrictions.
+ */
+const FUNCTION_PHRASES = [
+  'function*',
+  'adl', 'adls', "adl's", 'adl s',
+  'activities of daily living', 'activity of daily living', 'daily activities', 'daily living', 'activities of daily life',
+  'work status', 'work restriction*', 'work capacity', 'work duties', 'work ability',
+  'return to work', 'returned to work', 'returning to work', 'returns to work', 'back to work',
+  'modified duty', 'modified duties', 'modified work', 'light duty', 'full duty', 'regular duty', 'usual and customary',
+  'working', 'off work', 'temporarily totally disabled', 'temporary total disability', 'total temporary disability', 'ttd',
+];
+
+/** Organ or nerve function is not functional status; these phrases are matched first so they hide "function". */
+const ORGAN_FUNCTION_PHRASES = [
+  'renal function', 'kidney function', 'liver function', 'hepatic function', 'pulmonary function', 'lung function',
+  'cardiac function', 'heart function', 'thyroid function', 'bowel function', 'bladder function', 'sexual function',
+  'erectile function', 'cognitive function', 'nerve function', 'neurologic function', 'neurological function',
+  'motor function', 'sensory function', 'immune function', 'platelet function', 'gi function', 'gastrointestinal function',
+  'organ function', 'respiratory function', 'vestibular function', 'hearing function', 'visual function',
+];
+
+export const FUNCTION_TERMS = new PhraseMatcher<'function' | 'organ'>([
+  ...ORGAN_FUNCTION_PHRASES.map((phrase) => [phrase, 'organ' as const] as const),
+  ...FUNCTION_PHRASES.map((phrase) => [phrase, 'function' as const] as const),
+]);
+
+/** Mentions of functional status (function, ADLs, work status) in `tokens[from..to)`. */
+export function functionMentions(tokens: readonly Token[], from = 0, to = tokens.length): TermMatch<'function' | 'organ'>[] {
+  return FUNCTION_TERMS.findAll(tokens, from, to).filter((match) => match.value === 'function');
+}
+
+/** The literal vocabulary of gold-dev.json's `mentionsFunctionalImprovement`. */
+export const LITERAL_FUNCTION_TERMS = phraseSet(['function*', 'adl', 'adls', "adl's", 'activities of daily living']);
+
+/** Words that turn a function mention into a claim of improvement. */
+export const IMPROVEMENT_CUES = phraseSet([
+  'improv*', 'increas*', 'gain*', 'benefit*', 'better', 'able to', 'return*', 'resum*', 'restor*', 'progress*', 'enhanc*',
+  'working', 'help*', 'allow*', 'enabl*', 'maintain*',
+]);
+
+export type TherapyKind = 'physical-therapy' | 'chiropractic' | 'acupuncture';
+
+export const THERAPY_TERMS = new PhraseMatcher<TherapyKind>([
+  ['physical therapy', 'physical-therapy'],
+  ['physical therapies', 'physical-therapy'],
+  ['physiotherapy', 'physical-therapy'],
+  ['physical medicine', 'physical-therapy'],
+  ['pt', 'physical-therapy'],
+  ['pt/ot', 'physical-therapy'],
+  ['occupational therapy', 'physical-therapy'],
+  ['hand therapy', 'physical-therapy'],
+  ['therapeutic exercise', 'physical-therapy'],
+  ['therapeutic exercises', 'physical-therapy'],
+  ['aquatic therapy', 'physical-therapy'],
+  ['manual therapy', 'chiropractic'],
+  ['chiropractic', 'chiropractic'],
+  ['chiropractor', 'chiropractic'],
+  ['chiro', 'chiropractic'],
+  ['chirophysio', 'chiropractic'],
+  ['manipulation', 'chiropractic'],
+  ['chiropractic manipulation', 'chiropractic'],
+  ['acupuncture', 'acupuncture'],
+  ['acupuncturist', 'acupuncture'],
+]);
+
+/** Signals that a guideline, not the record of this worker, is being described. */
+const GUIDELINE_CUES = phraseSet([
+  'mtus', 'guideline*', 'acoem', 'odg', 'recommend*', 'criteria', 'criterion', 'should', 'may', 'can be', 'indicated for',
+  'is indicated', 'are indicated', 'fda', 'studies', 'study', 'evidence based', 'per the', 'according to', 'is considered',
+  'are considered', 'is supported', 'not supported', 'is an option', 'option for', 'patients', 'trial of', 'literature',
+]);
+
+/** Signals that the sentence is about this worker's record. */
+const PATIENT_CUES = phraseSet([
+  'in this case', 'this case', 'in this instance', 'the injured worker', 'this injured worker', 'injured worker', 'the iw', 'iw',
+  "iw's", 'the claimant', 'this claimant', "claimant's", 'the patient', 'this patient', "patient's", 'the applicant',
+  "applicant's", 'the employee', "employee's", 'he', 'she', 'his', 'her', 'him', 'documented', 'documentation', 'records',
+  'record', 'noted', 'reported', 'reports', 'submitted', 'provided', 'provider', 'physician', 'progress note*', 'treating',
+  'requesting', 'the request', 'this request', 'here', 'currently', 'prior use', 'has been', 'had been',
+]);
+
+/**
+ * True when a sentence describes what the guidelines say rather than what the
+ * record shows ("The MTUS recommends muscle relaxants only short-term."). Such
+ * sentences neither document nor fail to document anything about the worker.
+ */
+export function isGuidelineStatement(tokens: readonly Token[], sentence: Sentence): boolean {
+  if (!GUIDELINE_CUES.findFirst(tokens, sentence.firstToken, sentence.endToken)) return false;
+  return !PATIENT_CUES.findFirst(tokens, sentence.firstToken, sentence.endToken);
+}
+
+/** Standard opioid disclaimer sentences that every opioid rationale ends with. */
+const DISCLAIMER_CUES = phraseSet([
+  'this decision addresses the medical necessity',
+  'this medical necessity decision should not be interpreted',
+  'should not be interpreted as a recommendation',
+  'are advised to consult',
+  'is advised to consult',
+  'advised to speak with',
+]);
+
+export function isDisclaimer(tokens: readonly Token[], sentence: Sentence): boolean {
+  return DISCLAIMER_CUES.findFirst(tokens, sentence.firstToken, sentence.endToken) !== null;
+}

@@ -1,0 +1,93 @@
+import type { Item, Letter, Span } from '../letter/model';
+import { findNegationScopes, negatingScope, type NegationScope } from './negation';
+import { sentenceAt, splitSentences, type Sentence } from './sentences';
+import { tokenize, type Token } from './tokens';
+
+/**
+ * Tokens, sentences and negation scopes of one passage of a letter, computed
+ * once per letter and shared by every rule, so that no rule re-scans the text.
+ */
+export interface PassageAnalysis {
+  readonly span: Span;
+  readonly tokens: readonly Token[];
+  readonly sentences: readonly Sentence[];
+  /** Computed on first use. */
+  readonly negations: readonly NegationScope[];
+  isNegated(target: Span): boolean;
+  sentenceAt(offset: number): Sentence | undefined;
+  /** Computes a value about this passage once (per key) and returns the cached value afterwards. */
+  memo<T>(key: object | string, compute: () => T): T;
+}
+
+const EMPTY_SPAN: Span = { start: 0, end: 0 };
+const cache = new WeakMap<Letter, Map<string, PassageAnalysis>>();
+
+export function analyzePassage(letter: Letter, span: Span): PassageAnalysis {
+  let perLetter = cache.get(letter);
+  if (!perLetter) {
+    perLetter = new Map();
+    cache.set(letter, perLetter);
+  }
+  const key = `${span.start}:${span.end}`;
+  let analysis = perLetter.get(key);
+  if (!analysis) {
+    analysis = createAnalysis(letter.text, span);
+    perLetter.set(key, analysis);
+  }
+  return analysis;
+}
+
+function createAnalysis(text: string, span: Span): PassageAnalysis {
+  const tokens = tokenize(text, span);
+  const sentences = splitSentences(tokens, text);
+  let negations: NegationScope[] | null = null;
+  const getNegations = () => (negations ??= findNegationScopes(tokens, sentences));
+  const memos = new Map<object | string, unknown>();
+  return {
+    span,
+    tokens,
+    sentences,
+    get negations() {
+      return getNegations();
+    },
+    isNegated: (target) => negatingScope(getNegations(), target) !== null,
+    sentenceAt: (offset) => sentenceAt(sentences, offset),
+    memo<T>(key: object | string, compute: () => T): T {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
+    },
+  };
+}
+
+/** The body of the CLINICAL CASE SUMMARY, or an empty passage when the letter has none. */
+export function summaryPassage(letter: Letter): PassageAnalysis {
+  const section = letter.sections.find((candidate) => candidate.kind === 'summary');
+  return analyzePassage(letter, section ? section.body : EMPTY_SPAN);
+}
+
+/** The rationale text of an item, or an empty passage at the item's end. */
+export function rationalePassage(letter: Letter, item: Item): PassageAnalysis {
+  const span = item.rationale ? item.rationale.textSpan : { start: item.span.end, end: item.span.end };
+  return analyzePassage(letter, span);
+}
+
+export function titlePassage(letter: Letter, item: Item): PassageAnalysis {
+  return analyzePassage(letter, item.titleSpan);
+}
+
+/** The letter text of a passage's sentence with whitespace runs collapsed, for messages. */
+export function sentenceText(letter: Letter, sentence: Sentence): string {
+  return letter.text.slice(sentence.span.start, sentence.span.end).replace(/\s+/g, ' ');
+}
+
+/** Index of the first sentence ending after `offset`, for walking sentences from a point. */
+export function firstSentenceFrom(sentences: readonly Sentence[], offset: number): number {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sentences[mid].span.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -1,0 +1,254 @@
+import type { Span } from '../letter/model';
+import { splitSentences, type Sentence } from './sentences';
+import { PhraseMatcher } from './terms';
+import { tokenize, type Token } from './tokens';
+
+/**
+ * A NegEx/ConText-style negation scope detector.
+ *
+ * Triggers open a scope: pre-negation triggers ("no", "without", "lack of")
+ * scope forward, post-negation triggers ("was not documented", "is lacking")
+ * scope backward. Pseudo-triggers ("not only", "with and without", "no more
+ * than") look like negations but are skipped. A scope stops at the sentence end,
+ * at clause punctuation (";", ":"), at termination terms ("but", "however",
+ * "although", "which", ...), at a conjunction or comma that starts a new clause
+ * with its own subject (", and he ..."), and after a maximum number of words.
+ */
+
+export type NegationDirection = 'forward' | 'backward';
+
+export interface NegationScope {
+  readonly trigger: Span;
+  /** The trigger phrase as listed (lower case). */
+  readonly triggerPhrase: string;
+  readonly direction: NegationDirection;
+  /** The negated words; empty when the trigger has nothing to negate. */
+  readonly scope: Span;
+}
+
+export interface NegationOptions {
+  /** Words a forward scope may cover (default 15). */
+  readonly maxForwardWords?: number;
+  /** Words a backward scope may cover (default 10). */
+  readonly maxBackwardWords?: number;
+}
+
+type TriggerKind = 'pre' | 'post' | 'pseudo' | 'terminate';
+
+const PRE_TRIGGERS = [
+  'no', 'not', 'without', 'none', 'neither', 'nor', 'never', 'cannot', 'denies', 'denied', 'deny', 'denying',
+  'absence of', 'absent', 'lack of', 'lacks', 'lacking', 'lacked', 'lack',
+  'fails to', 'failed to', 'fail to', 'failure to', 'failure of', 'unable to',
+  'negative for', 'free of', 'rather than', 'no evidence of', 'no sign of', 'no signs of',
+  'insufficient', 'inadequate', 'nothing',
+];
+
+const POST_TRIGGERS = [
+  'not documented', 'not been documented', 'not clearly documented', 'not objectively documented', 'not well documented',
+  'not demonstrated', 'not been demonstrated', 'not established', 'not been established',
+  'not noted', 'not been noted', 'not reported', 'not been reported', 'not provided', 'not been provided',
+  'not evident', 'not shown', 'not been shown', 'not seen', 'not present', 'not found', 'not identified',
+  'not appreciated', 'not described', 'not addressed', 'not quantified', 'not specified', 'not mentioned',
+  'not observed', 'not measured', 'not outlined', 'not detailed', 'not discussed', 'not elicited', 'not submitted',
+  'not included', 'not recorded', 'not apparent', 'not achieved', 'not been achieved',
+  'is absent', 'was absent', 'are absent', 'were absent',
+  'is lacking', 'are lacking', 'was lacking', 'were lacking',
+  'is missing', 'are missing', 'was missing', 'were missing',
+  'remains undocumented', 'undocumented', 'ruled out', 'been ruled out',
+];
+
+const PSEUDO_TRIGGERS = [
+  'not only', 'not just', 'not necessarily', 'not certain if', 'not certain whether', 'not rule out',
+  'not limited to', 'but not limited to', 'not to exceed', 'no more than', 'no less than', 'not more than', 'not less than',
+  'no increase', 'no doubt', 'no sooner', 'without difficulty', 'without any difficulty',
+  'with and without', 'with or without', 'with and w/o', 'whether or not', 'if not', 'or not',
+  'nothing but', 'not unreasonable', 'not uncommon', 'not unusual',
+];
+
+const TERMINATION_TERMS = [
+  'but', 'however', 'although', 'though', 'except', 'yet', 'nevertheless', 'nonetheless', 'whereas',
+  'which', 'who', 'whom', 'aside from', 'apart from', 'other than', 'with the exception of',
+  'still', 'despite', 'because', 'therefore', 'thus', 'hence', 'since then', 'instead',
+  'secondary to', 'due to', 'as the cause of', 'as a result',
+];
+
+/** Words that start a new clause with its own subject when they follow a comma or "and"/"or". */
+const CLAUSE_OPENERS = [
+  'he', 'she', 'they', 'it', 'there', 'this', 'these', 'we', 'i', 'his', 'her', 'their',
+  'the patient', 'the claimant', 'the injured worker', 'the iw', 'the applicant', 'the employee', 'the worker',
+  'the provider', 'the physician', 'the treating', 'the reviewer', 'the request', 'the records', 'the record',
+  'the medical records', 'the documentation', 'the guidelines', 'the mtus', 'mtus', 'guidelines', 'so', 'then',
+];
+
+const CLAUSE_PUNCTUATION = new Set([';', ':', '?', '!']);
+const CONJUNCTIONS = new Set(['and', 'or', ',']);
+
+const triggerMatcher = new PhraseMatcher<TriggerKind>([
+  // Pseudo-triggers and post-triggers are listed first so their longer phrases win over "not"/"no".
+  ...PSEUDO_TRIGGERS.map((phrase) => [phrase, 'pseudo' as const] as const),
+  ...POST_TRIGGERS.map((phrase) => [phrase, 'post' as const] as const),
+  ...PRE_TRIGGERS.map((phrase) => [phrase, 'pre' as const] as const),
+  ...TERMINATION_TERMS.map((phrase) => [phrase, 'terminate' as const] as const),
+]);
+const openerMatcher = new PhraseMatcher(CLAUSE_OPENERS.map((phrase) => [phrase, true] as const));
+
+/** Contractions negate like "not": "doesn't", "wasn't", "can't". */
+function normaliseContractions(tokens: readonly Token[]): readonly Token[] {
+  let changed: Token[] | null = null;
+  tokens.forEach((token, index) => {
+    if (token.kind === 'word' && token.norm.endsWith("n't")) {
+      changed ??= tokens.slice();
+      changed[index] = { ...token, norm: 'not' };
+    }
+  });
+  return changed ?? tokens;
+}
+
+interface Event {
+  readonly kind: TriggerKind | 'boundary';
+  readonly first: number;
+  readonly end: number;
+  readonly phrase: string;
+}
+
+/**
+ * Finds the negation scopes in already tokenized text. `sentences` must cover
+ * `tokens` in order (as returned by `splitSentences`).
+ */
+export function findNegationScopes(
+  rawTokens: readonly Token[],
+  sentences: readonly Sentence[],
+  options: NegationOptions = {},
+): NegationScope[] {
+  const maxForward = options.maxForwardWords ?? 15;
+  const maxBackward = options.maxBackwardWords ?? 10;
+  const tokens = normaliseContractions(rawTokens);
+  const scopes: NegationScope[] = [];
+  for (const sentence of sentences) {
+    const events = sentenceEvents(tokens, sentence);
+    events.forEach((event, eventIndex) => {
+      if (event.kind === 'pre') {
+        scopes.push(forwardScope(tokens, sentence, events, eventIndex, maxForward));
+      } else if (event.kind === 'post') {
+        scopes.push(backwardScope(tokens, sentence, events, eventIndex, maxBackward));
+      }
+    });
+  }
+  return scopes;
+}
+
+function sentenceEvents(tokens: readonly Token[], sentence: Sentence): Event[] {
+  const events: Event[] = [];
+  let index = sentence.firstToken;
+  while (index < sentence.endToken) {
+    const token = tokens[index];
+    if (token.kind === 'punct' && CLAUSE_PUNCTUATION.has(token.norm)) {
+      events.push({ kind: 'boundary', first: index, end: index + 1, phrase: token.norm });
+      index++;
+      continue;
+    }
+    if (CONJUNCTIONS.has(token.norm) && index + 1 < sentence.endToken && openerMatcher.matchAt(tokens, index + 1, sentence.endToken)) {
+      events.push({ kind: 'boundary', first: index, end: index + 1, phrase: token.norm });
+      index++;
+      continue;
+    }
+    const match = token.kind === 'word' ? triggerMatcher.matchAt(tokens, index, sentence.endToken) : null;
+    if (match) {
+      events.push({ kind: match.value, first: match.first, end: match.end, phrase: match.phrase });
+      index = match.end;
+    } else {
+      index++;
+    }
+  }
+  return events;
+}
+
+function isStop(event: Event): boolean {
+  return event.kind === 'boundary' || event.kind === 'terminate';
+}
+
+function forwardScope(tokens: readonly Token[], sentence: Sentence, events: readonly Event[], eventIndex: number, maxWords: number): NegationScope {
+  const trigger = events[eventIndex];
+  let limit = sentence.endToken;
+  for (let next = eventIndex + 1; next < events.length; next++) {
+    if (isStop(events[next])) {
+      limit = events[next].first;
+      break;
+    }
+  }
+  let end = trigger.end;
+  let words = 0;
+  while (end < limit && words < maxWords) {
+    if (tokens[end].kind !== 'punct') words++;
+    end++;
+  }
+  end = trimTrailingPunctuation(tokens, trigger.end, end);
+  return makeScope(tokens, trigger, 'forward', trigger.end, end);
+}
+
+function backwardScope(tokens: readonly Token[], sentence: Sentence, events: readonly Event[], eventIndex: number, maxWords: number): NegationScope {
+  const trigger = events[eventIndex];
+  let limit = sentence.firstToken;
+  for (let previous = eventIndex - 1; previous >= 0; previous--) {
+    const event = events[previous];
+    if (!isStop(event)) continue;
+    // "functional improvement, which is not demonstrated": the relative pronoun
+    // hands the negation back to its antecedent instead of ending the scope.
+    if (RELATIVE_PRONOUNS.has(event.phrase) && wordsBetween(tokens, event.end, trigger.first) <= 2) continue;
+    limit = event.end;
+    break;
+  }
+  let start = trigger.first;
+  let words = 0;
+  while (start > limit && words < maxWords) {
+    start--;
+    if (tokens[start].kind !== 'punct') words++;
+  }
+  while (start < trigger.first && tokens[start].kind === 'punct') start++;
+  return makeScope(tokens, trigger, 'backward', start, trigger.first);
+}
+
+const RELATIVE_PRONOUNS = new Set(['which', 'who']);
+
+function wordsBetween(tokens: readonly Token[], from: number, to: number): number {
+  let words = 0;
+  for (let index = from; index < to; index++) if (tokens[index].kind !== 'punct') words++;
+  return words;
+}
+
+function trimTrailingPunctuation(tokens: readonly Token[], start: number, end: number): number {
+  while (end > start && tokens[end - 1].kind === 'punct') end--;
+  return end;
+}
+
+function makeScope(tokens: readonly Token[], trigger: Event, direction: NegationDirection, first: number, end: number): NegationScope {
+  const triggerSpan = { start: tokens[trigger.first].start, end: tokens[trigger.end - 1].end };
+  const scope =
+    end > first
+      ? { start: tokens[first].start, end: tokens[end - 1].end }
+      : direction === 'forward'
+        ? { start: triggerSpan.end, end: triggerSpan.end }
+        : { start: triggerSpan.start, end: triggerSpan.start };
+  return { trigger: triggerSpan, triggerPhrase: trigger.phrase, direction, scope };
+}
+
+/** The first scope that covers the start of `target`, or null when the target is affirmed. */
+export function negatingScope(scopes: readonly NegationScope[], target: Span): NegationScope | null {
+  for (const scope of scopes) {
+    if (scope.scope.start <= target.start && target.start < scope.scope.end) return scope;
+  }
+  return null;
+}
+
+/** Stand-alone use on a piece of text: tokenizes, splits sentences and finds scopes. */
+export function detectNegation(text: string, range: Span = { start: 0, end: text.length }, options?: NegationOptions) {
+  const tokens = tokenize(text, range);
+  const sentences = splitSentences(tokens, text);
+  const scopes = findNegationScopes(tokens, sentences, options);
+  return {
+    tokens,
+    sentences,
+    scopes,
+    isNegated: (target: Span) => negatingScope(scopes, target) !== null,
+  };
+}

@@ -1,0 +1,39 @@
+import { SECTION_TITLES, type Section, type SectionKind } from './model';
+import { type Line, lineContent } from './lines';
+
+const KINDS = Object.keys(SECTION_TITLES) as SectionKind[];
+const LONGEST_TITLE = Math.max(...KINDS.map((kind) => SECTION_TITLES[kind].length));
+
+/** The section a heading line names, comparing case-insensitively with whitespace collapsed and a trailing colon allowed. */
+export function headingKind(content: string): SectionKind | null {
+  if (content.length < 10 || content.length > LONGEST_TITLE + 20) return null;
+  const key = content.replace(/[\s:]+$/, '').replace(/\s+/g, ' ').toUpperCase();
+  for (const kind of KINDS) if (SECTION_TITLES[kind] === key) return kind;
+  return null;
+}
+
+export interface SectionHeadingLine {
+  readonly kind: SectionKind;
+  readonly lineIndex: number;
+}
+
+export function findSections(text: string, lines: readonly Line[]): { sections: Section[]; headingLines: SectionHeadingLine[] } {
+  const headingLines: SectionHeadingLine[] = [];
+  lines.forEach((line, lineIndex) => {
+    const kind = headingKind(lineContent(text, line));
+    if (kind) headingLines.push({ kind, lineIndex });
+  });
+  const sections = headingLines.map(({ kind, lineIndex }, n): Section => {
+    const line = lines[lineIndex]!;
+    const next = headingLines[n + 1];
+    const bodyStart = lineIndex + 1 < lines.length ? lines[lineIndex + 1]!.start : line.end;
+    const bodyEnd = next ? lines[next.lineIndex]!.start : text.length;
+    return {
+      kind,
+      title: lineContent(text, line),
+      heading: { start: line.contentStart, end: line.contentEnd },
+      body: { start: bodyStart, end: Math.max(bodyStart, bodyEnd) },
+    };
+  });
+  return { sections, headingLines };
+}

@@ -1,0 +1,115 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CodeActionKind, type CodeAction, type Diagnostic, type ExecuteCommandParams, type WorkspaceEdit, type WorkspaceFolder } from 'vscode-languageserver';
+import { CONFIG_FILE_NAME, findConfigFile } from '../config/configFile';
+import type { Letter } from '../letter/model';
+import type { Finding } from '../rules/types';
+import { LineMap } from '../text/lineMap';
+
+const IGNORE_FOR_ITEM = 'imr.ignoreForItem';
+const DISABLE_RULE = 'imr.disableRuleInWorkspace';
+export const IGNORE_COMMANDS = [IGNORE_FOR_ITEM, DISABLE_RULE] as const;
+
+/** Rules about the file itself rather than a finding in it cannot be suppressed. */
+const UNSUPPRESSIBLE = new Set(['file-too-large', 'not-a-letter']);
+
+interface IgnoreArguments {
+  readonly letterUri: string;
+  readonly rule: string;
+  readonly item?: string;
+}
+
+/** Suppressions are written to `.imrlintrc.json`, never into the letter, which gets published. */
+export function ignoreCommandActions(letterUri: string, finding: Finding, diagnostic: Diagnostic, letter: Letter): CodeAction[] {
+  if (UNSUPPRESSIBLE.has(finding.ruleId) || !letterUri.startsWith('file:')) return [];
+  const actions: CodeAction[] = [];
+  const item = finding.itemIndex !== undefined ? letter.items[finding.itemIndex] : undefined;
+  if (item) {
+    const args: IgnoreArguments = { letterUri, rule: finding.ruleId, item: item.title };
+    actions.push({
+      title: `Ignore ${finding.ruleId} for this item`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      command: { title: `Ignore ${finding.ruleId} for "${item.title}"`, command: IGNORE_FOR_ITEM, arguments: [args] },
+    });
+  }
+  const args: IgnoreArguments = { letterUri, rule: finding.ruleId };
+  actions.push({
+    title: `Disable ${finding.ruleId} in this workspace`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    command: { title: `Disable ${finding.ruleId}`, command: DISABLE_RULE, arguments: [args] },
+  });
+  return actions;
+}
+
+export interface IgnoreCommandHost {
+  workspaceFolders(): Promise<readonly WorkspaceFolder[]>;
+  applyEdit(edit: WorkspaceEdit): Promise<boolean>;
+  showError(message: string): void;
+}
+
+/** Returns true when the config file was changed. */
+export async function runIgnoreCommand(params: ExecuteCommandParams, host: IgnoreCommandHost): Promise<boolean> {
+  if (!(IGNORE_COMMANDS as readonly string[]).includes(params.command)) return false;
+  const args = params.arguments?.[0] as IgnoreArguments | undefined;
+  if (!args || typeof args.letterUri !== 'string' || typeof args.rule !== 'string') return false;
+  const letterPath = fileURLToPath(args.letterUri);
+  const configPath = findConfigFile(letterPath) ?? join(await defaultConfigFolder(letterPath, host), CONFIG_FILE_NAME);
+  const existing = existsSync(configPath) ? readFileSync(configPath, 'utf8') : null;
+  let content: Record<string, unknown> = {};
+  if (existing !== null && existing.trim() !== '') {
+    try {
+      const parsed: unknown = JSON.parse(existing.replace(/^\uFEFF/, ''));
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      content = parsed as Record<string, unknown>;
+    } catch {
+      host.showError(`IMR: ${configPath} is not valid JSON, so the suppression was not written. Fix the file and try again; it was left unchanged.`);
+      return false;
+    }
+  }
+  const updated = params.command === IGNORE_FOR_ITEM && args.item !== undefined ? withIgnoredItem(content, args.rule, args.item) : withRuleOff(content, args.rule);
+  if (!updated) return false;
+  const newText = JSON.stringify(updated, null, 2) + '\n';
+  const uri = pathToFileURL(configPath).toString();
+  const edit: WorkspaceEdit =
+    existing === null
+      ? {
+          documentChanges: [
+            { kind: 'create', uri, options: { ignoreIfExists: true } },
+            { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText }] },
+          ],
+        }
+      : { changes: { [uri]: [{ range: new LineMap(existing).rangeOf({ start: 0, end: existing.length }), newText }] } };
+  return host.applyEdit(edit);
+}
+
+function withIgnoredItem(content: Record<string, unknown>, rule: string, item: string): Record<string, unknown> | null {
+  const ignore = Array.isArray(content.ignore) ? [...content.ignore] : [];
+  const already = ignore.some((entry) => entry && typeof entry === 'object' && (entry as Record<string, unknown>).rule === rule && (entry as Record<string, unknown>).item === item);
+  if (already) return null;
+  ignore.push({ rule, item });
+  return { ...content, ignore };
+}
+
+function withRuleOff(content: Record<string, unknown>, rule: string): Record<string, unknown> {
+  const rules = content.rules && typeof content.rules === 'object' && !Array.isArray(content.rules) ? { ...(content.rules as Record<string, unknown>) } : {};
+  rules[rule] = 'off';
+  return { ...content, rules };
+}
+
+async function defaultConfigFolder(letterPath: string, host: IgnoreCommandHost): Promise<string> {
+  const folders = await host.workspaceFolders();
+  const containing = folders
+    .map((folder) => {
+      try {
+        return fileURLToPath(folder.uri);
+      } catch {
+        return null;
+      }
+    })
+    .filter((path): path is string => path !== null && (letterPath.startsWith(path + '/') || letterPath.startsWith(path + '\\')))
+    .sort((a, b) => b.length - a.length)[0];
+  return containing ?? dirname(letterPath);
+}

@@ -1,0 +1,240 @@
+import type { Item, Letter, Span } from '../letter/model';
+import { isDisclaimer } from '../language/clinical-terms';
+import { drugLookupFor, type DrugLookup, type DrugMention } from '../language/drug-classes';
+import { itemFacts } from '../language/item-facts';
+import { analyzePassage, type PassageAnalysis } from '../language/letter-text';
+import type { Sentence } from '../language/sentences';
+import { phraseSet } from '../language/terms';
+import type { Token } from '../language/tokens';
+import type { Rule, RuleFinding } from './types';
+
+export interface DoseParts {
+  /** Strength numbers normalised ("0.5", "10", "325"), empty when none is written. */
+  readonly strength: readonly string[];
+  readonly unit: string | null;
+  readonly quantity: string | null;
+  readonly span: Span;
+}
+
+const UNITS = new Set(['mg', 'mcg', 'g', 'gm', 'gms', 'gram', 'grams', 'ml', 'mls', '%', 'meq', 'iu', 'units', 'unit']);
+const GLUED = /^([0-9]*\.?[0-9]+)(mg|mcg|gm|gms|g|grams?|ml|mls|meq|iu)$/;
+/** Words that end the item's name in a sentence ("… is not medically necessary"). */
+const NAME_END = new Set(['is', 'are', 'was', 'were', 'not', 'has', 'have', 'does', 'do', 'cannot', 'will', 'would', 'should', 'as', 'because', 'due', 'per', 'be']);
+const CONCLUSION_CUES = phraseSet([
+  'medically necessary', 'not medically necessary', 'medically appropriate', 'not certified', 'non certified', 'is certified',
+  'is not supported', 'is supported', 'is not recommended', 'is recommended', 'is not indicated', 'is indicated',
+  'not warranted', 'is warranted', 'is upheld', 'is overturned',
+]);
+const SIDES = new Map([
+  ['left', 'left'],
+  ['right', 'right'],
+  ['lt', 'left'],
+  ['rt', 'right'],
+]);
+
+export const conclusionItemMismatch: Rule = {
+  id: 'conclusion-item-mismatch',
+  defaultSeverity: 'warning',
+  description: "The item named in the rationale's concluding sentence must match the item itself (drug, strength, quantity, side).",
+  check(letter, context) {
+    const lookup = drugLookupFor(context.knowledge);
+    const findings: RuleFinding[] = [];
+    letter.items.forEach((item, index) => {
+      if (!item.rationale) return;
+      const facts = itemFacts(letter, index, lookup);
+      const conclusion = conclusionSentence(letter, item, facts.rationale);
+      if (!conclusion) return;
+      const { passage, sentence } = conclusion;
+      const problem = facts.drugs.length > 0 ? compareDrug(passage, sentence, facts.title, facts.drugs, lookup) : compareSide(passage, sentence, facts.title);
+      if (!problem) return;
+      findings.push({
+        message: `The concluding sentence names ${problem.conclusionSays}, but the item is ${problem.itemSays}.`,
+        span: problem.span,
+        itemIndex: index,
+        related: [{ span: item.titleSpan, message: 'The item.' }],
+        fixes: problem.replaceable
+          ? [{ title: `Use the item's name: "${item.title}"`, edits: [{ span: problem.span, newText: item.title }] }]
+          : undefined,
+      });
+    });
+    return findings;
+  },
+};
+
+interface Problem {
+  readonly conclusionSays: string;
+  readonly itemSays: string;
+  readonly span: Span;
+  readonly replaceable: boolean;
+}
+
+/** The parser's concluding sentence, or else the last rationale sentence that states a conclusion. */
+function conclusionSentence(letter: Letter, item: Item, rationale: PassageAnalysis): { passage: PassageAnalysis; sentence: Sentence } | null {
+  const marked = item.rationale?.conclusionSpan;
+  if (marked) {
+    const passage = analyzePassage(letter, marked);
+    const sentence = passage.sentences[passage.sentences.length - 1];
+    if (sentence && passage.sentences.length === 1) return { passage, sentence };
+    const inRationale = rationale.sentenceAt(marked.start);
+    if (inRationale) return { passage: rationale, sentence: inRationale };
+  }
+  for (let index = rationale.sentences.length - 1; index >= 0; index--) {
+    const sentence = rationale.sentences[index];
+    if (isDisclaimer(rationale.tokens, sentence)) continue;
+    if (CONCLUSION_CUES.findFirst(rationale.tokens, sentence.firstToken, sentence.endToken)) return { passage: rationale, sentence };
+  }
+  return null;
+}
+
+function compareDrug(passage: PassageAnalysis, sentence: Sentence, title: PassageAnalysis, itemDrugs: readonly DrugMention[], lookup: DrugLookup): Problem | null {
+  const named = lookup.mentions(passage.tokens, sentence.firstToken, sentence.endToken);
+  if (named.length === 0) return null;
+  const itemGenerics = new Set(itemDrugs.map((drug) => drug.generic));
+  const matching = named.find((drug) => itemGenerics.has(drug.generic));
+  const titleText = tokensText(title.tokens);
+  if (!matching) {
+    const first = named[0];
+    return {
+      conclusionSays: `"${first.name}"`,
+      itemSays: `"${titleText}"`,
+      span: nameSpan(passage.tokens, first.first, sentence.endToken),
+      replaceable: true,
+    };
+  }
+  // Compounds list several ingredients with their own strengths; only single drugs are compared in detail.
+  if (itemDrugs.length !== 1) return null;
+  const itemDrug = itemDrugs[0];
+  const itemDose = doseAfter(title.tokens, itemDrug.end, title.tokens.length);
+  const saidDose = doseAfter(passage.tokens, matching.end, nameEnd(passage.tokens, matching.end, sentence.endToken, named));
+  const differences: string[] = [];
+  if (itemDose.strength.length > 0 && saidDose.strength.length > 0 && itemDose.strength.join('/') !== saidDose.strength.join('/')) {
+    differences.push('strength');
+  } else if (itemDose.unit && saidDose.unit && itemDose.unit !== saidDose.unit && itemDose.strength.length > 0) {
+    differences.push('unit');
+  }
+  if (itemDose.quantity !== null && saidDose.quantity !== null && itemDose.quantity !== saidDose.quantity) differences.push('quantity');
+  if (differences.length === 0) return null;
+  return {
+    conclusionSays: `"${describe(matching.name, saidDose)}"`,
+    itemSays: `"${describe(itemDrug.name, itemDose)}" (${differences.join(' and ')} differ${differences.length === 1 ? 's' : ''})`,
+    span: { start: matching.span.start, end: Math.max(matching.span.end, saidDose.span.end) },
+    replaceable: true,
+  };
+}
+
+/** Right vs left: the clearest mismatch for procedures and imaging ("MRI of the right knee" concluded as "left knee"). */
+function compareSide(passage: PassageAnalysis, sentence: Sentence, title: PassageAnalysis): Problem | null {
+  const itemSides = sidesIn(title.tokens, 0, title.tokens.length);
+  if (itemSides.sides.size !== 1) return null;
+  const said = sidesIn(passage.tokens, sentence.firstToken, sentence.endToken);
+  if (said.sides.size !== 1) return null;
+  const [itemSide] = itemSides.sides;
+  const [saidSide] = said.sides;
+  if (itemSide === saidSide || !said.span) return null;
+  return {
+    conclusionSays: `the ${saidSide} side`,
+    itemSays: `for the ${itemSide} side`,
+    span: said.span,
+    replaceable: false,
+  };
+}
+
+function sidesIn(tokens: readonly Token[], from: number, to: number): { sides: Set<string>; span: Span | null } {
+  const sides = new Set<string>();
+  let span: Span | null = null;
+  for (let index = from; index < to; index++) {
+    const norm = tokens[index].norm;
+    if (norm === 'bilateral' || norm === 'bilaterally' || norm === 'both') {
+      sides.add('left');
+      sides.add('right');
+    }
+    const side = SIDES.get(norm);
+    if (side) {
+      sides.add(side);
+      span ??= { start: tokens[index].start, end: tokens[index].end };
+    }
+  }
+  return { sides, span };
+}
+
+/** Where the item's name ends in a sentence: at a verb like "is", or at the next different drug. */
+function nameEnd(tokens: readonly Token[], from: number, to: number, named: readonly DrugMention[]): number {
+  let end = Math.min(to, from + 12);
+  for (const drug of named) if (drug.first >= from && drug.first < end) end = drug.first;
+  for (let index = from; index < end; index++) {
+    if (NAME_END.has(tokens[index].norm)) return index;
+  }
+  return end;
+}
+
+function nameSpan(tokens: readonly Token[], first: number, to: number): Span {
+  let end = first + 1;
+  for (let index = first + 1; index < Math.min(to, first + 12); index++) {
+    if (NAME_END.has(tokens[index].norm) || tokens[index].norm === '.' || tokens[index].norm === ',') break;
+    end = index + 1;
+  }
+  return { start: tokens[first].start, end: tokens[end - 1].end };
+}
+
+/** Strength ("10/325mg", "7.5-325 mg", ".5", "4 MG") and quantity ("#60") after a drug name. */
+export function doseAfter(tokens: readonly Token[], from: number, to: number): DoseParts {
+  const strength: string[] = [];
+  let unit: string | null = null;
+  let quantity: string | null = null;
+  let last = from;
+  let strengthDone = false;
+  for (let index = from; index < to; index++) {
+    const token = tokens[index];
+    if (token.norm === '#') {
+      const next = tokens[index + 1];
+      if (next && index + 1 < to && (next.kind === 'number' || /^\d/.test(next.norm))) {
+        quantity = normaliseNumber(next.norm.replace(/[^0-9.].*$/, ''));
+        last = index + 2;
+      }
+      break;
+    }
+    if (strengthDone) continue;
+    const glued = token.kind === 'word' ? GLUED.exec(token.norm) : null;
+    if (token.kind === 'number' || glued) {
+      const previous = tokens[index - 1];
+      if (strength.length > 0 && previous && previous.norm !== '/' && previous.norm !== '-' && tokens[index - 1].kind !== 'number') {
+        strengthDone = true;
+        continue;
+      }
+      strength.push(normaliseNumber(glued ? glued[1] : token.norm));
+      if (glued) unit = normaliseUnit(glued[2]);
+      last = index + 1;
+      continue;
+    }
+    if (strength.length > 0 && UNITS.has(token.norm)) {
+      unit = normaliseUnit(token.norm);
+      last = index + 1;
+      continue;
+    }
+    if (strength.length > 0 && (token.norm === '/' || token.norm === '-')) continue;
+    if (strength.length > 0) strengthDone = true;
+  }
+  const span = last > from ? { start: tokens[from].start, end: tokens[last - 1].end } : { start: tokens[from - 1]?.end ?? 0, end: tokens[from - 1]?.end ?? 0 };
+  return { strength, unit, quantity, span };
+}
+
+function normaliseNumber(text: string): string {
+  const value = Number(text.startsWith('.') ? `0${text}` : text);
+  return Number.isFinite(value) ? String(value) : text;
+}
+
+function normaliseUnit(unit: string): string {
+  if (unit === 'gm' || unit === 'gms' || unit === 'gram' || unit === 'grams') return 'g';
+  if (unit === 'mls') return 'ml';
+  return unit;
+}
+
+function describe(name: string, dose: DoseParts): string {
+  const strength = dose.strength.length > 0 ? ` ${dose.strength.join('/')}${dose.unit ?? ''}` : '';
+  const quantity = dose.quantity !== null ? ` #${dose.quantity}` : '';
+  return `${name}${strength}${quantity}`;
+}
+
+function tokensText(tokens: readonly Token[]): string {
+  return tokens.map((token, index) => (index > 0 && token.spaceBefore ? ' ' : '') + token.norm).join('');
+}

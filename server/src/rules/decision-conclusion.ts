@@ -1,0 +1,56 @@
+import type { Decision, RationaleConclusion } from '../letter/model';
+import type { Fix, Rule, RuleFinding } from './types';
+
+const EXPECTED: Readonly<Record<Decision, RationaleConclusion>> = {
+  Upheld: 'not medically necessary',
+  Overturned: 'medically necessary',
+};
+
+const CONCLUSION_PHRASE = /\b(not\s+)?medically\s+necessary\b/gi;
+
+export const decisionConclusion: Rule = {
+  id: 'decision-conclusion',
+  defaultSeverity: 'error',
+  description: 'The rationale concludes the opposite of the decision (Upheld must end "not medically necessary", Overturned "medically necessary").',
+  check(letter) {
+    const findings: RuleFinding[] = [];
+    letter.items.forEach((item, itemIndex) => {
+      const decision = item.decision?.decision;
+      const rationale = item.rationale;
+      if (!decision || !item.decision || !rationale || rationale.conclusion === 'unknown') return;
+      if (rationale.conclusion === EXPECTED[decision]) return;
+      const span = rationale.conclusionSpan ?? rationale.label;
+      const opposite: Decision = decision === 'Upheld' ? 'Overturned' : 'Upheld';
+      const fixes: Fix[] = [
+        {
+          title: `Change the decision to "${opposite}" to match the rationale`,
+          edits: [{ span: item.decision.span, newText: opposite }],
+        },
+      ];
+      const phrase = lastConclusionPhrase(letter.text, span.start, span.end);
+      if (phrase) {
+        fixes.push({
+          title: `Change the conclusion to "${EXPECTED[decision]}" to match the decision`,
+          edits: [{ span: phrase, newText: EXPECTED[decision] }],
+        });
+      }
+      findings.push({
+        message: `"${item.title}" is ${decision}, but its rationale concludes "${rationale.conclusion}"; ${decision} requires "${EXPECTED[decision]}".`,
+        span,
+        itemIndex,
+        related: [{ span: item.decision.span, message: `Decision: ${decision}` }],
+        fixes,
+      });
+    });
+    return findings;
+  },
+};
+
+function lastConclusionPhrase(text: string, start: number, end: number): { start: number; end: number } | null {
+  const sentence = text.slice(start, end);
+  let last: { start: number; end: number } | null = null;
+  for (const match of sentence.matchAll(CONCLUSION_PHRASE)) {
+    last = { start: start + match.index, end: start + match.index + match[0].length };
+  }
+  return last;
+}

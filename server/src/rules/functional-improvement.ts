@@ -1,0 +1,84 @@
+import type { Letter, Span } from '../letter/model';
+import { functionMentions, IMPROVEMENT_CUES, isGuidelineStatement } from '../language/clinical-terms';
+import { drugLookupFor, type DrugClass } from '../language/drug-classes';
+import { itemFacts, type ItemFacts } from '../language/item-facts';
+import { summaryPassage, type PassageAnalysis } from '../language/letter-text';
+import type { RelatedPassage, Rule, RuleFinding } from './types';
+
+/** Drug classes whose continued use MTUS ties to documented functional improvement. */
+const CONTINUED_USE_CLASSES: readonly DrugClass[] = ['opioid', 'muscle-relaxant', 'benzodiazepine', 'anti-epileptic', 'nsaid', 'topical'];
+
+export const functionalImprovement: Rule = {
+  id: 'functional-improvement',
+  defaultSeverity: 'warning',
+  description:
+    'The rationale for a continued medication or repeated therapy must address functional improvement with prior use (8 CCR 9792.20); an Overturned one must cite positive evidence of it.',
+  check(letter, context) {
+    const lookup = drugLookupFor(context.knowledge);
+    const findings: RuleFinding[] = [];
+    letter.items.forEach((item, index) => {
+      const facts = itemFacts(letter, index, lookup);
+      if (!appliesTo(facts) || !item.rationale) return;
+      const kind = facts.therapy ? 'repeated therapy' : 'continued medication';
+      const priorUse: RelatedPassage[] = facts.priorUse ? [{ span: facts.priorUse, message: 'Prior use is shown here.' }] : [];
+      const mentions = functionMentions(facts.rationale.tokens);
+      if (mentions.length === 0) {
+        findings.push({
+          message: `The rationale for this ${kind} does not address functional improvement with prior use (function, activities of daily living, work status or restrictions).`,
+          span: item.rationale.label,
+          itemIndex: index,
+          related: [{ span: item.titleSpan, message: 'The item.' }, ...priorUse],
+        });
+        return;
+      }
+      if (item.decision?.decision !== 'Overturned') return;
+      const summary = summaryPassage(letter);
+      if (hasPositiveEvidence(facts.rationale) || hasPositiveEvidence(summary)) return;
+      const negated = mentions.filter((mention) => facts.rationale.isNegated(mention.span));
+      findings.push({
+        message: `This ${kind} is Overturned, but neither the rationale nor the case summary cites functional improvement with prior use; every mention of function is negated or general.`,
+        span: mentions[0].span,
+        itemIndex: index,
+        related: [
+          ...negated.slice(0, 3).map((mention) => ({ span: mention.span, message: 'Negated mention of function.' })),
+          ...priorUse,
+        ],
+      });
+    });
+    return findings;
+  },
+};
+
+function appliesTo(facts: ItemFacts): boolean {
+  if (facts.priorUse === null) return false;
+  if (facts.therapy) return true;
+  return CONTINUED_USE_CLASSES.some((drugClass) => facts.classes.has(drugClass));
+}
+
+/**
+ * A sentence that states, without negation, that function improved: a function
+ * mention and an improvement cue, neither negated, outside guideline quotations.
+ */
+export function hasPositiveEvidence(passage: PassageAnalysis): boolean {
+  return passage.memo('positive-function-evidence', () => findPositiveEvidence(passage) !== null);
+}
+
+export function findPositiveEvidence(passage: PassageAnalysis): Span | null {
+  for (const mention of functionMentions(passage.tokens)) {
+    if (passage.isNegated(mention.span)) continue;
+    const sentence = passage.sentenceAt(mention.span.start);
+    if (!sentence || isGuidelineStatement(passage.tokens, sentence)) continue;
+    const cues = IMPROVEMENT_CUES.findAll(passage.tokens, sentence.firstToken, sentence.endToken);
+    if (cues.some((cue) => !passage.isNegated(cue.span))) return sentence.span;
+  }
+  return null;
+}
+
+/** For measurement against gold annotations: does the rationale mention function at all? */
+export function rationaleMentionsFunction(letter: Letter, index: number, literal = false): boolean {
+  const facts = itemFacts(letter, index, drugLookupFor(null));
+  if (!literal) return functionMentions(facts.rationale.tokens).length > 0;
+  return functionMentions(facts.rationale.tokens).some((mention) => LITERAL.test(letter.text.slice(mention.span.start, mention.span.end)));
+}
+
+const LITERAL = /^(function|adl|activities of daily living)/i;

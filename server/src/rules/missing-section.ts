@@ -1,0 +1,44 @@
+import { SECTION_TITLES, type Letter, type SectionKind, type Span } from '../letter/model';
+import type { Rule, RuleFinding } from './types';
+
+const REQUIRED_ORDER: readonly SectionKind[] = ['determination', 'summary', 'issues'];
+
+export const missingSection: Rule = {
+  id: 'missing-section',
+  defaultSeverity: 'error',
+  description: 'A required section of the determination letter is missing.',
+  check(letter) {
+    const findings: RuleFinding[] = [];
+    const present = new Set(letter.sections.map((section) => section.kind));
+    REQUIRED_ORDER.forEach((kind, index) => {
+      if (present.has(kind)) return;
+      const insertAt = insertionPoint(letter, REQUIRED_ORDER.slice(index + 1));
+      findings.push({
+        message: `The letter has no "${SECTION_TITLES[kind]}" section.`,
+        span: insertAt.anchor,
+        fixes: [
+          {
+            title: `Insert the "${SECTION_TITLES[kind]}" heading`,
+            edits: [{ span: { start: insertAt.offset, end: insertAt.offset }, newText: insertAt.prefix + SECTION_TITLES[kind] + '\n' }],
+          },
+        ],
+      });
+    });
+    return findings;
+  },
+};
+
+/** A missing heading belongs just before the first later section that exists, else at the end. */
+function insertionPoint(letter: Letter, laterKinds: readonly SectionKind[]): { anchor: Span; offset: number; prefix: string } {
+  const next = letter.sections.find((section) => laterKinds.includes(section.kind));
+  if (next) {
+    const lineStart = letter.text.lastIndexOf('\n', next.heading.start - 1) + 1;
+    return { anchor: next.heading, offset: lineStart, prefix: '' };
+  }
+  const text = letter.text;
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  const lastLineStart = text.lastIndexOf('\n', end - 1) + 1;
+  const endsWithNewline = text.length > 0 && text.endsWith('\n');
+  return { anchor: { start: lastLineStart, end }, offset: text.length, prefix: endsWithNewline || text.length === 0 ? '' : '\n' };
+}

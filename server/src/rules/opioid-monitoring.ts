@@ -1,0 +1,113 @@
+import type { Span } from '../letter/model';
+import { functionMentions, isDisclaimer, isGuidelineStatement } from '../language/clinical-terms';
+import { drugLookupFor } from '../language/drug-classes';
+import { itemFacts } from '../language/item-facts';
+import { summaryPassage, type PassageAnalysis } from '../language/letter-text';
+import { phraseSet, type PhraseMatcher } from '../language/terms';
+import type { RelatedPassage, Rule, RuleFinding } from './types';
+
+/** The "4 A's" of ongoing opioid management (MTUS Chronic Pain 2009 pp. 76-80; Opioid Treatment 2016). */
+type Domain = 'analgesia' | 'activities' | 'adverse' | 'aberrant';
+
+const DOMAIN_NAMES: Record<Domain, string> = {
+  analgesia: 'analgesia (pain scores with and without medication)',
+  activities: 'activities of daily living or function',
+  adverse: 'adverse effects',
+  aberrant: 'aberrant drug behaviour (urine drug screen, CURES, opioid agreement)',
+};
+
+const ANALGESIA = phraseSet([
+  'analgesi*', 'pain relief', 'relief', 'pain score*', 'pain level*', 'pain rating*', 'pain scale', 'pain intensity', 'vas',
+  '{num} / 10', '{num} out of 10', '{num} of 10', '{num} point scale', 'on a scale', 'scale of', 'pain rated', 'rated {num}',
+  'reduction in pain', 'reduced pain', 'decreased pain', 'decrease in pain', 'decrease pain', 'pain decreased', 'pain reduction',
+  'pain reduced', 'pain improved', 'improvement in pain', 'improved pain', 'pain control', 'pain controlled', 'least pain',
+  'average pain', 'worst pain', 'pain by {num} %', '{num} % relief', '{num} % improvement', '{num} % reduction',
+  '{num} % decrease',
+]);
+
+const ADVERSE = phraseSet([
+  'side effect*', 'adverse effect*', 'adverse event*', 'adverse reaction*', 'adverse side effect*', 'sedation', 'sedated',
+  'oversedation', 'constipation', 'constipated', 'nausea', 'drowsiness', 'drowsy', 'dizziness', 'somnolence',
+  'respiratory depression', 'tolerat*', 'untoward', 'complications', 'gi upset', 'pruritus', 'itching', 'overdose',
+]);
+
+const ABERRANT = phraseSet([
+  'urine drug screen*', 'urine drug test*', 'urine toxicology', 'urine tox', 'urine screen*', 'urine test*', 'drug screen*',
+  'drug test*', 'uds', 'udt', 'uts', 'toxicology', 'cures', 'cures report*', 'pdmp', 'prescription drug monitoring',
+  'prescription monitoring', 'opioid agreement', 'opioid contract', 'opiate agreement', 'opiate contract', 'pain agreement',
+  'pain contract', 'narcotic agreement', 'narcotic contract', 'narcotics agreement', 'narcotics contract', 'medication agreement',
+  'medication contract', 'treatment agreement', 'pain management agreement', 'pain management contract', 'signed agreement',
+  'aberran*', 'drug seeking', 'misuse', 'abuse', 'diversion', 'addiction', 'compliance', 'compliant', 'noncompliant',
+  'non compliant', 'adherence', 'adherent', 'nonadherent', 'non adherent', 'early refill*', 'risk assessment',
+  'opioid risk tool', 'soapp', 'drug taking behavior*', 'drug taking behaviour*', 'drug related behavior*',
+]);
+
+const DOMAIN_MATCHERS: ReadonlyArray<[Domain, PhraseMatcher<string> | 'function']> = [
+  ['analgesia', ANALGESIA],
+  ['activities', 'function'],
+  ['adverse', ADVERSE],
+  ['aberrant', ABERRANT],
+];
+
+type Coverage = Partial<Record<Domain, Span>>;
+
+export const opioidMonitoring: Rule = {
+  id: 'opioid-monitoring',
+  defaultSeverity: 'warning',
+  description:
+    "An opioid item's rationale or the case summary must cover the 4 A's: analgesia, activities of daily living, adverse effects and aberrant drug behaviour.",
+  check(letter, context) {
+    const lookup = drugLookupFor(context.knowledge);
+    const findings: RuleFinding[] = [];
+    const summaryCoverage = coverageOf(summaryPassage(letter), false);
+    letter.items.forEach((item, index) => {
+      const facts = itemFacts(letter, index, lookup);
+      if (!facts.classes.has('opioid') || facts.initial) return;
+      const rationaleCoverage = coverageOf(facts.rationale, true);
+      const missing: Domain[] = [];
+      const related: RelatedPassage[] = [];
+      for (const [domain] of DOMAIN_MATCHERS) {
+        const found = rationaleCoverage[domain] ?? summaryCoverage[domain];
+        if (found) related.push({ span: found, message: `Covers ${DOMAIN_NAMES[domain]}.` });
+        else missing.push(domain);
+      }
+      if (missing.length === 0) return;
+      const names = missing.map((domain) => DOMAIN_NAMES[domain]);
+      findings.push({
+        message: `Opioid monitoring (the 4 A's) is incomplete: neither the rationale nor the case summary addresses ${joinNames(names)}.`,
+        span: item.rationale ? item.rationale.label : item.titleSpan,
+        itemIndex: index,
+        related: [{ span: item.titleSpan, message: 'The opioid item.' }, ...related],
+      });
+    });
+    return findings;
+  },
+};
+
+/**
+ * The first passage that covers each A. In a rationale, sentences that only
+ * restate the guideline ("tapering is advised when adverse events occur") or
+ * the standard opioid disclaimer do not count: they say nothing about this worker.
+ */
+function coverageOf(passage: PassageAnalysis, skipGuidelineText: boolean): Coverage {
+  return passage.memo(skipGuidelineText ? 'opioid-coverage-strict' : 'opioid-coverage', () => {
+    const coverage: Coverage = {};
+    for (const sentence of passage.sentences) {
+      if (skipGuidelineText && (isGuidelineStatement(passage.tokens, sentence) || isDisclaimer(passage.tokens, sentence))) continue;
+      for (const [domain, matcher] of DOMAIN_MATCHERS) {
+        if (coverage[domain]) continue;
+        const match =
+          matcher === 'function'
+            ? functionMentions(passage.tokens, sentence.firstToken, sentence.endToken)[0]
+            : matcher.findFirst(passage.tokens, sentence.firstToken, sentence.endToken);
+        if (match) coverage[domain] = match.span;
+      }
+    }
+    return coverage;
+  });
+}
+
+function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}

@@ -1,0 +1,81 @@
+import type { Span } from '../letter/model';
+import { drugLookupFor } from '../language/drug-classes';
+import { drugMentionsIn, itemFacts } from '../language/item-facts';
+import { summaryPassage } from '../language/letter-text';
+import { phraseSet } from '../language/terms';
+import type { Token } from '../language/tokens';
+import type { Fix, RelatedPassage, Rule, RuleFinding } from './types';
+
+/** Ways a title states how much is requested besides "#60". */
+const QUANTITY_PHRASES = phraseSet([
+  '# {num}', 'qty {num}', 'qty : {num}', 'qty # {num}', 'quantity {num}', 'quantity : {num}', 'quantity of {num}',
+  '{num} tablet*', '{num} tab', '{num} tabs', '{num} capsule*', '{num} cap', '{num} caps', '{num} pill*', '{num} patch*',
+  '{num} box*', '{num} tube*', '{num} bottle*', '{num} jar*', '{num} unit*', '{num} count', '{num} ct', '{num} vial*',
+  '{num} gram*', '{num} gm', '{num} gms', '{num} g', '{num} ml', '{num} mls', '{num} oz', '{num} ounce*', '{num} liter*',
+  '{num} day supply', '{num} days supply', "{num} day's supply", '{num} month supply', '{num} months supply',
+  'month supply', 'months supply', 'day supply', 'days supply', 'months coverage', 'month coverage', 'x {num}', 'times {num}',
+]);
+/** A title may instead say plainly that the quantity is not known. */
+const UNKNOWN_QUANTITY = phraseSet([
+  'unknown quantity', 'quantity unknown', 'unspecified quantity', 'quantity unspecified', 'quantity not specified',
+  'quantity not stated', 'quantity not provided', 'unknown amount', 'unspecified amount', 'amount unknown', 'qty unknown',
+  'qty : unknown', 'quantity : unknown', '# unknown', 'unknown #', 'unknown qty', 'quantity not given', 'no quantity',
+]);
+
+/** "111.2grams", "500ml", "240gm": an amount glued to its unit in one token. */
+const GLUED_AMOUNT = /^[0-9.]+(g|gm|gms|grams?|ml|mls|oz)$/;
+
+export const quantity: Rule = {
+  id: 'quantity',
+  defaultSeverity: 'warning',
+  description: 'A medication item must state its quantity ("#60") or say that the quantity is unknown.',
+  check(letter, context) {
+    const lookup = drugLookupFor(context.knowledge);
+    const findings: RuleFinding[] = [];
+    const summary = summaryPassage(letter);
+    letter.items.forEach((item, index) => {
+      const facts = itemFacts(letter, index, lookup);
+      if (!facts.isMedication) return;
+      if (item.quantity !== null || statesQuantity(facts.title.tokens)) return;
+      const end = item.titleSpan.end;
+      const fixes: Fix[] = [];
+      const related: RelatedPassage[] = [];
+      const elsewhere = facts.generics.size > 0 ? quantityInSummary(summary.tokens, drugMentionsIn(summary, lookup), facts.generics) : null;
+      if (elsewhere) {
+        related.push({ span: elsewhere.span, message: `The case summary gives #${elsewhere.value}.` });
+        fixes.push({ title: `Add "#${elsewhere.value}" (from the case summary)`, edits: [{ span: { start: end, end }, newText: ` #${elsewhere.value}` }], isPreferred: true });
+      }
+      fixes.push({ title: 'State that the quantity is unknown', edits: [{ span: { start: end, end }, newText: ', quantity unknown' }] });
+      findings.push({
+        message: `The medication item "${item.title}" does not state a quantity (for example "#60"), nor that the quantity is unknown.`,
+        span: item.titleSpan,
+        itemIndex: index,
+        related,
+        fixes,
+      });
+    });
+    return findings;
+  },
+};
+
+function statesQuantity(tokens: readonly Token[]): boolean {
+  if (QUANTITY_PHRASES.findFirst(tokens) || UNKNOWN_QUANTITY.findFirst(tokens)) return true;
+  return tokens.some((token, index) => token.kind === 'word' && GLUED_AMOUNT.test(token.norm) && tokens[index - 1]?.norm !== '/');
+}
+
+/** "#60" within a few tokens after a mention of the same drug in the case summary. */
+function quantityInSummary(
+  tokens: readonly Token[],
+  mentions: readonly { generic: string; end: number }[],
+  generics: ReadonlySet<string>,
+): { value: string; span: Span } | null {
+  for (const mention of mentions) {
+    if (!generics.has(mention.generic)) continue;
+    for (let index = mention.end; index < Math.min(tokens.length - 1, mention.end + 8); index++) {
+      if (tokens[index].norm === '#' && tokens[index + 1].kind === 'number') {
+        return { value: tokens[index + 1].norm, span: { start: tokens[index].start, end: tokens[index + 1].end } };
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,129 @@
+import type { Span } from '../letter/model';
+import { drugLookupFor } from '../language/drug-classes';
+import { drugMentionsIn, itemFacts } from '../language/item-facts';
+import { summaryPassage, type PassageAnalysis } from '../language/letter-text';
+import { phraseSet } from '../language/terms';
+import type { Token } from '../language/tokens';
+import type { Fix, RelatedPassage, Rule, RuleFinding } from './types';
+
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'a', 'an', 'zero', 'no', 'single']);
+const REFILL_WORDS = phraseSet(['refill', 'refills', 'refilled', 'refilling', 'rf', 'rfs']);
+/** How a count of refills is written around the word: "3 refills", "refills x2", "refills: 3", "(3) refills". */
+const QUALIFIERS = new Set(['additional', 'more', 'further', 'total', '(', ')', 'monthly']);
+
+const ZERO = new Set(['0', 'no', 'zero']);
+
+export const PLACEHOLDER = '___';
+
+export const refillCount: Rule = {
+  id: 'refill-count',
+  defaultSeverity: 'warning',
+  description:
+    'When the item, the case summary or the utilization review mentions refills, the item must state how many and the rationale must address them.',
+  check(letter, context) {
+    const lookup = drugLookupFor(context.knowledge);
+    const findings: RuleFinding[] = [];
+    const summary = summaryPassage(letter);
+    letter.items.forEach((item, index) => {
+      const facts = itemFacts(letter, index, lookup);
+      if (!facts.isMedication) return;
+      const inTitle = refillMentions(facts.title.tokens, 0, facts.title.tokens.length);
+      const inSummary = facts.generics.size > 0 ? summaryRefills(summary, lookup, facts.generics) : null;
+      if (inTitle.length === 0 && !inSummary) return;
+      const counted = item.refills !== null || inTitle.some((mention) => mention.count !== null);
+      const related: RelatedPassage[] = inSummary ? [{ span: inSummary.span, message: 'Refills are mentioned here.' }] : [];
+      if (!counted) {
+        findings.push({
+          message:
+            inTitle.length > 0
+              ? `The item mentions refills but does not say how many.`
+              : `The case summary mentions refills for this item, but the item does not say how many.`,
+          span: inTitle.length > 0 ? inTitle[0].span : item.titleSpan,
+          itemIndex: index,
+          related,
+          fixes: [placeholderFix(item.titleSpan, inTitle[0], inSummary?.count ?? null)],
+        });
+      }
+      const noneRequested = item.refills === 0 || (inTitle.length > 0 && inTitle.every((mention) => mention.count !== null && ZERO.has(mention.count)));
+      if (item.rationale && !noneRequested && REFILL_WORDS.findFirst(facts.rationale.tokens) === null) {
+        findings.push({
+          message: `Refills are requested for this item, but the rationale does not address them (for example, that refills imply continued use without re-evaluation).`,
+          span: item.rationale.label,
+          itemIndex: index,
+          related: [...(inTitle.length > 0 ? [{ span: inTitle[0].span, message: 'Refills in the item.' }] : []), ...related],
+        });
+      }
+    });
+    return findings;
+  },
+};
+
+interface RefillMention {
+  readonly span: Span;
+  /** The number of refills as written ("3", "three"), or null when not stated. */
+  readonly count: string | null;
+}
+
+function refillMentions(tokens: readonly Token[], from: number, to: number): RefillMention[] {
+  const mentions: RefillMention[] = [];
+  for (const match of REFILL_WORDS.findAll(tokens, from, to)) {
+    mentions.push({ span: match.span, count: countNear(tokens, match.first, match.end, from, to) });
+  }
+  return mentions;
+}
+
+function isCount(token: Token | undefined): boolean {
+  return token !== undefined && (token.kind === 'number' || NUMBER_WORDS.has(token.norm) || /^x\d+$/.test(token.norm));
+}
+
+/** Looks two tokens back ("3 refills", "three (3) refills") and three ahead ("refills x 2", "refills: 3"). */
+function countNear(tokens: readonly Token[], first: number, end: number, from: number, to: number): string | null {
+  for (let index = first - 1, seen = 0; index >= from && seen < 4; index--, seen++) {
+    const token = tokens[index];
+    if (isCount(token)) return token.norm;
+    if (!QUALIFIERS.has(token.norm) && token.kind !== 'number') break;
+  }
+  for (let index = end, seen = 0; index < to && seen < 3; index++, seen++) {
+    const token = tokens[index];
+    if (isCount(token) && token.norm !== 'a' && token.norm !== 'an' && token.norm !== 'no') return token.norm;
+    if (token.norm !== 'x' && token.norm !== ':' && token.norm !== '#' && token.norm !== '=') break;
+  }
+  return null;
+}
+
+/**
+ * A summary sentence naming this item's drug that gives a number of refills
+ * ("RFA for Zanaflex 2mg #60 with 3 refills", "UR modified ... to allow one
+ * refill"). Bare history ("was given refills of Flexeril") is not a request and
+ * is ignored.
+ */
+function summaryRefills(summary: PassageAnalysis, lookup: ReturnType<typeof drugLookupFor>, generics: ReadonlySet<string>): (RefillMention & { count: string }) | null {
+  for (const drug of drugMentionsIn(summary, lookup)) {
+    if (!generics.has(drug.generic)) continue;
+    const sentence = summary.sentenceAt(drug.span.start);
+    if (!sentence) continue;
+    // Only the stretch from this drug to the next drug of a different kind belongs to it.
+    let stop = Math.min(sentence.endToken, drug.end + 14);
+    for (const other of drugMentionsIn(summary, lookup)) {
+      if (other.first >= drug.end && other.first < stop && !generics.has(other.generic)) stop = other.first;
+    }
+    for (const mention of refillMentions(summary.tokens, drug.end, stop)) {
+      if (mention.count !== null) return { ...mention, count: mention.count };
+    }
+  }
+  return null;
+}
+
+function placeholderFix(titleSpan: Span, inTitle: RefillMention | undefined, known: string | null): Fix {
+  const count = known ?? PLACEHOLDER;
+  if (inTitle) {
+    return {
+      title: known ? `Insert the refill count (${known}, from the case summary)` : 'Insert a refill-count placeholder',
+      edits: [{ span: { start: inTitle.span.start, end: inTitle.span.start }, newText: `${count} ` }],
+    };
+  }
+  return {
+    title: known ? `Add "with ${known} refills" (from the case summary)` : 'Insert a refill-count placeholder',
+    edits: [{ span: { start: titleSpan.end, end: titleSpan.end }, newText: ` with ${count} refills` }],
+  };
+}

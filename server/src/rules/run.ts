@@ -1,0 +1,59 @@
+import { EMPTY_CONFIG, type LintConfig } from '../config/config';
+import type { Letter } from '../letter/model';
+import { ALL_RULES } from './index';
+import { notALetter } from './not-a-letter';
+import type { Finding, Rule, RuleContext } from './types';
+
+export interface RunRulesOptions {
+  readonly config?: LintConfig;
+  readonly rules?: readonly Rule[];
+  /** A rule that throws is reported here and skipped, so one bug never hides every other finding. */
+  readonly onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+export function runRules(letter: Letter, context: RuleContext, options: RunRulesOptions = {}): Finding[] {
+  const config = options.config ?? EMPTY_CONFIG;
+  const rules = letter.looksLikeLetter ? options.rules ?? ALL_RULES : [notALetter];
+  const ignoredTitles = ignoredItemTitlesByRule(config);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting = config.rules[rule.id];
+    if (setting === 'off') continue;
+    const ignored = ignoredTitles.get(rule.id);
+    if (ignored === ALL_ITEMS) continue;
+    let reported;
+    try {
+      reported = rule.check(letter, context);
+    } catch (error) {
+      options.onRuleError?.(rule.id, error);
+      continue;
+    }
+    for (const finding of reported) {
+      if (ignored && finding.itemIndex !== undefined && ignored.has(normalizeTitle(letter.items[finding.itemIndex]?.title ?? ''))) continue;
+      findings.push({ ...finding, ruleId: rule.id, severity: finding.severity ?? setting ?? rule.defaultSeverity });
+    }
+  }
+  return findings;
+}
+
+const ALL_ITEMS = 'all-items';
+
+function ignoredItemTitlesByRule(config: LintConfig): Map<string, Set<string> | typeof ALL_ITEMS> {
+  const byRule = new Map<string, Set<string> | typeof ALL_ITEMS>();
+  for (const entry of config.ignore) {
+    if (entry.item === undefined) {
+      byRule.set(entry.rule, ALL_ITEMS);
+      continue;
+    }
+    const titles = byRule.get(entry.rule);
+    if (titles === ALL_ITEMS) continue;
+    const set = titles ?? new Set<string>();
+    set.add(normalizeTitle(entry.item));
+    byRule.set(entry.rule, set);
+  }
+  return byRule;
+}
+
+export function normalizeTitle(title: string): string {
+  return title.replace(/\s+/g, ' ').trim().toLowerCase();
+}

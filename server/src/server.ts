@@ -1,0 +1,288 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  createConnection,
+  DiagnosticSeverity,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Diagnostic,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type Analysis } from './analyze';
+import { EMPTY_CONFIG, mergeConfigs, type LintConfig } from './config/config';
+import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile, type LoadedConfigFile } from './config/configFile';
+import { DEFAULT_SETTINGS, readEditorSettings, type EditorSettings } from './config/settings';
+import { foldingSpans } from './features/folding';
+import { outline } from './features/outline';
+import { loadKnowledge } from './knowledge';
+import { ignoreCommandActions, IGNORE_COMMANDS, runIgnoreCommand } from './lsp/ignoreCommands';
+import { toCodeAction, toDiagnostic, toDocumentSymbol, toFoldingRanges } from './lsp/convert';
+import { LineMap } from './text/lineMap';
+import type { Finding } from './rules/types';
+
+const connection = createConnection();
+const documents = new TextDocuments(TextDocument);
+const knowledge = loadKnowledge();
+
+interface DocumentState {
+  readonly version: number;
+  readonly analysis: Analysis;
+  readonly lines: LineMap;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const analyzed = new Map<string, DocumentState>();
+const pendingValidation = new Map<string, NodeJS.Timeout>();
+/** Typing pauses shorter than this are one burst; benchmarks set it to 0 through initializationOptions. */
+let validationDelayMs = 30;
+const settingsByUri = new Map<string, Promise<EditorSettings>>();
+const configFiles = new Map<string, LoadedConfigFile | null>();
+const publishedConfigProblems = new Set<string>();
+const reportedSettingsProblems = new Set<string>();
+let canPullSettings = false;
+
+const docsFolder = resolve(__dirname, '..', 'docs', 'rules');
+function ruleDocUri(ruleId: string): string | undefined {
+  const path = join(docsFolder, `${ruleId}.md`);
+  return existsSync(path) ? pathToFileURL(path).toString() : undefined;
+}
+
+connection.onInitialize((params: InitializeParams) => {
+  canPullSettings = params.capabilities.workspace?.configuration === true;
+  const requestedDelay = (params.initializationOptions as { validationDelayMs?: unknown } | undefined)?.validationDelayMs;
+  if (typeof requestedDelay === 'number' && requestedDelay >= 0 && requestedDelay <= 5000) validationDelayMs = requestedDelay;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      documentSymbolProvider: { label: 'IMR letter' },
+      foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.imr'] },
+      executeCommandProvider: { commands: [...IGNORE_COMMANDS] },
+    },
+    serverInfo: { name: 'imr-language-server', version: '0.1.0' },
+  };
+});
+
+documents.onDidOpen((event) => scheduleValidation(event.document.uri));
+documents.onDidChangeContent((event) => scheduleValidation(event.document.uri));
+documents.onDidClose((event) => {
+  const uri = event.document.uri;
+  clearTimeout(pendingValidation.get(uri));
+  pendingValidation.delete(uri);
+  analyzed.delete(uri);
+  settingsByUri.delete(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration(() => {
+  settingsByUri.clear();
+  revalidateAll();
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  configFiles.clear();
+  revalidateAll();
+});
+
+function revalidateAll(): void {
+  analyzed.clear();
+  for (const document of documents.all()) scheduleValidation(document.uri);
+}
+
+/** Each edit restarts the wait, so a burst of edits is analysed once, at its final version. */
+function scheduleValidation(uri: string): void {
+  clearTimeout(pendingValidation.get(uri));
+  pendingValidation.set(
+    uri,
+    setTimeout(() => {
+      pendingValidation.delete(uri);
+      void validate(uri);
+    }, validationDelayMs),
+  );
+}
+
+async function validate(uri: string): Promise<void> {
+  const document = documents.get(uri);
+  if (!document) return;
+  const version = document.version;
+  const settings = await settingsFor(uri);
+  const current = documents.get(uri);
+  // Newer edits arrived while the settings were fetched; their own validation publishes instead.
+  if (!current || current.version !== version) return;
+  const state = analyzeDocument(current, settings);
+  await connection.sendDiagnostics({ uri, version, diagnostics: [...state.diagnostics] });
+}
+
+function analyzeDocument(document: TextDocument, settings: EditorSettings): DocumentState {
+  const cached = analyzed.get(document.uri);
+  if (cached && cached.version === document.version) return cached;
+  const text = document.getText();
+  const config = mergeConfigs(settings.config, projectConfigFor(document.uri));
+  const analysis = analyze(text, {
+    knowledge,
+    config,
+    maxFileSize: settings.maxFileSize,
+    onRuleError: (ruleId, error) => connection.console.error(`Rule ${ruleId} failed: ${describeError(error)}`),
+  });
+  const lines = new LineMap(text);
+  const diagnostics = analysis.findings.map((finding) => toDiagnostic(finding, lines, document.uri, ruleDocUri));
+  const state: DocumentState = { version: document.version, analysis, lines, diagnostics };
+  analyzed.set(document.uri, state);
+  return state;
+}
+
+/** Analysis for requests: reuses the cached result for this version, else analyses with the last known settings. */
+async function stateFor(uri: string): Promise<DocumentState | null> {
+  const document = documents.get(uri);
+  if (!document) return null;
+  const cached = analyzed.get(uri);
+  if (cached && cached.version === document.version) return cached;
+  return analyzeDocument(document, await settingsFor(uri));
+}
+
+function settingsFor(uri: string): Promise<EditorSettings> {
+  if (!canPullSettings) return Promise.resolve(DEFAULT_SETTINGS);
+  let settings = settingsByUri.get(uri);
+  if (!settings) {
+    settings = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'imr' })
+      .then(
+        (section) => {
+          const read = readEditorSettings(section);
+          for (const problem of read.problems) {
+            if (reportedSettingsProblems.has(problem)) continue;
+            reportedSettingsProblems.add(problem);
+            void connection.window.showWarningMessage(`IMR settings: ${problem}`);
+          }
+          return read;
+        },
+        () => DEFAULT_SETTINGS,
+      );
+    settingsByUri.set(uri, settings);
+  }
+  return settings;
+}
+
+function projectConfigFor(uri: string): LintConfig {
+  const letterPath = filePathOf(uri);
+  if (!letterPath) return EMPTY_CONFIG;
+  const folder = dirname(letterPath);
+  if (!configFiles.has(folder)) {
+    const path = findConfigFile(letterPath);
+    const loaded = path ? loadConfigFile(path) : null;
+    configFiles.set(folder, loaded);
+    if (loaded) publishConfigProblems(loaded);
+  }
+  return configFiles.get(folder)?.config ?? EMPTY_CONFIG;
+}
+
+/** A broken config file gets its own diagnostics, so the user sees why their settings do not apply. */
+function publishConfigProblems(loaded: LoadedConfigFile): void {
+  const uri = pathToFileURL(loaded.path).toString();
+  if (loaded.problems.length === 0 && !publishedConfigProblems.has(uri)) return;
+  publishedConfigProblems.add(uri);
+  void connection.sendDiagnostics({
+    uri,
+    diagnostics: loaded.problems.map((problem) => ({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+      severity: DiagnosticSeverity.Error,
+      source: 'imr',
+      code: 'config',
+      message: problem.path ? `${problem.path}: ${problem.message}` : problem.message,
+    })),
+  });
+}
+
+function filePathOf(uri: string): string | null {
+  if (!uri.startsWith('file:')) return null;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return null;
+  }
+}
+
+connection.onDocumentSymbol(async (params, token) => {
+  const state = await stateFor(params.textDocument.uri);
+  if (!state?.analysis.letter || token.isCancellationRequested) return null;
+  return outline(state.analysis.letter).map((node) => toDocumentSymbol(node, state.lines));
+});
+
+connection.onFoldingRanges(async (params, token) => {
+  const state = await stateFor(params.textDocument.uri);
+  if (!state?.analysis.letter || token.isCancellationRequested) return null;
+  return toFoldingRanges(foldingSpans(state.analysis.letter), state.lines, state.analysis.letter.text);
+});
+
+connection.onCodeAction(async (params, token) => {
+  const uri = params.textDocument.uri;
+  const state = await stateFor(uri);
+  if (!state?.analysis.letter || token.isCancellationRequested) return null;
+  const only = params.context.only;
+  const wantsFixAll = only?.some((kind) => CodeActionKind.SourceFixAll.startsWith(kind) || kind.startsWith(CodeActionKind.SourceFixAll));
+  if (wantsFixAll) return fixAllAction(uri, state);
+  const start = state.lines.offsetAt(params.range.start);
+  const end = state.lines.offsetAt(params.range.end);
+  const actions: CodeAction[] = [];
+  state.analysis.findings.forEach((finding, index) => {
+    if (finding.span.end < start || finding.span.start > end) return;
+    const diagnostic = state.diagnostics[index];
+    for (const fix of finding.fixes ?? []) actions.push(toCodeAction(fix, finding, diagnostic, uri, state.lines));
+    actions.push(...ignoreCommandActions(uri, finding, diagnostic, state.analysis.letter!));
+  });
+  return actions;
+});
+
+/** Applies every safe fix whose edits do not overlap an earlier one. */
+function fixAllAction(uri: string, state: DocumentState): CodeAction[] {
+  const edits: { start: number; end: number; newText: string }[] = [];
+  const safeFindings: Finding[] = state.analysis.findings.filter((finding) => finding.fixes?.some((fix) => fix.safe));
+  for (const finding of safeFindings) {
+    const fix = finding.fixes!.find((candidate) => candidate.safe)!;
+    const overlaps = fix.edits.some((edit) => edits.some((taken) => edit.span.start < taken.end && taken.start < edit.span.end));
+    if (overlaps) continue;
+    edits.push(...fix.edits.map((edit) => ({ start: edit.span.start, end: edit.span.end, newText: edit.newText })));
+  }
+  if (edits.length === 0) return [];
+  return [
+    {
+      title: 'Fix all safe IMR problems',
+      kind: CodeActionKind.SourceFixAll + '.imr',
+      edit: { changes: { [uri]: edits.map((edit) => ({ range: state.lines.rangeOf(edit), newText: edit.newText })) } },
+    },
+  ];
+}
+
+connection.onExecuteCommand(async (params) => {
+  try {
+    const result = await runIgnoreCommand(params, {
+      workspaceFolders: async () => (await connection.workspace.getWorkspaceFolders()) ?? [],
+      applyEdit: (edit) => connection.workspace.applyEdit(edit).then((response) => response.applied),
+      showError: (message) => void connection.window.showErrorMessage(message),
+    });
+    if (result) {
+      configFiles.clear();
+      revalidateAll();
+    }
+  } catch (error) {
+    connection.console.error(`Command ${params.command} failed: ${describeError(error)}`);
+    void connection.window.showErrorMessage(`IMR: the command failed (${describeError(error)}). Nothing was changed.`);
+  }
+});
+
+/** Error descriptions for the log; they never include document text. */
+function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}${error.stack ? `\n${error.stack}` : ''}`;
+  return String(error);
+}
+
+process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${describeError(error)}`));
+
+documents.listen(connection);
+connection.listen();
+
+export { CONFIG_FILE_NAME };

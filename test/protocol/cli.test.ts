@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { makeLetter } from '../support/letters';
+
+const CLI = resolve(process.cwd(), 'dist', 'cli.js');
+
+function run(args: string[], cwd = process.cwd()) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function workspace(files: Record<string, string>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'imr-cli-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  return folder;
+}
+
+const good = makeLetter();
+const bad = makeLetter({ items: [{ title: 'Tizanidine 4mg #60', decision: 'Uphold' }] });
+
+test('prints compiler-style lines and exits 1 on errors', () => {
+  const folder = workspace({ 'good.imr': good, 'bad.imr': bad });
+  const { code, stdout } = run(['.'], folder);
+  assert.equal(code, 1);
+  const line = bad.split('\n').findIndex((text) => text.includes(': Uphold')) + 1;
+  const column = bad.split('\n')[line - 1].indexOf('Uphold') + 1;
+  assert.equal(stdout.trim(), `bad.imr:${line}:${column} error item-decision "Uphold" is not a decision word; did you mean "Upheld"?`);
+});
+
+test('exits 0 when nothing reaches --fail-on, and 2 on usage errors', () => {
+  const folder = workspace({ 'good.imr': good, 'bad.imr': bad });
+  assert.equal(run(['good.imr'], folder).code, 0);
+  assert.equal(run(['--fail-on', 'never', 'bad.imr'], folder).code, 0);
+  const usage = run(['--format', 'xml', 'bad.imr'], folder);
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /--format must be one of text, json, sarif/);
+  assert.equal(run([], folder).code, 2);
+});
+
+test('JSON output keeps the documented contract', () => {
+  const folder = workspace({ 'bad.imr': bad });
+  const { stdout } = run(['--format', 'json', 'bad.imr'], folder);
+  const output = JSON.parse(stdout);
+  const [file] = output.files;
+  assert.equal(file.path, 'bad.imr');
+  assert.equal(file.letter.header.caseNumber, 'CM99-0000001');
+  assert.deepEqual(
+    file.letter.sections.map((section: { kind: string }) => section.kind),
+    ['determination', 'summary', 'issues'],
+  );
+  for (const section of file.letter.sections) assert.ok(section.title && section.range.start.line >= 0);
+  const [item] = file.letter.items;
+  for (const key of ['title', 'decision', 'quantity', 'refills', 'claimsAdministratorGuideline', 'maximusGuideline', 'citations', 'rationaleConclusion', 'range']) {
+    assert.ok(key in item, `item has ${key}`);
+  }
+  assert.equal(item.title, 'Tizanidine 4mg #60');
+  assert.equal(item.quantity, 60);
+  assert.equal(item.decision, null, 'a misspelt decision is not a decision');
+  assert.equal(item.decisionText, 'Uphold');
+  assert.deepEqual(Object.keys(item.citations[0]).sort(), ['guideline', 'pages', 'sections', 'source', 'year']);
+  const [diagnostic] = file.diagnostics;
+  assert.deepEqual(Object.keys(diagnostic).sort(), ['code', 'message', 'range', 'severity']);
+  assert.equal(diagnostic.severity, 'error');
+});
+
+test('an unreadable path gets a clear message and the other files are still checked', () => {
+  const folder = workspace({ 'bad.imr': bad, 'locked.imr': good });
+  const locked = join(folder, 'locked.imr');
+  chmodSync(locked, 0o000);
+  const { code, stdout, stderr } = run(['missing.imr', 'bad.imr', 'locked.imr'], folder);
+  assert.equal(code, 1);
+  assert.match(stderr, /missing\.imr: no such file or folder/);
+  if (process.getuid?.() !== 0) assert.match(stderr, /locked\.imr: permission denied/);
+  assert.match(stdout, /bad\.imr:\d+:\d+ error item-decision/);
+});
+
+test('--outline prints the items with their decisions', () => {
+  const folder = workspace({ 'good.imr': good });
+  const { stdout } = run(['--outline', 'good.imr'], folder);
+  assert.match(stdout, /IMR ISSUES, DECISIONS AND RATIONALES — 1 item: 1 Upheld, 0 Overturned/);
+  assert.match(stdout, /Tizanidine 4mg #60 — Upheld/);
+});

@@ -1,0 +1,17 @@
+import { loadKnowledge } from '../../server/src/knowledge';
+import { parseLetter } from '../../server/src/letter/parse';
+import type { Letter } from '../../server/src/letter/model';
+import type { Rule, RuleFinding } from '../../server/src/rules/types';
+
+const knowledge = loadKnowledge();
+
+export function check(rule: Rule, text: string): { letter: Letter; findings: RuleFinding[]; spanText: (finding: RuleFinding) => string } {
+  const letter = parseLetter(text);
+  const findings = rule.check(letter, { knowledge });
+  return { letter, findings, spanText: (finding) => text.slice(finding.span.start, finding.span.end) };
+}
+
+/** Applies a fix's edits to the text, last edit first so earlier offsets stay valid. */
+export function applyEdits(text: string, edits: readonly { span: { start: number; end: number }; newText: string }[]): string {
+  return [...edits].sort((a, b) => b.span.start - a.span.start).reduce((result, edit) => result.slice(0, edit.span.start) + edit.newText + result.slice(edit.span.end), text);
+}

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { mergeConfigs, readConfig } from '../../../server/src/config/config';
+import { findConfigFile, loadConfigFile } from '../../../server/src/config/configFile';
+import { readEditorSettings } from '../../../server/src/config/settings';
+
+test('keeps the valid parts of a config and reports the rest', () => {
+  const { config, problems } = readConfig({ rules: { quantity: 'off', phi: 'loud', 'date-order': false }, ignore: [{ rule: 'phi', item: 'Norco' }, { item: 3 }] });
+  assert.deepEqual(config.rules, { quantity: 'off', 'date-order': 'off' });
+  assert.deepEqual(config.ignore, [{ rule: 'phi', item: 'Norco' }]);
+  assert.deepEqual(
+    problems.map((problem) => problem.path),
+    ['rules.phi', 'ignore[1]'],
+  );
+});
+
+test('rejects a config that is not an object', () => {
+  assert.equal(readConfig([1, 2]).problems.length, 1);
+  assert.equal(readConfig('x').problems.length, 1);
+});
+
+test('later configs win rule by rule and ignore lists add up', () => {
+  const merged = mergeConfigs(
+    { rules: { a: 'off', b: 'error' }, ignore: [{ rule: 'a' }] },
+    { rules: { b: 'hint' }, ignore: [{ rule: 'c', item: 'X' }] },
+  );
+  assert.deepEqual(merged.rules, { a: 'off', b: 'hint' });
+  assert.equal(merged.ignore.length, 2);
+});
+
+test('finds the nearest .imrlintrc.json walking up, and reports malformed JSON', () => {
+  const root = mkdtempSync(join(tmpdir(), 'imr-config-'));
+  mkdirSync(join(root, 'a', 'b'), { recursive: true });
+  writeFileSync(join(root, '.imrlintrc.json'), '{ "rules": { "phi": "off" } }');
+  assert.equal(findConfigFile(join(root, 'a', 'b', 'letter.imr')), join(root, '.imrlintrc.json'));
+  writeFileSync(join(root, 'a', '.imrlintrc.json'), '{ "rules": ');
+  const nearest = findConfigFile(join(root, 'a', 'b', 'letter.imr'))!;
+  assert.equal(nearest, join(root, 'a', '.imrlintrc.json'));
+  const loaded = loadConfigFile(nearest);
+  assert.equal(loaded.parsed, false);
+  assert.match(loaded.problems[0].message, /Not valid JSON/);
+  assert.deepEqual(loaded.config.rules, {});
+});
+
+test('editor settings of the wrong shape fall back to defaults with a message', () => {
+  const settings = readEditorSettings({ maxFileSize: -3, rules: 'all' });
+  assert.equal(settings.maxFileSize, 5 * 1024 * 1024);
+  assert.equal(settings.problems.length, 2);
+  assert.deepEqual(readEditorSettings(null).problems, []);
+  assert.equal(readEditorSettings(42).problems.length, 1);
+});

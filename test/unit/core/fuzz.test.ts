@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import { test } from 'node:test';
+import { analyze } from '../../../server/src/analyze';
+import { outline } from '../../../server/src/features/outline';
+import { foldingSpans } from '../../../server/src/features/folding';
+import { loadKnowledge } from '../../../server/src/knowledge';
+import { fuzzSeeds, mutate } from '../../support/fuzz';
+
+const CASES = 2500;
+/** Not a speed measurement (see BENCHMARKS.md): a hang detector. A slow case is re-run once so a GC pause cannot fail the suite. */
+const HANG_MS = 100;
+
+test(`${CASES} mutated letters never throw and never hang`, () => {
+  const knowledge = loadKnowledge();
+  const seeds = fuzzSeeds();
+  const failures: string[] = [];
+  let worst = 0;
+  const runCase = (text: string) => {
+    const start = performance.now();
+    const { letter } = analyze(text, { knowledge });
+    if (letter) {
+      outline(letter);
+      foldingSpans(letter);
+    }
+    return performance.now() - start;
+  };
+  for (let seed = 1; seed <= CASES; seed++) {
+    const text = mutate(seeds[seed % seeds.length], seed);
+    try {
+      let elapsed = runCase(text);
+      if (elapsed > HANG_MS) elapsed = runCase(text);
+      worst = Math.max(worst, elapsed);
+      if (elapsed > HANG_MS) failures.push(`seed ${seed}: ${elapsed.toFixed(1)} ms`);
+    } catch (error) {
+      failures.push(`seed ${seed}: ${(error as Error).stack}`);
+    }
+  }
+  console.log(`fuzz: ${CASES} cases from ${seeds.length} seed letters, worst ${worst.toFixed(2)} ms`);
+  assert.deepEqual(failures, []);
+});

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadKnowledge } from '../../../server/src/knowledge';
+import { parseLetter } from '../../../server/src/letter/parse';
+import { runRules } from '../../../server/src/rules/run';
+import type { Rule } from '../../../server/src/rules/types';
+import { makeLetter } from '../../support/letters';
+
+const context = { knowledge: loadKnowledge() };
+const letter = parseLetter(
+  makeLetter({
+    items: [
+      { title: 'Tizanidine 4mg #60', decision: 'Uphold' },
+      { title: 'Norco 10/325mg #90', decision: 'Overtuned' },
+    ],
+  }),
+);
+const ids = (findings: { ruleId: string }[]) => findings.map((finding) => finding.ruleId);
+
+test('applies default severities', () => {
+  const findings = runRules(letter, context);
+  assert.deepEqual(ids(findings), ['item-decision', 'item-decision']);
+  assert.equal(findings[0].severity, 'error');
+});
+
+test('config turns rules off or changes their severity', () => {
+  assert.deepEqual(runRules(letter, context, { config: { rules: { 'item-decision': 'off' }, ignore: [] } }), []);
+  const findings = runRules(letter, context, { config: { rules: { 'item-decision': 'warning' }, ignore: [] } });
+  assert.deepEqual(
+    findings.map((finding) => finding.severity),
+    ['warning', 'warning'],
+  );
+});
+
+test('an ignore entry suppresses a rule for one item only, matching titles loosely', () => {
+  const findings = runRules(letter, context, { config: { rules: {}, ignore: [{ rule: 'item-decision', item: '  tizanidine 4mg  #60 ' }] } });
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0].itemIndex, 1);
+});
+
+test('a rule that throws is reported and skipped; the others still run', () => {
+  const broken: Rule = {
+    id: 'broken',
+    defaultSeverity: 'error',
+    description: 'always throws',
+    check() {
+      throw new Error('boom');
+    },
+  };
+  const errors: string[] = [];
+  const findings = runRules(letter, context, {
+    rules: [broken, ...[{ id: 'ok', defaultSeverity: 'hint', description: 'one finding', check: () => [{ message: 'm', span: { start: 0, end: 1 } }] } satisfies Rule]],
+    onRuleError: (ruleId) => errors.push(ruleId),
+  });
+  assert.deepEqual(errors, ['broken']);
+  assert.deepEqual(ids(findings), ['ok']);
+});
