@@ -24,6 +24,7 @@ import { toCodeAction, toDiagnostic, toDocumentSymbol, toFoldingRanges } from '.
 import { LineMap } from './text/lineMap';
 import type { Finding } from './rules/types';
 
+const SERVER_VERSION = '0.1.0';
 const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
 const knowledge = loadKnowledge();
@@ -44,6 +45,7 @@ const configFiles = new Map<string, LoadedConfigFile | null>();
 const publishedConfigProblems = new Set<string>();
 const reportedSettingsProblems = new Set<string>();
 let canPullSettings = false;
+let canListWorkspaceFolders = false;
 
 const docsFolder = resolve(__dirname, '..', 'docs', 'rules');
 function ruleDocUri(ruleId: string): string | undefined {
@@ -53,6 +55,7 @@ function ruleDocUri(ruleId: string): string | undefined {
 
 connection.onInitialize((params: InitializeParams) => {
   canPullSettings = params.capabilities.workspace?.configuration === true;
+  canListWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
   const requestedDelay = (params.initializationOptions as { validationDelayMs?: unknown } | undefined)?.validationDelayMs;
   if (typeof requestedDelay === 'number' && requestedDelay >= 0 && requestedDelay <= 5000) validationDelayMs = requestedDelay;
   return {
@@ -63,7 +66,7 @@ connection.onInitialize((params: InitializeParams) => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.imr'] },
       executeCommandProvider: { commands: [...IGNORE_COMMANDS] },
     },
-    serverInfo: { name: 'imr-language-server', version: '0.1.0' },
+    serverInfo: { name: 'imr-language-server', version: SERVER_VERSION },
   };
 });
 
@@ -257,11 +260,14 @@ function fixAllAction(uri: string, state: DocumentState): CodeAction[] {
   ];
 }
 
+/** Lets tests and support find the server process (e.g. to check that a crashed server came back). */
+connection.onRequest('imr/serverInfo', () => ({ pid: process.pid, version: SERVER_VERSION }));
+
 connection.onExecuteCommand(async (params) => {
   try {
     const result = await runIgnoreCommand(params, {
-      workspaceFolders: async () => (await connection.workspace.getWorkspaceFolders()) ?? [],
-      applyEdit: (edit) => connection.workspace.applyEdit(edit).then((response) => response.applied),
+      // Clients without workspace folders get the config beside the letter.
+      workspaceFolders: async () => (canListWorkspaceFolders ? ((await connection.workspace.getWorkspaceFolders().catch(() => null)) ?? []) : []),
       showError: (message) => void connection.window.showErrorMessage(message),
     });
     if (result) {

@@ -84,3 +84,41 @@ test('--outline prints the items with their decisions', () => {
   assert.match(stdout, /IMR ISSUES, DECISIONS AND RATIONALES — 1 item: 1 Upheld, 0 Overturned/);
   assert.match(stdout, /Tizanidine 4mg #60 — Upheld/);
 });
+
+test('output is identical and in input order whatever --jobs is', () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 40; i++) {
+    files[`letter-${String(i).padStart(2, '0')}.imr`] = i % 3 === 0 ? bad : i % 3 === 1 ? good : makeLetter({ omitSections: ['summary'] });
+  }
+  files['notes.txt'] = 'Just some notes\n';
+  const folder = workspace(files);
+  const single = run(['--jobs', '1', '--format', 'json', '.'], folder);
+  const parallel = run(['--jobs', '4', '--format', 'json', '.'], folder);
+  assert.equal(parallel.stdout, single.stdout);
+  const paths = JSON.parse(parallel.stdout).files.map((file: { path: string }) => file.path);
+  assert.deepEqual(paths, [...paths].sort());
+  assert.equal(paths.length, 41);
+  assert.equal(run(['--jobs', '4', '.'], folder).stdout, run(['--jobs', '1', '.'], folder).stdout);
+});
+
+test('--summary counts letters, decisions and findings per rule; piped stderr stays clean', () => {
+  const folder = workspace({ 'a.imr': good, 'b.imr': bad, 'c.imr': makeLetter({ items: [{ title: 'Home exercise kit', decision: 'Overturned' }] }) });
+  const { stdout, stderr } = run(['--summary', '*.imr'], folder);
+  assert.match(stdout, /Letters\s+3\n/);
+  assert.match(stdout, /Disputed items\s+3\n/);
+  assert.match(stdout, /Upheld\s+1\n/);
+  assert.match(stdout, /Overturned\s+1\n/);
+  assert.match(stdout, /item-decision\s+1\s+1\n/);
+  assert.equal(stderr, '');
+  const json = run(['--summary', '--format', 'json', '*.imr'], folder);
+  assert.doesNotThrow(() => JSON.parse(json.stdout), 'the summary goes to stderr when stdout is JSON');
+  assert.match(json.stderr, /Letters\s+3/);
+});
+
+test('a glob that matches nothing and a non-letter get clear messages', () => {
+  const folder = workspace({ 'notes.txt': 'Groceries\napples\n' });
+  const { code, stdout, stderr } = run(['nothing/*.imr', 'notes.txt'], folder);
+  assert.equal(code, 1);
+  assert.match(stderr, /nothing\/\*\.imr: no files match this pattern/);
+  assert.match(stdout, /notes\.txt:1:1 information not-a-letter/);
+});

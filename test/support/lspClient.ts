@@ -34,15 +34,24 @@ export class TestClient {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/workspaceFolders', () => (this.rootUri ? [{ uri: this.rootUri, name: 'root' }] : []));
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => this.messages.push(params));
+    this.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
+      this.messages.push(params);
+      return null;
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
   }
 
   settings: unknown = {};
+  rootUri: string | null = null;
+  readonly messages: { type: number; message: string }[] = [];
 
   static async start(options: { settings?: unknown; rootUri?: string | null; initializationOptions?: unknown } = {}): Promise<TestClient> {
     const client = new TestClient([]);
     if (options.settings !== undefined) client.settings = options.settings;
+    client.rootUri = options.rootUri ?? null;
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
@@ -54,7 +63,7 @@ export class TestClient {
           synchronization: { dynamicRegistration: false },
         },
       },
-      workspaceFolders: null,
+      workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : null,
       initializationOptions: options.initializationOptions,
     });
     await client.connection.sendNotification('initialized', {});

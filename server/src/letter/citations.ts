@@ -1,5 +1,5 @@
 import type { Citation, CitationSource, Span } from './model';
-import { type MappedText, sourceSpan, trimRange } from './mapped-text';
+import { type MappedText, sourceSpan, trimDanglingConnector, trimEndChars, trimRange } from './mapped-text';
 
 /**
  * Parses the MAXIMUS guideline text into citations, following the conventions of the
@@ -158,23 +158,24 @@ function parseMtus(context: Context, from: number, to: number): void {
 /** Start of the next part's name: after the first ", and" (else ";", " and" or the last ",") before its year. */
 function separatorEnd(text: string, from: number, yearFrom: number): number {
   const region = text.slice(from, yearFrom);
-  const found = /,\s*and\s+/i.exec(region) ?? /;\s*(?:and\s+)?/i.exec(region) ?? /\s+and\s+/i.exec(region);
+  const found = /, ?and /i.exec(region) ?? /; ?(?:and )?/i.exec(region);
   if (found) return from + found.index + found[0].length;
+  const and = region.toLowerCase().indexOf(' and ');
+  if (and >= 0) return from + and + ' and '.length;
   const comma = region.lastIndexOf(',');
   return comma >= 0 ? from + comma + 1 : from;
 }
 
 function separatorStart(text: string, from: number, nextNameFrom: number): number {
-  const region = text.slice(from, nextNameFrom);
-  const cut = /[,;]?\s*(?:and\s*)?$/i.exec(region);
-  return cut ? from + cut.index : nextNameFrom;
+  return from + trimDanglingConnector(text.slice(from, nextNameFrom)).length;
 }
 
 function guidelineName(raw: string): string {
-  return raw
-    .replace(/[\s,]+$/, '')
-    .replace(/\s+Guidelines?$/i, '')
-    .trim();
+  let name = trimEndChars(raw, ',');
+  for (const word of [' guidelines', ' guideline']) {
+    if (name.toLowerCase().endsWith(word)) name = name.slice(0, -word.length);
+  }
+  return trimEndChars(name, ',').trim();
 }
 
 /** Seed-style "Chronic Pain Treatment Guidelines Muscle relaxants Page(s): 63". */
@@ -289,7 +290,7 @@ function parseNonMtus(context: Context, from: number, to: number): void {
   [from, to] = trimRange(text, from, to, '.');
   if (to <= from) return;
   const region = text.slice(from, to);
-  const other = /\s*\band\s+Other\s+Medical\s+Treatment\s+Guidelines?\b[\s:,]*|^Other\s+Medical\s+Treatment\s+Guidelines?\b[\s:,]*/gi;
+  const other = /(?:^| and )Other Medical Treatment Guidelines?\b[ :,]*/gi;
   let start = from;
   for (let match = other.exec(region); match; match = other.exec(region)) {
     if (match.index + from > start) parseSource(context, start, from + match.index);
@@ -340,12 +341,14 @@ function splitAt(text: string, from: number, to: number, separator: string): Pie
 }
 
 function splitAcoemPages(text: string, from: number, to: number): { sectionsTo: number; pages: Piece[] } {
-  const region = text.slice(from, to);
-  const page = /[,;]?\s*\b(?:pg|pp|p|page|pages)\.?\s*(\d+(?:\s*-\s*\d+)?)\s*$/i.exec(region);
+  // Only the tail can hold the page ("…, Shoulder Disorders, pg. 64"); a bounded look keeps this linear.
+  const tailFrom = Math.max(from, to - 24);
+  const tail = text.slice(tailFrom, to);
+  const page = /(?:^|[,;]? )(?:pg|pp|p|page|pages)\.? ?(\d{1,5}(?:-\d{1,5})?)$/i.exec(tail);
   if (!page) return { sectionsTo: to, pages: [] };
   const value = page[1]!;
-  const valueFrom = from + page.index + page[0].lastIndexOf(value);
-  return { sectionsTo: from + page.index, pages: [{ value, from: valueFrom, to: valueFrom + value.length }] };
+  const valueFrom = tailFrom + page.index + page[0].lastIndexOf(value);
+  return { sectionsTo: tailFrom + page.index, pages: [{ value, from: valueFrom, to: valueFrom + value.length }] };
 }
 
 /** Several "other" references run together; each ends with its access date ("…, accessed 02/18/2017, Next ref"). */
@@ -367,9 +370,17 @@ function splitAtAccessDates(text: string, from: number, to: number): [number, nu
 
 /** A URL broken at a line-end hyphen comes out as "Regulations-and- Guidance"; the space is not part of it. */
 function joinBrokenUrls(value: string): string {
-  if (value.length > 2000 || !/https?:\/\/|www\./i.test(value)) return value;
-  const broken = /((?:https?:\/\/|www\.)[^\s-]*(?:-[^\s-]+)*-) (?=\S)/i;
-  let joined = value;
-  for (let round = 0; round < 20 && broken.test(joined); round++) joined = joined.replace(broken, '$1');
+  if (!/https?:\/\/|www\./i.test(value)) return value;
+  const words = value.split(' ');
+  let joined = words[0]!;
+  let inUrl = /https?:\/\/|www\./i.test(joined);
+  for (let n = 1; n < words.length; n++) {
+    const word = words[n]!;
+    if (inUrl && joined.endsWith('-') && word.length > 0) joined += word;
+    else {
+      joined += ` ${word}`;
+      inUrl = /^(?:https?:\/\/|www\.)/i.test(word);
+    }
+  }
   return joined;
 }

@@ -55,7 +55,7 @@ export function judgeConclusion(text: string): ConclusionResult {
 }
 
 const NECESSITY_PHRASE = /\bmedically\s+(?:necessary|reasonable|appropriate|indicated|warranted)\b/gi;
-const NEGATOR_BEFORE = /(?:\bnot|\bcannot|n't|\bnon-?|\bnever|\bneither|\bnor|\bno\s+longer)\b[^.;]{0,30}$/i;
+const NEGATOR = /\b(?:not|cannot|never|neither|nor|non|no longer)\b|n't\b/i;
 
 export function judgeSentence(sentence: string): RationaleConclusion {
   // The verdict phrase itself decides when present: its own negation, not one elsewhere in the sentence.
@@ -63,8 +63,11 @@ export function judgeSentence(sentence: string): RationaleConclusion {
   NECESSITY_PHRASE.lastIndex = 0;
   for (let match = NECESSITY_PHRASE.exec(sentence); match; match = NECESSITY_PHRASE.exec(sentence)) last = match;
   if (last) {
-    const before = sentence.slice(Math.max(0, last.index - 40), last.index);
-    return NEGATOR_BEFORE.test(before) ? 'not medically necessary' : 'medically necessary';
+    // Only the few words just before the phrase, and not across a clause break.
+    let before = sentence.slice(Math.max(0, last.index - 32), last.index);
+    const clauseBreak = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'));
+    if (clauseBreak >= 0) before = before.slice(clauseBreak + 1);
+    return NEGATOR.test(before) ? 'not medically necessary' : 'medically necessary';
   }
   if (NEGATIVE.test(sentence)) return 'not medically necessary';
   if (POSITIVE.test(sentence)) return 'medically necessary';

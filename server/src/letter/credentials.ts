@@ -1,6 +1,6 @@
 import type { Credentials, Span } from './model';
 import { type Line, isBlankLine } from './lines';
-import { mapRange, normalizeSpace, sourceSpan } from './mapped-text';
+import { mapRange, normalizeSpace, sourceSpan, trimDanglingConnector } from './mapped-text';
 import { headingKind } from './sections';
 
 const LICENSURE_LABEL = /^State\(s\)[ \t]*of[ \t]+Licensure[ \t]*:/i;
@@ -106,11 +106,11 @@ function proseCredentials(text: string, lines: readonly Line[], fromLine: number
     const from = certified + BOARD_CERTIFIED.length;
     const sentenceEnd = indexOrEnd(lower, '.', from);
     const to = Math.min(licensed >= 0 ? licensed : sentenceEnd, sentenceEnd);
-    const clause = mapped.text.slice(from, to).replace(/[\s,]*(?:and\s*)?$/, '');
+    const clause = trimDanglingConnector(mapped.text.slice(from, to));
     const sub = clause.toLowerCase().indexOf(SUBSPECIALTY);
     specialty = normalizeSpace(
       sub >= 0
-        ? `${clause.slice(0, sub).replace(/[\s,]*(?:and\s*)?$/, '')}, ${clause.slice(sub + SUBSPECIALTY.length)}`
+        ? `${trimDanglingConnector(clause.slice(0, sub))}, ${clause.slice(sub + SUBSPECIALTY.length)}`
         : clause,
     );
     specialtySpan = sourceSpan(mapped, from, from + clause.length, start);

@@ -66,7 +66,9 @@ export function partLabelAt(text: string, line: Line): { kind: PartKind; length:
 }
 
 function endsSentence(content: string): boolean {
-  const last = content.replace(/["'\u201d)\]]+$/, '').slice(-1);
+  let end = content.length;
+  while (end > 0 && `"')]\u201d`.includes(content[end - 1]!)) end--;
+  const last = content[end - 1];
   return last === '.' || last === '!' || last === '?' || last === ':' || last === ';';
 }
 
@@ -402,9 +404,9 @@ function readTitle(mapped: MappedText, fallback: number): { title: string; title
     titleSpan: sourceSpan(mapped, whole[0], whole[1], fallback),
     partial: null,
   };
-  const originalAt = text.search(/\s+was the original request\b/i);
-  if (originalAt < 0) return plain;
   const lower = text.toLowerCase();
+  const originalAt = lower.indexOf(' was the original request');
+  if (originalAt < 0) return plain;
   const marker = lower.lastIndexOf('original request,');
   let remainingFrom: number;
   if (marker > originalAt) remainingFrom = marker + 'original request,'.length;
@@ -414,16 +416,25 @@ function readTitle(mapped: MappedText, fallback: number): { title: string; title
     remainingFrom = originalAt + 10 + is.index + is[0].length;
   }
   let remainingTo = whole[1];
-  const isTail = /\s+is\s*$/i.exec(text.slice(remainingFrom, remainingTo));
-  if (isTail) remainingTo = remainingFrom + isTail.index;
+  if (remainingTo - remainingFrom > 3 && lower.slice(remainingTo - 3, remainingTo) === ' is') remainingTo -= 3;
   const [a, b] = trimRange(text, remainingFrom, remainingTo, ':,');
   if (b <= a) return plain;
 
   const originalRequest = text.slice(0, originalAt).trim();
-  const afterOriginal = text.slice(originalAt).replace(/^\s+was the original request\.?\s*/i, '');
-  const authorizedBy = /^(.*?)\s+was authorized by the Claims Administrator/i.exec(afterOriginal);
-  const administratorAuthorized = /^The Claims Administrator authorized\s+(.*?)(?:,\s*leaving\b|\.\s)/i.exec(afterOriginal);
-  const authorized = (authorizedBy?.[1] ?? administratorAuthorized?.[1] ?? '').trim();
+  const afterOriginal = text.slice(originalAt + ' was the original request'.length).replace(/^\.? ?/, '');
+  const afterLower = afterOriginal.toLowerCase();
+  let authorized = '';
+  const authorizedBy = afterLower.indexOf(' was authorized by the claims administrator');
+  const administrator = 'the claims administrator authorized ';
+  if (authorizedBy >= 0) authorized = afterOriginal.slice(0, authorizedBy);
+  else if (afterLower.startsWith(administrator)) {
+    const rest = afterOriginal.slice(administrator.length);
+    const leaving = rest.toLowerCase().indexOf(', leaving');
+    const stop = rest.indexOf('. ');
+    const cut = [leaving, stop].filter((at) => at >= 0);
+    authorized = cut.length > 0 ? rest.slice(0, Math.min(...cut)) : '';
+  }
+  authorized = authorized.trim();
   return {
     title: text.slice(a, b),
     titleSpan: sourceSpan(mapped, a, b, fallback),

@@ -74,3 +74,23 @@ export function trimRange(text: string, from: number, to: number, trailing = '')
   while (b > a && (text.charCodeAt(b - 1) === 32 || trailing.includes(text[b - 1]!))) b--;
   return [a, b];
 }
+
+/** `value` without trailing characters from `chars` (whitespace always included); a loop, not a `[…]+$` regex, to stay linear. */
+export function trimEndChars(value: string, chars: string): string {
+  let end = value.length;
+  while (end > 0) {
+    const char = value[end - 1]!;
+    if (char === ' ' || char === '\t' || char === '\n' || char === '\r' || char === '\f' || chars.includes(char)) end--;
+    else break;
+  }
+  return value.slice(0, end);
+}
+
+/** Removes trailing separators and a dangling connector word: "Pain Medicine and " → "Pain Medicine". */
+export function trimDanglingConnector(value: string, chars = ',;'): string {
+  let result = trimEndChars(value, chars);
+  for (const word of [' and', ' or']) {
+    if (result.toLowerCase().endsWith(word)) result = trimEndChars(result.slice(0, -word.length), chars);
+  }
+  return result;
+}

@@ -1,3 +1,4 @@
+import { trimEndChars } from './mapped-text';
 import type { MedicationParts } from './model';
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
@@ -47,27 +48,65 @@ function countValue(word: string): number {
   return NUMBER_WORDS[lower] ?? Number(lower);
 }
 
-const STRENGTH =
-  /(?:^|[\s(,])((?:\d+(?:\.\d+)?|\.\d+)(?:\s*[-/]\s*(?:\d+(?:\.\d+)?|\.\d+))*\s*(?:mg|mcg|µg|ug|gm|g|grams?|ml|mL|cc|%|units?|iu|meq)(?:\s*\/\s*(?:ml|mL|hr|h|g|gm|dose|act|spray|patch))?)(?![A-Za-z])/i;
+const NUMBER = /\d+(?:\.\d+)?|\.\d+/g;
+const NUMBER_AT = /\d+(?:\.\d+)?|\.\d+/y;
+const UNIT_AT = /(?:mg|mcg|µg|ug|gm|g|grams?|ml|cc|%|units?|iu|meq)(?![A-Za-z])/iy;
+const PER_UNIT_AT = /\/ ?(?:ml|hr|h|g|gm|dose|act|spray|patch)(?![A-Za-z])/iy;
+
+/** The first strength in a title ("10/325mg", "7.5 mg", "5%", "10mg/1ml"), as [start, end) or null. */
+function findStrength(title: string): [number, number] | null {
+  NUMBER.lastIndex = 0;
+  for (let match = NUMBER.exec(title); match; match = NUMBER.exec(title)) {
+    const start = match.index;
+    if (start > 0 && /[A-Za-z#]/.test(title[start - 1]!)) continue;
+    let at = start + match[0].length;
+    // Combination strengths: "10/325", "7.5-325".
+    for (;;) {
+      let next = at;
+      if (title[next] === ' ') next++;
+      if (title[next] !== '/' && title[next] !== '-') break;
+      next++;
+      if (title[next] === ' ') next++;
+      NUMBER_AT.lastIndex = next;
+      const more = NUMBER_AT.exec(title);
+      if (!more) break;
+      at = next + more[0].length;
+    }
+    let unitFrom = at;
+    if (title[unitFrom] === ' ') unitFrom++;
+    UNIT_AT.lastIndex = unitFrom;
+    const unit = UNIT_AT.exec(title);
+    if (!unit) {
+      NUMBER.lastIndex = Math.max(NUMBER.lastIndex, start + 1);
+      continue;
+    }
+    let end = unitFrom + unit[0].length;
+    PER_UNIT_AT.lastIndex = end;
+    const per = PER_UNIT_AT.exec(title);
+    if (per) end += per[0].length;
+    return [start, end];
+  }
+  return null;
+}
+
 const FREQUENCY =
   /\b(?:(?:once|twice|thrice|one|two|three|four|\d+(?:\s*-\s*\d+)?)\s+(?:times?\s+)?(?:a|per|each|every)\s+(?:day|daily|night|week|month)|(?:once|twice|three times|four times)\s+daily|daily|nightly|every\s+\d+(?:\s*-\s*\d+)?\s*(?:hours?|hrs?|h)\b|as\s+needed|at\s+bedtime|q\.?\s?\d+(?:-\d+)?\s?h(?:rs?)?|q\.?d\.?|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|q\.?h\.?s\.?|p\.?r\.?n\.?|for\s+\d+\s+(?:days?|weeks?|months?)|\d+\s+days?(?:\s+supply)?|x\s*\d+\s+(?:days?|weeks?))(?![A-Za-z])/gi;
-const LEADING_QUALIFIERS = /^(?:(?:retrospective|retro|prospective|post-?\s?op(?:erative)?|pre-?\s?op(?:erative)?|compound(?:ed)?|topical|request\s+for|dos\s*:?\s*\S+)\s+)+/i;
+const LEADING_QUALIFIER = /^(?:retrospective|retro|prospective|post-? ?op(?:erative)?|pre-? ?op(?:erative)?|compound(?:ed)?|topical|request for) /i;
 
 /**
  * Splits a drug item title into its parts. Returns null for items that are not a medication:
  * a title counts as one when it gives a strength ("10/325mg", "5%") or a `#` quantity.
  */
 export function parseMedication(title: string): MedicationParts | null {
-  const strengthMatch = STRENGTH.exec(title);
+  const strength = findStrength(title);
   const hash = title.indexOf('#');
-  if (!strengthMatch && hash < 0) return null;
-  const strengthStart = strengthMatch ? strengthMatch.index + strengthMatch[0].indexOf(strengthMatch[1]!) : -1;
-  const drugEnd = Math.min(...[strengthStart, hash].filter((at) => at >= 0));
-  let drug = title
-    .slice(0, drugEnd)
-    .replace(LEADING_QUALIFIERS, '')
-    .replace(/[\s,(:;-]+$/, '')
-    .trim();
+  if (!strength && hash < 0) return null;
+  const drugEnd = Math.min(...[strength ? strength[0] : -1, hash].filter((at) => at >= 0));
+  let drug = title.slice(0, drugEnd);
+  for (let qualifier = LEADING_QUALIFIER.exec(drug); qualifier; qualifier = LEADING_QUALIFIER.exec(drug)) {
+    drug = drug.slice(qualifier[0].length);
+  }
+  drug = trimEndChars(drug, ',(:;-').trim();
   if (drug.length === 0) drug = title.trim();
   const frequencies: string[] = [];
   FREQUENCY.lastIndex = 0;
@@ -76,7 +115,7 @@ export function parseMedication(title: string): MedicationParts | null {
   }
   return {
     drug,
-    strength: strengthMatch ? strengthMatch[1]!.replace(/\s+/g, ' ') : null,
+    strength: strength ? title.slice(strength[0], strength[1]) : null,
     quantity: quantityOf(title),
     refills: refillsOf(title),
     frequency: frequencies.length > 0 ? frequencies.join(', ') : null,

@@ -1,5 +1,6 @@
 import { SECTION_TITLES, type Section, type SectionKind } from './model';
 import { type Line, lineContent } from './lines';
+import { trimEndChars } from './mapped-text';
 
 const KINDS = Object.keys(SECTION_TITLES) as SectionKind[];
 const LONGEST_TITLE = Math.max(...KINDS.map((kind) => SECTION_TITLES[kind].length));
@@ -7,7 +8,7 @@ const LONGEST_TITLE = Math.max(...KINDS.map((kind) => SECTION_TITLES[kind].lengt
 /** The section a heading line names, comparing case-insensitively with whitespace collapsed and a trailing colon allowed. */
 export function headingKind(content: string): SectionKind | null {
   if (content.length < 10 || content.length > LONGEST_TITLE + 20) return null;
-  const key = content.replace(/[\s:]+$/, '').replace(/\s+/g, ' ').toUpperCase();
+  const key = trimEndChars(content, ':').replace(/\s+/g, ' ').toUpperCase();
   for (const kind of KINDS) if (SECTION_TITLES[kind] === key) return kind;
   return null;
 }

@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CodeActionKind, type CodeAction, type Diagnostic, type ExecuteCommandParams, type WorkspaceEdit, type WorkspaceFolder } from 'vscode-languageserver';
+import { fileURLToPath } from 'node:url';
+import { CodeActionKind, type CodeAction, type Diagnostic, type ExecuteCommandParams, type WorkspaceFolder } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, findConfigFile } from '../config/configFile';
 import type { Letter } from '../letter/model';
 import type { Finding } from '../rules/types';
-import { LineMap } from '../text/lineMap';
 
 const IGNORE_FOR_ITEM = 'imr.ignoreForItem';
 const DISABLE_RULE = 'imr.disableRuleInWorkspace';
@@ -46,11 +45,15 @@ export function ignoreCommandActions(letterUri: string, finding: Finding, diagno
 
 export interface IgnoreCommandHost {
   workspaceFolders(): Promise<readonly WorkspaceFolder[]>;
-  applyEdit(edit: WorkspaceEdit): Promise<boolean>;
   showError(message: string): void;
 }
 
-/** Returns true when the config file was changed. */
+/**
+ * Records the suppression in the nearest `.imrlintrc.json` (or a new one at the
+ * workspace root). The file is written to disk directly, so it takes effect in
+ * any editor without a save; an editor with unsaved changes to it is left to
+ * reconcile as it does for any outside change. Returns true when the file changed.
+ */
 export async function runIgnoreCommand(params: ExecuteCommandParams, host: IgnoreCommandHost): Promise<boolean> {
   if (!(IGNORE_COMMANDS as readonly string[]).includes(params.command)) return false;
   const args = params.arguments?.[0] as IgnoreArguments | undefined;
@@ -71,18 +74,11 @@ export async function runIgnoreCommand(params: ExecuteCommandParams, host: Ignor
   }
   const updated = params.command === IGNORE_FOR_ITEM && args.item !== undefined ? withIgnoredItem(content, args.rule, args.item) : withRuleOff(content, args.rule);
   if (!updated) return false;
-  const newText = JSON.stringify(updated, null, 2) + '\n';
-  const uri = pathToFileURL(configPath).toString();
-  const edit: WorkspaceEdit =
-    existing === null
-      ? {
-          documentChanges: [
-            { kind: 'create', uri, options: { ignoreIfExists: true } },
-            { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText }] },
-          ],
-        }
-      : { changes: { [uri]: [{ range: new LineMap(existing).rangeOf({ start: 0, end: existing.length }), newText }] } };
-  return host.applyEdit(edit);
+  // Write then rename, so a crash mid-write never leaves a truncated config behind.
+  const temporary = `${configPath}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(updated, null, 2) + '\n');
+  renameSync(temporary, configPath);
+  return true;
 }
 
 function withIgnoredItem(content: Record<string, unknown>, rule: string, item: string): Record<string, unknown> | null {

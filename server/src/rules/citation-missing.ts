@@ -1,0 +1,90 @@
+import type { GuidelineLine, Item, Letter } from '../letter/model';
+import type { Rule, RuleFinding } from './types';
+
+/** "…did not cite any medical evidence…", "No evidence was cited": an explicit statement counts as an answer. */
+const NO_EVIDENCE = /\b(?:did not|does not|didn't|do not) cite\b|\bno (?:medical )?(?:evidence|guidelines?|citations?) (?:was |were )?cited\b|\bnot cite any\b|\bno citation\b/i;
+/** Something a reader could look up: a named guideline, an organisation, a URL or a journal reference. */
+const CITATION_WORDS = /\b(?:MTUS|ODG|ACOEM|Official Disability Guidelines|UpToDate|AANEM|AAOS|AMA|NIH|FDA|pg|Complaints|Chronic Pain|Chapter|Journal|et al|\d{4})\b|Section\(s\)|Page\(s\)|www\.|https?:/i;
+const NON_MTUS = /\bNon-?\s?MTUS\b/i;
+/** MTUS named as a source, as opposed to "Non-MTUS" or "outside of the MTUS". */
+const MTUS_SOURCE = /(?<!Non-?\s?)(?<!outside (?:of )?the )\bMTUS\b/i;
+const OUTSIDE_MTUS_STATED = /\boutside (?:of )?the MTUS\b|\bMTUS (?:does not|doesn't|did not) address\b|\bnot addressed (?:by|in) the MTUS\b/i;
+
+export const citationMissing: Rule = {
+  id: 'citation-missing',
+  defaultSeverity: 'warning',
+  description:
+    "Each item's MAXIMUS guideline line must cite something, or say that no evidence was cited; a Non-MTUS citation gets a hint that the MTUS comes first.",
+  check(letter) {
+    const findings: RuleFinding[] = [];
+    letter.items.forEach((item, index) => {
+      const line = item.maximusGuideline;
+      if (!line) {
+        findings.push(missingLine(letter, item, index));
+        return;
+      }
+      const text = line.text.trim();
+      if (NO_EVIDENCE.test(text)) return;
+      const sources = new Set(item.citations.map((citation) => citation.source));
+      const cites = item.citations.some((citation) => citation.source !== 'none') || CITATION_WORDS.test(stripLabelWords(text));
+      if (!cites) {
+        findings.push({
+          message: 'The MAXIMUS guideline line cites nothing; name the guideline (and section or page) the decision is based on, or state that no medical evidence was cited.',
+          span: line.span,
+          itemIndex: index,
+          fixes: [
+            {
+              title: 'State that no medical evidence was cited',
+              edits: [{ span: line.textSpan, newText: 'The Expert Reviewer did not cite any medical evidence for its decision.' }],
+            },
+          ],
+        });
+        return;
+      }
+      const citesMtus = sources.has('MTUS') || MTUS_SOURCE.test(text.replace(NON_MTUS, ''));
+      const citesOther = sources.has('ODG') || sources.has('ACOEM') || sources.has('other') || NON_MTUS.test(text);
+      if (citesOther && !citesMtus && !OUTSIDE_MTUS_STATED.test(text)) {
+        findings.push({
+          message:
+            'Only a Non-MTUS source is cited. The MTUS is presumed correct and comes first (8 CCR 9792.21.1): cite the MTUS section, or state that the MTUS does not address this treatment.',
+          span: line.textSpan,
+          itemIndex: index,
+          severity: 'hint',
+        });
+      }
+    });
+    return findings;
+  },
+};
+
+/** "Decision based on" alone is not a citation. */
+function stripLabelWords(text: string): string {
+  return text.replace(/\bDecision based on\b/gi, ' ');
+}
+
+function missingLine(letter: Letter, item: Item, index: number): RuleFinding {
+  const anchor: GuidelineLine | null = item.claimsAdministratorGuideline;
+  const insertAt = anchor ? lineEnd(letter.text, anchor.span.end) : item.rationale ? lineStart(letter.text, item.rationale.label.start) : lineEnd(letter.text, item.titleSpan.end);
+  const prefix = anchor || !item.rationale ? '\n' : '';
+  const suffix = anchor || !item.rationale ? '' : '\n';
+  return {
+    message: 'This item has no "MAXIMUS guideline:" line; every item must say what the decision is based on.',
+    span: item.titleSpan,
+    itemIndex: index,
+    fixes: [
+      {
+        title: 'Insert a "MAXIMUS guideline:" line',
+        edits: [{ span: { start: insertAt, end: insertAt }, newText: `${prefix}MAXIMUS guideline: Decision based on MTUS ___, Section(s): ___.${suffix}` }],
+      },
+    ],
+  };
+}
+
+function lineEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline < 0 ? text.length : newline;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}

@@ -1,0 +1,91 @@
+import type { Span } from '../letter/model';
+import { isDisclaimer, isGuidelineStatement } from '../language/clinical-terms';
+import { drugLookupFor, type DrugLookup } from '../language/drug-classes';
+import { drugMentionsIn, itemFacts } from '../language/item-facts';
+import { summaryPassage, type PassageAnalysis } from '../language/letter-text';
+import { phraseSet } from '../language/terms';
+import type { Rule, RuleFinding } from './types';
+
+const MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+];
+const AMOUNTS = ['{num}', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'many', 'few', 'a few', 'multiple', 'the past {num}', 'over a', 'over one', 'more than a', 'more than one'];
+const UNITS = ['day*', 'week*', 'month*', 'year*', 'wk*', 'mo', 'mos', 'yr*'];
+
+/** Expressions that say how long a drug has been taken, or that it is new. */
+const DURATION = phraseSet([
+  ...['{num}', 'at least', 'the', 'his', 'her', 'last', 'early', 'late', 'mid', 'then', 'that time', 'injury', 'initial', 'about', 'approximately', 'around', ...MONTHS].map((next) => `since ${next}`),
+  ...AMOUNTS.flatMap((amount) => UNITS.map((unit) => `${amount} ${unit}`)),
+  'for months', 'for years', 'for weeks', 'for some time', 'for a while', 'for a long time', 'for an extended period', 'for a prolonged period',
+  'for the past', 'for the last', 'over the past', 'over the last', 'in the past', 'for over', 'for more than', 'for at least',
+  'long term', 'longterm', 'prolonged use', 'prolonged period', 'extended period', 'extended use', 'chronic use', 'chronic basis',
+  'chronically', 'ongoing use', 'ongoing basis', 'continuous use', 'continuously', 'daily use', 'at least {num}', 'as far back as',
+  'as early as', 'dating back', 'first prescribed', 'initially prescribed', 'started on', 'was started', 'were started', 'began',
+  'initiated', 'new prescription', 'newly prescribed', 'initial prescription', 'first prescription', 'not previously',
+  'first time', 'short term use', 'short course',
+]);
+
+/** In a rationale, these refer back to the drug under review. */
+const ANAPHORA = phraseSet([
+  'this medication', 'the medication', 'this drug', 'the drug', 'it', 'its use', 'this muscle relaxant', 'the muscle relaxant',
+  'muscle relaxant*', 'relaxant*', 'benzodiazepine*', 'this benzodiazepine', 'the benzodiazepine', 'the requested medication',
+  'this agent', 'these medications', 'the prescription',
+]);
+
+const WINDOW = 15;
+
+export const durationOfUse: Rule = {
+  id: 'duration-of-use',
+  defaultSeverity: 'warning',
+  description:
+    'Muscle relaxant and benzodiazepine items, which the MTUS supports only short-term, must say how long the drug has been used.',
+  check(letter, context) {
+    const lookup = drugLookupFor(context.knowledge);
+    const findings: RuleFinding[] = [];
+    const summary = summaryPassage(letter);
+    letter.items.forEach((item, index) => {
+      const facts = itemFacts(letter, index, lookup);
+      const shortTermClass = facts.classes.has('muscle-relaxant') ? 'muscle relaxant' : facts.classes.has('benzodiazepine') ? 'benzodiazepine' : null;
+      if (!shortTermClass || facts.classes.has('topical') || facts.initial) return;
+      const found =
+        durationNear(facts.rationale, lookup, facts.generics, true) ??
+        durationNear(summary, lookup, facts.generics, false);
+      if (found) return;
+      findings.push({
+        message: `This ${shortTermClass} is supported only short-term, but neither the rationale nor the case summary says how long it has been used.`,
+        span: item.rationale ? item.rationale.label : item.titleSpan,
+        itemIndex: index,
+        related: [{ span: item.titleSpan, message: `The ${shortTermClass} item.` }],
+      });
+    });
+    return findings;
+  },
+};
+
+/**
+ * A duration expression close to a mention of the drug: within the same
+ * sentence and not past the mention of another drug (so "Xanax and Zanaflex
+ * (since 6-29-15)" dates only Zanaflex). In a rationale, "this medication" and
+ * class words count as mentions; guideline statements are skipped.
+ */
+function durationNear(passage: PassageAnalysis, lookup: DrugLookup, generics: ReadonlySet<string>, isRationale: boolean): Span | null {
+  const drugs = drugMentionsIn(passage, lookup);
+  const anchors: { first: number; end: number }[] = drugs.filter((drug) => generics.has(drug.generic));
+  if (isRationale) anchors.push(...ANAPHORA.findAll(passage.tokens));
+  for (const anchor of anchors) {
+    const sentence = passage.sentenceAt(passage.tokens[anchor.first].start);
+    if (!sentence) continue;
+    if (isRationale && (isGuidelineStatement(passage.tokens, sentence) || isDisclaimer(passage.tokens, sentence))) continue;
+    let from = Math.max(sentence.firstToken, anchor.first - WINDOW);
+    let to = Math.min(sentence.endToken, anchor.end + WINDOW);
+    for (const other of drugs) {
+      if (generics.has(other.generic)) continue;
+      if (other.end <= anchor.first && other.end > from) from = other.end;
+      if (other.first >= anchor.end && other.first < to) to = other.first;
+    }
+    const match = DURATION.findFirst(passage.tokens, from, to);
+    if (match) return match.span;
+  }
+  return null;
+}
