@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from './lib.mjs';
+import { projectRoot, run } from './lib.mjs';
 
 export const outRoot = join(projectRoot, '.vscode-test', 'out');
 export const integrationOut = join(outRoot, 'integration');
@@ -26,7 +26,7 @@ function suiteEntries() {
     .map((name) => join(dir, name));
 }
 
-export async function buildTests() {
+export async function buildTests({ runnerVsix = true } = {}) {
   rmSync(outRoot, { recursive: true, force: true });
   await esbuild.build({
     ...common,
@@ -45,6 +45,12 @@ export async function buildTests() {
     external: ['vscode'],
   });
   copyFileSync(join(projectRoot, 'test', 'integration', 'runner-extension', 'package.json'), join(runnerExtensionOut, 'package.json'));
+  // Installed like any extension: code-server ignores folders missing from its extensions.json.
+  if (runnerVsix) await run(join(projectRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', join(outRoot, 'imr-integration-runner.vsix')], {
+    cwd: runnerExtensionOut,
+    timeoutMs: 120_000,
+    quiet: true,
+  });
   const e2eEntry = join(projectRoot, 'test', 'e2e', 'checks.ts');
   if (existsSync(e2eEntry)) {
     mkdirSync(e2eOut, { recursive: true });
@@ -60,6 +66,7 @@ export async function buildTests() {
   return {
     suiteIndex: join(integrationOut, 'index.js'),
     runnerExtension: runnerExtensionOut,
+    runnerVsix: join(outRoot, 'imr-integration-runner.vsix'),
     e2eChecks: existsSync(e2eEntry) ? join(e2eOut, 'checks.mjs') : null,
   };
 }

@@ -19,9 +19,12 @@ const QUIET_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'window.restoreWindows': 'none',
   'files.hotExit': 'off',
+  // Edits made by the tests must stay unsaved so they can be reverted.
+  'files.autoSave': 'off',
   'git.enabled': false,
   'chat.disableAIFeatures': true,
   'editor.minimap.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 export function freePort() {
@@ -96,6 +99,7 @@ export async function startCodeServer({ node, codeServer, userDataDir, extension
   return {
     url,
     pid: child.pid,
+    isRunning: () => exited === null,
     async stop() {
       if (exited !== null) return;
       killGroup(child.pid, 'SIGTERM');

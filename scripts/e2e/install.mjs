@@ -71,7 +71,7 @@ export async function ensureDebianPackages({ needBuildTools }) {
   const exec = (args, timeoutMs) => run(sudo[0] ?? args[0], sudo.length ? [...sudo.slice(1), ...args] : args.slice(1), { env, timeoutMs, quiet: true });
   log(`apt-get update, then install ${wanted.join(' ')}`);
   await exec(['apt-get', 'update'], 10 * MINUTE);
-  await exec(['apt-get', 'install', '-y', '--no-install-recommends', ...wanted], 20 * MINUTE);
+  await exec(['apt-get', '-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '--no-install-recommends', ...wanted], 20 * MINUTE);
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`chromium installed but ${CHROMIUM_PATH} is missing`);
 }
 

@@ -1,6 +1,8 @@
 // Shared helpers for the end-to-end scripts: project paths, logging and
 // child processes that can never outlive their time limit.
 import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -50,11 +52,19 @@ export function run(command, args, { timeoutMs, env, cwd, quiet = false } = {}) 
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (code === 0) return resolve(output);
-      if (quiet) process.stderr.write(output.slice(-20_000));
       const why = timedOut ? `timed out after ${Math.round(timeoutMs / 1000)} s` : `exited with ${code ?? signal}`;
-      reject(new Error(`${command} ${args.join(' ')} ${why}`));
+      const tail = quiet ? `\n${lastLines(output, 15)}` : '';
+      reject(new Error(`${command} ${args.join(' ')} ${why}${tail}`));
     });
   });
+}
+
+function lastLines(text, count) {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('npm warn'))
+    .slice(-count)
+    .join('\n');
 }
 
 /** Kills a detached child together with everything it started. */
@@ -73,4 +83,19 @@ export function killGroup(pid, signal = 'SIGKILL') {
 
 export function withPathFirst(dir, extra = {}) {
   return { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}`, ...extra };
+}
+
+/**
+ * A throwaway folder for VS Code to open: copies of examples/ and the
+ * integration fixtures, outside the project so edits and .imrlintrc.json
+ * lookups never touch the repository.
+ */
+export function makeWorkspace() {
+  const workspace = mkdtempSync(join(tmpdir(), 'imr-e2e-workspace-'));
+  const copies = [
+    [join(projectRoot, 'examples'), join(workspace, 'examples')],
+    [join(projectRoot, 'test', 'integration', 'fixtures'), join(workspace, 'fixtures')],
+  ];
+  for (const [from, to] of copies) if (existsSync(from)) cpSync(from, to, { recursive: true });
+  return workspace;
 }

@@ -5,19 +5,21 @@
 // fresh code-server, opens the workbench in headless Chromium, collects the
 // integration suite's results from the extension host, then runs the screen
 // checks (screenshots in test-results/e2e/). Exits non-zero on any failure.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { buildTests } from './build-tests.mjs';
 import { installExtension, prepareProfile, startCodeServer } from './code-server.mjs';
 import { ensureAll } from './install.mjs';
-import { CODE_SERVER_VERSION, killGroup, log, projectRoot, resultsRoot, run } from './lib.mjs';
+import { CODE_SERVER_VERSION, killGroup, log, makeWorkspace, projectRoot, resultsRoot, run } from './lib.mjs';
 import { Report } from './report.mjs';
 
 const MINUTE = 60_000;
-const INTEGRATION_TIMEOUT_MS = Number(process.env.IMR_INTEGRATION_TIMEOUT_MS ?? 8 * MINUTE);
+const INTEGRATION_TIMEOUT_MS = Number(process.env.IMR_INTEGRATION_TIMEOUT_MS ?? 10 * MINUTE);
+const RUNNER_START_TIMEOUT_MS = 90_000;
+// Longer than mocha's own per-test timeout, so a hung test is reported by mocha first.
+const TEST_IDLE_TIMEOUT_MS = 3 * MINUTE;
 const E2E_CHECK_TIMEOUT_MS = 120_000;
 const EXTENSION_ID = 'imr-tools.imr-letters';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
@@ -90,42 +92,38 @@ async function packageExtension() {
   log(`packaged ${vsixPath} (${Math.round(statSync(vsixPath).size / 1024)} KiB)`);
 }
 
-function makeWorkspace() {
-  const workspace = mkdtempSync(join(tmpdir(), 'imr-e2e-workspace-'));
-  cleanups.push(async () => rmSync(workspace, { recursive: true, force: true }));
-  const copies = [
-    [join(projectRoot, 'examples'), join(workspace, 'examples')],
-    [join(projectRoot, 'test', 'integration', 'fixtures'), join(workspace, 'fixtures')],
-  ];
-  for (const [from, to] of copies) if (existsSync(from)) cpSync(from, to, { recursive: true });
-  return workspace;
-}
-
-async function waitForResults(resultsPath, integration) {
+async function waitForResults(resultsPath, integration, codeServer) {
   const progressPath = `${resultsPath}.progress`;
-  const deadline = Date.now() + INTEGRATION_TIMEOUT_MS;
+  const started = Date.now();
+  let lastChange = Date.now();
   let shown = 0;
+  const fail = (fullTitle, error) => integration.add({ fullTitle, state: 'failed', error });
   const showProgress = () => {
-    if (!existsSync(progressPath)) return;
     try {
       const { outcomes } = JSON.parse(readFileSync(progressPath, 'utf8'));
+      if (outcomes.length > shown) lastChange = Date.now();
       for (; shown < outcomes.length; shown++) integration.add(outcomes[shown]);
     } catch {
       // being replaced right now; read it next time
     }
   };
   while (!existsSync(resultsPath)) {
-    showProgress();
-    if (Date.now() > deadline) {
-      integration.add({ fullTitle: 'integration suite finished', state: 'failed', error: `no results within ${INTEGRATION_TIMEOUT_MS / 1000} s` });
-      return;
+    if (!codeServer.isRunning()) return fail('integration suite finished', 'code-server exited during the run; see .vscode-test/code-server/code-server.log');
+    if (!existsSync(progressPath)) {
+      if (Date.now() - started > RUNNER_START_TIMEOUT_MS) {
+        return fail('the test-runner extension starts', `it did not activate within ${RUNNER_START_TIMEOUT_MS / 1000} s; see .vscode-test/code-server/user-data/logs`);
+      }
+    } else {
+      showProgress();
+      if (Date.now() - lastChange > TEST_IDLE_TIMEOUT_MS) return fail('integration suite finished', `no test finished for ${TEST_IDLE_TIMEOUT_MS / 1000} s`);
+      if (Date.now() - started > INTEGRATION_TIMEOUT_MS) return fail('integration suite finished', `not finished within ${INTEGRATION_TIMEOUT_MS / 1000} s`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const results = JSON.parse(readFileSync(resultsPath, 'utf8'));
   for (; shown < results.outcomes.length; shown++) integration.add(results.outcomes[shown]);
-  if (results.crashed) integration.add({ fullTitle: 'integration suite ran to the end', state: 'failed', error: results.crashed });
-  if (results.outcomes.length === 0) integration.add({ fullTitle: 'integration suite ran tests', state: 'failed', error: 'no test ran' });
+  if (results.crashed) fail('integration suite ran to the end', results.crashed);
+  if (results.outcomes.length === 0) fail('integration suite ran tests', 'no test ran');
 }
 
 async function runScreenChecks(page, checksPath, context, group) {
@@ -141,6 +139,16 @@ async function runScreenChecks(page, checksPath, context, group) {
       await page.screenshot({ path: shot, timeout: 10_000 }).catch(() => {});
       group.add({ fullTitle: check.name, state: 'failed', durationMs: Date.now() - started, error: `${error.stack ?? error}\n(screenshot: ${shot})` });
     }
+  }
+}
+
+class SetupFailed extends Error {}
+
+function vscodeVersion(codeServer) {
+  try {
+    return JSON.parse(readFileSync(join(codeServer.packageDir, 'lib', 'vscode', 'package.json'), 'utf8')).version;
+  } catch {
+    return 'unknown';
   }
 }
 
@@ -174,15 +182,15 @@ async function main() {
   rmSync(resultsPath, { force: true });
   rmSync(`${resultsPath}.progress`, { force: true });
 
-  await step('code-server installs the packaged .vsix', async () => {
+  await step('code-server installs the packaged .vsix and the test-runner extension', async () => {
     await installExtension({ ...tools, userDataDir, extensionsDir, vsix: vsixPath });
     const installed = readdirSync(extensionsDir).filter((name) => name.startsWith(`${EXTENSION_ID}-`));
     if (installed.length !== 1) throw new Error(`expected one ${EXTENSION_ID} in ${extensionsDir}, found: ${readdirSync(extensionsDir).join(', ')}`);
-    const runnerVersion = JSON.parse(readFileSync(join(built.runnerExtension, 'package.json'), 'utf8')).version;
-    cpSync(built.runnerExtension, join(extensionsDir, `imr-tools-test.imr-integration-runner-${runnerVersion}`), { recursive: true });
+    await installExtension({ ...tools, userDataDir, extensionsDir, vsix: built.runnerVsix });
   });
 
   const workspace = makeWorkspace();
+  cleanups.push(async () => rmSync(workspace, { recursive: true, force: true }));
   const codeServer = await step('code-server starts', () =>
     startCodeServer({
       ...tools,
@@ -206,13 +214,18 @@ async function main() {
   cleanups.push(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(30_000);
+  const browserLog = join(stateRoot, 'browser-console.log');
+  page.on('pageerror', (error) => appendFileSync(browserLog, `pageerror: ${error.stack ?? error}\n`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') appendFileSync(browserLog, `console.error: ${message.text()}\n`);
+  });
   await step('the workbench loads', async () => {
     await page.goto(codeServer.url, { timeout: 60_000 });
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
   });
 
-  const integration = report.group(`integration (VS Code ${CODE_SERVER_VERSION.replace(/^4\./, '1.')} extension host, installed .vsix)`);
-  await waitForResults(resultsPath, integration);
+  const integration = report.group(`integration (VS Code ${vscodeVersion(tools.codeServer)} extension host, installed .vsix)`);
+  await waitForResults(resultsPath, integration, codeServer);
   await page.screenshot({ path: join(resultsRoot, 'e2e', '00-after-integration.png') }).catch(() => {});
 
   if (!options.skipE2E && built.e2eChecks) {
@@ -221,17 +234,14 @@ async function main() {
   }
 }
 
-class SetupFailed extends Error {}
-
 let exitCode = 1;
 try {
   await main();
 } catch (error) {
-  if (error instanceof SetupFailed) {
-    // already reported under its step
-  } else {
-  const group = report.groups.at(-1) ? { add: (outcome) => report.add(report.groups.at(-1), outcome) } : report.group('setup');
-  group.add({ fullTitle: 'harness', state: 'failed', error: error.stack ?? String(error) });
+  // A failed setup step has already been reported under its own title.
+  if (!(error instanceof SetupFailed)) {
+    const group = report.groups.at(-1) ?? report.group('setup');
+    report.add(group, { fullTitle: 'the harness ran to the end', state: 'failed', error: error.stack ?? String(error) });
   }
 } finally {
   await cleanup();

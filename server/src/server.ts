@@ -16,11 +16,13 @@ import { analyze, type Analysis } from './analyze';
 import { EMPTY_CONFIG, mergeConfigs, type LintConfig } from './config/config';
 import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile, type LoadedConfigFile } from './config/configFile';
 import { DEFAULT_SETTINGS, readEditorSettings, type EditorSettings } from './config/settings';
+import { completionsAt } from './features/completion';
 import { foldingSpans } from './features/folding';
+import { hoverAt } from './features/hover';
 import { outline } from './features/outline';
 import { loadKnowledge } from './knowledge';
 import { ignoreCommandActions, IGNORE_COMMANDS, runIgnoreCommand } from './lsp/ignoreCommands';
-import { toCodeAction, toDiagnostic, toDocumentSymbol, toFoldingRanges } from './lsp/convert';
+import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toFoldingRanges } from './lsp/convert';
 import { LineMap } from './text/lineMap';
 import type { Finding } from './rules/types';
 
@@ -63,6 +65,8 @@ connection.onInitialize((params: InitializeParams) => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: 'IMR letter' },
       foldingRangeProvider: true,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ' ', ','] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.imr'] },
       executeCommandProvider: { commands: [...IGNORE_COMMANDS] },
     },
@@ -219,6 +223,21 @@ connection.onFoldingRanges(async (params, token) => {
   const state = await stateFor(params.textDocument.uri);
   if (!state?.analysis.letter || token.isCancellationRequested) return null;
   return toFoldingRanges(foldingSpans(state.analysis.letter), state.lines, state.analysis.letter.text);
+});
+
+connection.onHover(async (params, token) => {
+  const state = await stateFor(params.textDocument.uri);
+  if (!state?.analysis.letter || token.isCancellationRequested) return null;
+  const hover = hoverAt(state.analysis.letter, state.lines.offsetAt(params.position), knowledge);
+  if (!hover) return null;
+  return { contents: { kind: 'markdown', value: hover.markdown }, range: state.lines.rangeOf(hover.span) };
+});
+
+connection.onCompletion(async (params, token) => {
+  const state = await stateFor(params.textDocument.uri);
+  if (!state?.analysis.letter || token.isCancellationRequested) return null;
+  const offset = state.lines.offsetAt(params.position);
+  return completionsAt(state.analysis.letter, offset, knowledge).map((entry) => toCompletionItem(entry, state.lines, offset));
 });
 
 connection.onCodeAction(async (params, token) => {

@@ -21,8 +21,8 @@ const DEFAULT_RATIONALE: Record<string, string> = {
 export function makeItem(spec: ItemSpec): string {
   const decision = spec.decision === undefined ? 'Upheld' : spec.decision;
   const lines = [decision === null ? spec.title : `${spec.title}: ${decision}`];
-  const claims = spec.claims === undefined ? 'Decision based on MTUS Chronic Pain Medical Treatment Guidelines 2009.' : spec.claims;
-  const maximus = spec.maximus === undefined ? 'Decision based on MTUS Chronic Pain Medical Treatment Guidelines 2009, Section(s): Muscle relaxants (for pain).' : spec.maximus;
+  const claims = spec.claims === undefined ? 'Decision based on MTUS Chronic Pain Medical Treatment 2016.' : spec.claims;
+  const maximus = spec.maximus === undefined ? 'Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Muscle relaxants (for pain).' : spec.maximus;
   const rationale = spec.rationale === undefined ? DEFAULT_RATIONALE[decision ?? 'Upheld'] ?? DEFAULT_RATIONALE.Upheld : spec.rationale;
   if (claims !== null) lines.push(`Claims Administrator guideline: ${claims}`);
   if (maximus !== null) lines.push(`MAXIMUS guideline: ${maximus}`);

@@ -35,7 +35,9 @@ export class TestClient {
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/workspaceFolders', () => (this.rootUri ? [{ uri: this.rootUri, name: 'root' }] : []));
-    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => this.messages.push(params));
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      this.messages.push(params);
+    });
     this.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
       this.messages.push(params);
       return null;

@@ -41,6 +41,11 @@ export function functionMentions(tokens: readonly Token[], from = 0, to = tokens
   return FUNCTION_TERMS.findAll(tokens, from, to).filter((match) => match.value === 'function');
 }
 
+/** `functionMentions` over a whole passage, found once. */
+export function passageFunctionMentions(passage: { tokens: readonly Token[]; memo<V>(key: string, compute: () => V): V }): readonly TermMatch<'function' | 'organ'>[] {
+  return passage.memo('function-mentions', () => functionMentions(passage.tokens));
+}
+
 /** The literal vocabulary of gold-dev.json's `mentionsFunctionalImprovement`. */
 export const LITERAL_FUNCTION_TERMS = phraseSet(['function*', 'adl', 'adls', "adl's", 'activities of daily living']);
 
@@ -82,23 +87,51 @@ const GUIDELINE_CUES = phraseSet([
   'are considered', 'is supported', 'not supported', 'is an option', 'option for', 'patients', 'trial of', 'literature',
 ]);
 
-/** Signals that the sentence is about this worker's record. */
-const PATIENT_CUES = phraseSet([
+/** References to this case specific enough to outweigh any guideline wording. */
+const CASE_CUES = phraseSet([
   'in this case', 'this case', 'in this instance', 'the injured worker', 'this injured worker', 'injured worker', 'the iw', 'iw',
-  "iw's", 'the claimant', 'this claimant', "claimant's", 'the patient', 'this patient', "patient's", 'the applicant',
-  "applicant's", 'the employee', "employee's", 'he', 'she', 'his', 'her', 'him', 'documented', 'documentation', 'records',
-  'record', 'noted', 'reported', 'reports', 'submitted', 'provided', 'provider', 'physician', 'progress note*', 'treating',
-  'requesting', 'the request', 'this request', 'here', 'currently', 'prior use', 'has been', 'had been',
+  "iw's", 'the claimant', 'this claimant', "claimant's", 'this patient', 'the applicant', "applicant's", 'the employee',
+  "employee's", 'this worker', 'in this claimant',
 ]);
+/** Words about the record or a person that also occur in guideline text ("documentation of side effects", "if the patient ..."). */
+const RECORD_CUES = phraseSet([
+  'the patient', "patient's", 'he', 'she', 'his', 'her', 'him', 'the worker', 'treating', 'requesting', 'documentation',
+  'medical records', 'the records', 'progress note*', 'progress report*', 'submitted', 'the request', 'this request', 'requested',
+]);
+/** Guideline cues strong enough to mark a sentence they open, or a quotation, as guideline text. */
+const LEADING_GUIDELINE_CUES = phraseSet(['mtus', 'guideline*', 'acoem', 'odg', 'state*', 'recommend*', 'according to', 'per']);
+const QUOTES = new Set(['"', '\u201c', '\u201d']);
+const LEAD_TOKENS = 6;
 
 /**
  * True when a sentence describes what the guidelines say rather than what the
  * record shows ("The MTUS recommends muscle relaxants only short-term."). Such
  * sentences neither document nor fail to document anything about the worker.
+ * A reference to this case ("in this case", "the claimant") always makes it a
+ * statement about the record; words such as "the patient" or "documentation"
+ * only do when the sentence does not open with, or quote, a guideline.
  */
 export function isGuidelineStatement(tokens: readonly Token[], sentence: Sentence): boolean {
-  if (!GUIDELINE_CUES.findFirst(tokens, sentence.firstToken, sentence.endToken)) return false;
-  return !PATIENT_CUES.findFirst(tokens, sentence.firstToken, sentence.endToken);
+  let known = guidelineVerdicts.get(sentence);
+  if (known === undefined) {
+    known = judgeGuidelineStatement(tokens, sentence);
+    guidelineVerdicts.set(sentence, known);
+  }
+  return known;
+}
+
+/** Sentence objects belong to one passage analysis, so the verdict can be kept on them. */
+const guidelineVerdicts = new WeakMap<Sentence, boolean>();
+
+function judgeGuidelineStatement(tokens: readonly Token[], sentence: Sentence): boolean {
+  const { firstToken, endToken } = sentence;
+  if (!GUIDELINE_CUES.findFirst(tokens, firstToken, endToken)) return false;
+  if (CASE_CUES.findFirst(tokens, firstToken, endToken)) return false;
+  if (LEADING_GUIDELINE_CUES.findFirst(tokens, firstToken, Math.min(endToken, firstToken + LEAD_TOKENS))) return true;
+  if (!RECORD_CUES.findFirst(tokens, firstToken, endToken)) return true;
+  let quoted = false;
+  for (let index = firstToken; index < endToken && !quoted; index++) quoted = QUOTES.has(tokens[index].norm);
+  return quoted && LEADING_GUIDELINE_CUES.findFirst(tokens, firstToken, endToken) !== null;
 }
 
 /** Standard opioid disclaimer sentences that every opioid rationale ends with. */

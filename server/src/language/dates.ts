@@ -25,9 +25,8 @@ const MONTH_NAMES: Readonly<Record<string, number>> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
   aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
 };
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)';
-const NAMED = new RegExp(`\\b${MONTH}\\.?[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]+(\\d{4})\\b`, 'g');
-const MONTH_YEAR = new RegExp(`\\b${MONTH}\\.?,?[ \\t]+(?:of[ \\t]+)?(\\d{4})\\b`, 'g');
+/** "November 04, 2016", "Nov. 4 2016", "December 2016": month word, optional day, four-digit year. */
+const NAMED = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)([a-z]{0,6})\.?,?\s{1,3}(?:(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}|of\s{1,3})?(\d{4})\b/g;
 
 /** Two-digit years up to `pivot` are 20xx, later ones 19xx. */
 export function expandYear(year: string, pivot = 50): number {
@@ -54,17 +53,12 @@ export function findDates(text: string, range: Span = { start: 0, end: text.leng
     const start = range.start + match.index;
     found.push(makeDate({ start, end: start + match[0].length }, match[0], expandYear(match[4], pivot), Number(match[1]), Number(match[3])));
   }
-  const named: Span[] = [];
   for (const match of slice.matchAll(NAMED)) {
+    const month = MONTH_NAMES[(match[1] + match[2]).toLowerCase()];
+    if (month === undefined) continue;
     const start = range.start + match.index;
-    const span = { start, end: start + match[0].length };
-    named.push(span);
-    found.push(makeDate(span, match[0], Number(match[3]), MONTH_NAMES[match[1].toLowerCase()], Number(match[2])));
-  }
-  for (const match of slice.matchAll(MONTH_YEAR)) {
-    const start = range.start + match.index;
-    if (named.some((span) => span.start === start)) continue;
-    found.push(makeDate({ start, end: start + match[0].length }, match[0], Number(match[2]), MONTH_NAMES[match[1].toLowerCase()], null));
+    const day = match[3] === undefined ? null : Number(match[3]);
+    found.push(makeDate({ start, end: start + match[0].length }, match[0], Number(match[4]), month, day));
   }
   return found.sort((a, b) => a.span.start - b.span.start);
 }

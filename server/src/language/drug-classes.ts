@@ -166,13 +166,6 @@ const ENTRIES: readonly Entry[] = [
   ['hydroxyzine', OTHER, ['hydroxyzine', 'vistaril', 'atarax']],
 ];
 
-const BY_NAME = new Map<string, DrugInfo>();
-for (const [generic, classes, names] of ENTRIES) {
-  const info: DrugInfo = { generic, classes };
-  for (const name of names) BY_NAME.set(normaliseName(name), info);
-}
-const NAME_MATCHER = new PhraseMatcher<DrugInfo>([...BY_NAME].map(([name, info]) => [name, info] as const));
-
 function normaliseName(name: string): string {
   return tokenize(name)
     .filter((token) => token.norm !== '-')
@@ -180,20 +173,97 @@ function normaliseName(name: string): string {
     .join(' ');
 }
 
-export const localDrugLookup: DrugLookup = {
-  lookup(name) {
-    return BY_NAME.get(normaliseName(name)) ?? null;
-  },
-  mentions(tokens, from = 0, to = tokens.length) {
-    return NAME_MATCHER.findAll(tokens, from, to).map((match) => ({
-      ...match.value,
-      name: match.phrase,
-      span: match.span,
-      first: match.first,
-      end: match.end,
-    }));
-  },
+function lookupOver(byName: ReadonlyMap<string, DrugInfo>): DrugLookup {
+  const matcher = new PhraseMatcher<DrugInfo>([...byName].map(([name, info]) => [name, info] as const));
+  return {
+    lookup(name) {
+      return byName.get(normaliseName(name)) ?? null;
+    },
+    mentions(tokens, from = 0, to = tokens.length) {
+      return matcher.findAll(tokens, from, to).map((match) => ({
+        ...match.value,
+        name: match.phrase,
+        span: match.span,
+        first: match.first,
+        end: match.end,
+      }));
+    },
+  };
+}
+
+function localNames(): Map<string, DrugInfo> {
+  const byName = new Map<string, DrugInfo>();
+  for (const [generic, classes, names] of ENTRIES) {
+    const info: DrugInfo = { generic, classes };
+    for (const name of names) byName.set(normaliseName(name), info);
+  }
+  return byName;
+}
+
+export const localDrugLookup: DrugLookup = lookupOver(localNames());
+
+/** The slice of the knowledge base's drug dictionary this module reads (server/src/knowledge/types.ts `DrugEntry`). */
+export interface KnowledgeDrug {
+  readonly id: string;
+  readonly generic: string;
+  readonly brands: readonly string[];
+  readonly otherNames: readonly string[];
+  readonly classes: readonly string[];
+}
+
+/** Knowledge-base classes mapped onto the classes the rules distinguish. */
+const KNOWLEDGE_CLASSES: Readonly<Record<string, DrugClass>> = {
+  opioid: 'opioid',
+  'muscle relaxant': 'muscle-relaxant',
+  antispasticity: 'muscle-relaxant',
+  benzodiazepine: 'benzodiazepine',
+  'anti-epilepsy': 'anti-epileptic',
+  NSAID: 'nsaid',
+  topical: 'topical',
+  compounded: 'topical',
+  salicylate: 'topical',
+  antidepressant: 'antidepressant',
+  PPI: 'gastro-protective',
+  'H2 blocker': 'gastro-protective',
+  'GI protectant': 'gastro-protective',
+  'sleep aid': 'sedative',
+  anxiolytic: 'sedative',
+  'barbiturate-containing analgesic': 'sedative',
 };
+
+function mapKnowledgeClasses(classes: readonly string[]): DrugClass[] {
+  const mapped = new Set<DrugClass>();
+  for (const knowledgeClass of classes) mapped.add(KNOWLEDGE_CLASSES[knowledgeClass] ?? 'other');
+  if (mapped.size > 1) mapped.delete('other');
+  return [...mapped];
+}
+
+const knowledgeLookups = new WeakMap<object, DrugLookup>();
+
+/**
+ * A lookup over the knowledge base's drug dictionary (its drug ids become the
+ * canonical names), completed with local names it does not know, each mapped
+ * to the knowledge-base drug of the same generic where there is one.
+ */
+export function knowledgeDrugLookup(drugs: readonly KnowledgeDrug[]): DrugLookup {
+  const byName = new Map<string, DrugInfo>();
+  for (const drug of drugs) {
+    const info: DrugInfo = { generic: drug.id, classes: mapKnowledgeClasses(drug.classes) };
+    for (const name of [drug.generic, ...drug.brands, ...drug.otherNames]) {
+      const key = normaliseName(name);
+      if (key && !byName.has(key)) byName.set(key, info);
+    }
+  }
+  for (const [generic, classes, names] of ENTRIES) {
+    const known = byName.get(normaliseName(generic));
+    const info: DrugInfo = known ?? { generic, classes };
+    for (const name of names) {
+      const key = normaliseName(name);
+      if (!byName.has(key)) byName.set(key, info);
+    }
+  }
+  return lookupOver(byName);
+}
 
 /** Dosage-form words that make an item a topical regardless of its ingredients. */
 const TOPICAL_FORMS = new PhraseMatcher<true>(
@@ -227,11 +297,18 @@ export function classesInTokens(lookup: DrugLookup, tokens: readonly Token[], fr
 }
 
 /**
- * The drug lookup to use for a rule run. The knowledge base is used when it
- * exposes `drugLookup` (same interface); otherwise the local dictionary.
+ * The drug lookup to use for a rule run: the knowledge base's drug dictionary
+ * when the context carries one (anything with a `drugs` array of entries), built
+ * once per knowledge base; otherwise the local dictionary above.
  */
 export function drugLookupFor(knowledge: unknown): DrugLookup {
-  const candidate = (knowledge as { drugLookup?: DrugLookup } | null | undefined)?.drugLookup;
-  if (candidate && typeof candidate.lookup === 'function' && typeof candidate.mentions === 'function') return candidate;
-  return localDrugLookup;
+  if (!knowledge || typeof knowledge !== 'object') return localDrugLookup;
+  const drugs = (knowledge as { drugs?: unknown }).drugs;
+  if (!Array.isArray(drugs) || drugs.length === 0) return localDrugLookup;
+  let lookup = knowledgeLookups.get(knowledge);
+  if (!lookup) {
+    lookup = knowledgeDrugLookup(drugs as KnowledgeDrug[]);
+    knowledgeLookups.set(knowledge, lookup);
+  }
+  return lookup;
 }

@@ -1,9 +1,8 @@
 import type { Item, Letter, Span } from '../letter/model';
-import { THERAPY_TERMS, type TherapyKind } from './clinical-terms';
+import { isGuidelineStatement, THERAPY_TERMS, type TherapyKind } from './clinical-terms';
 import { classesInTokens, hasStrength, type DrugClass, type DrugLookup, type DrugMention } from './drug-classes';
 import { rationalePassage, summaryPassage, titlePassage, type PassageAnalysis } from './letter-text';
-import type { Sentence } from './sentences';
-import { phraseSet } from './terms';
+import { PhraseMatcher, phraseSet } from './terms';
 import type { Token } from './tokens';
 
 /**
@@ -34,37 +33,77 @@ const CONTINUATION_TITLE_CUES = phraseSet([
 ]);
 const INITIAL_TITLE_CUES = phraseSet([
   'initial', 'trial', 'post op', 'postop', 'post operative', 'postoperative', 'post surgical', 'postsurgical', 'pre op', 'preop',
-  'new', 'first',
+  'new', 'first', 'associated surgical service',
 ]);
 
-/** In a sentence that names the drug, these show it has been used already. */
-const DRUG_USE_CUES = phraseSet([
-  'since', 'continue*', 'current*', 'taking', 'takes', 'taken', 'using', 'uses', 'used', 'utilizing', 'utilized', 'utilizes',
-  'been on', 'is on', 'was on', 'are on', 'were on', 'remains on', 'remained on', 'has been', 'had been', 'ongoing', 'long term',
-  'chronic use', 'chronically', 'prior', 'previous*', 'wean*', 'taper*', 'medications include*', 'medications consist*',
-  'medication regimen', 'medication list', 'medications', 'meds', 'refill*', 'dispensed', 'was prescribed', 'were prescribed',
-  'is prescribed', 'are prescribed', 'has been prescribed', 'had been prescribed', 'been prescribed', 'prescribed since',
-  'started', 'began', 'helps', 'helped', 'relief', 'with use', 'side effect*', 'tolerat*', 'efficacy', 'effective',
-]);
-/** Request cues: a sentence about the request itself says nothing about prior use... */
+/**
+ * Cues that show earlier use, in two reaches: "near" cues must sit within
+ * three tokens of the mention ("continue Salonpas", "prior PT"), because they
+ * are easily about something else a few words away ("continued use of
+ * medication, chiropractic ..."); "context" cues may sit anywhere within eight
+ * ("has been taking Norco and Soma since 2014").
+ */
+interface UseCues {
+  readonly near: PhraseMatcher<string>;
+  readonly context: PhraseMatcher<string>;
+}
+
+const DRUG_USE: UseCues = {
+  near: phraseSet([
+    'continue*', 'current*', 'stop', 'stopped', 'discontinue*', 'refill*', 'prior', 'previous*', 'ongoing', 'taper*', 'wean*',
+    'relief', 'helps', 'helped', 'tolerat*', 'prolonged', 'continuous', 'been used', 'has used', 'had used', 'long term',
+  ]),
+  context: phraseSet([
+    'since', 'taking', 'takes', 'taken', 'using', 'utilizing', 'utilized', 'utilizes', 'been on', 'is on', 'was on', 'are on',
+    'were on', 'remains on', 'remained on', 'long term', 'chronic use', 'chronically', 'prior use', 'previous use',
+    'previously prescribed', 'medications include*', 'medications consist*', 'medication regimen', 'medication list',
+    'medications', 'meds', 'dispensed', 'was prescribed', 'were prescribed', 'is prescribed', 'are prescribed',
+    'been prescribed', 'prescribed since', 'started', 'began', 'with use', 'side effect*', 'for a long time', 'for more than',
+    'for over', 'for several', 'for months', 'for years',
+  ]),
+};
+/** A sentence about the request itself ("UR non-certified Norco #60") only shows prior use through these. */
+const DRUG_USE_IN_REQUEST: UseCues = {
+  near: phraseSet(['continue*', 'current*', 'refill', 'ongoing', 'wean*', 'taper*']),
+  context: phraseSet(['since', 'been on', 'taking', 'long term', 'chronic use', 'using', 'utilizing', 'prior use', 'previous use']),
+};
+const THERAPY_HISTORY: UseCues = {
+  near: phraseSet(['prior', 'previous*', 'past', 'continue*', 'continuing', 'ongoing', 'course of', 'had']),
+  context: phraseSet([
+    'completed', 'has had', 'have had', 'attended', 'received', 'receiving', 'underwent', 'undergone', 'to date', 'included',
+    'includes', 'has included', 'have included', 'history of', 'already', 'failed', 'tried', 'participated', 'benefit*',
+    'improv*', 'helped',
+  ]),
+};
+const THERAPY_HISTORY_IN_REQUEST: UseCues = {
+  near: phraseSet(['prior', 'previous']),
+  context: phraseSet([
+    'completed', 'attended', 'underwent', 'undergone', 'has had', 'have had', 'had completed', 'had attended', 'had undergone',
+    'to date', 'received', 'participated', 'already had', 'already completed',
+  ]),
+};
+/** Sentences about the request or the treatment plan speak of the future, not of prior use. */
 const REQUEST_CUES = phraseSet([
   'request*', 'rfa', 'utilization review', 'ur', 'certif*', 'noncertif*', 'non certif*', 'authoriz*', 'denied', 'modified',
-  'non certified', 'not certified', 'is not medically necessary', 'medically necessary',
+  'non certified', 'not certified', 'medically necessary', 'plan', 'plans', 'planned', 'recommended', 'recommends',
+  'will', 'would',
 ]);
-/** ...unless it also carries one of these. */
-const STRONG_USE_CUES = phraseSet([
-  'since', 'continue*', 'current*', 'ongoing', 'been on', 'taking', 'prior', 'previous*', 'long term', 'chronic use', 'wean*',
-  'taper*', 'has been', 'had been', 'using', 'utilizing',
-]);
-/** In a sentence that names the therapy, these show earlier sessions. */
-const THERAPY_HISTORY_CUES = phraseSet([
-  'prior', 'previous*', 'past', 'completed', 'had', 'has had', 'have had', 'attended', 'received', 'receiving', 'underwent',
-  'undergone', 'to date', 'included', 'includes', 'has included', 'have included', 'history of', 'already', 'failed', 'tried',
-  'course of', 'sessions of', 'visits of', 'ongoing', 'continue*', 'currently', 'participated', 'continuing', 'had been',
-  'has been', 'after', 'despite', 'benefit*', 'improv*', 'helped', 'post',
-]);
+const NEAR_WINDOW = 3;
+const CONTEXT_WINDOW = 8;
 
-const cache = new WeakMap<Letter, Map<number, ItemFacts>>();
+function showsUse(passage: PassageAnalysis, anchor: { first: number; end: number; span: Span }, general: UseCues, inRequest: UseCues): Span | null {
+  const sentence = passage.sentenceAt(anchor.span.start);
+  if (!sentence || isGuidelineStatement(passage.tokens, sentence)) return null;
+  // "no prior chiropractic therapy", "do not document previous use of Tramadol".
+  if (passage.isNegated(anchor.span)) return null;
+  const { firstToken, endToken } = sentence;
+  const cues = REQUEST_CUES.findFirst(passage.tokens, firstToken, endToken) ? inRequest : general;
+  const reach = (window: number): [number, number] => [Math.max(firstToken, anchor.first - window), Math.min(endToken, anchor.end + window)];
+  const candidates = [...cues.near.findAll(passage.tokens, ...reach(NEAR_WINDOW)), ...cues.context.findAll(passage.tokens, ...reach(CONTEXT_WINDOW))];
+  return candidates.some((cue) => !passage.isNegated(cue.span)) ? sentence.span : null;
+}
+
+const cache = new WeakMap<Letter, Map<DrugLookup, Map<number, ItemFacts>>>();
 
 export function itemFacts(letter: Letter, index: number, lookup: DrugLookup): ItemFacts {
   let perLetter = cache.get(letter);
@@ -72,33 +111,63 @@ export function itemFacts(letter: Letter, index: number, lookup: DrugLookup): It
     perLetter = new Map();
     cache.set(letter, perLetter);
   }
-  let facts = perLetter.get(index);
+  let perLookup = perLetter.get(lookup);
+  if (!perLookup) {
+    perLookup = new Map();
+    perLetter.set(lookup, perLookup);
+  }
+  let facts = perLookup.get(index);
   if (!facts) {
     facts = computeFacts(letter, index, lookup);
-    perLetter.set(index, facts);
+    perLookup.set(index, facts);
   }
   return facts;
 }
 
+/**
+ * Title facts are computed at once (titles are short); the rationale's tokens
+ * and the prior-use search, which reads the case summary, only when a rule asks,
+ * so that letters without medication or therapy items never tokenize them.
+ */
 function computeFacts(letter: Letter, index: number, lookup: DrugLookup): ItemFacts {
   const item = letter.items[index];
   const title = titlePassage(letter, item);
-  const rationale = rationalePassage(letter, item);
   const drugs = lookup.mentions(title.tokens);
   const generics = new Set(drugs.map((drug) => drug.generic));
   const classes = classesInTokens(lookup, title.tokens);
   const isMedication = drugs.length > 0 || hasStrength(title.tokens) || (item.medication !== null && item.medication.strength !== null);
   const therapyMatch = isMedication ? null : THERAPY_TERMS.findFirst(title.tokens);
   const therapy = therapyMatch && !isLabTest(title.tokens, therapyMatch.first) ? therapyMatch.value : null;
-  const initial = INITIAL_TITLE_CUES.findFirst(title.tokens) !== null && CONTINUATION_TITLE_CUES.findFirst(title.tokens) === null;
-  let priorUse: Span | null = null;
-  if (!initial) {
-    const continuation = CONTINUATION_TITLE_CUES.findFirst(title.tokens);
-    if (continuation) priorUse = continuation.span;
-    else if (generics.size > 0) priorUse = findDrugUse(letter, [rationale, summaryPassage(letter)], generics, lookup);
-    else if (therapy) priorUse = findTherapyHistory([rationale, summaryPassage(letter)], therapy);
-  }
-  return { item, index, title, rationale, drugs, generics, classes, isMedication, therapy, initial, priorUse };
+  const continuation = CONTINUATION_TITLE_CUES.findFirst(title.tokens);
+  const initial = INITIAL_TITLE_CUES.findFirst(title.tokens) !== null && continuation === null;
+  let rationale: PassageAnalysis | null = null;
+  let priorUse: Span | null | undefined;
+  const getRationale = () => (rationale ??= rationalePassage(letter, item));
+  const findPriorUse = (): Span | null => {
+    if (initial) return null;
+    if (continuation) return continuation.span;
+    if (generics.size > 0) return findDrugUse(getRationale(), summaryPassage(letter), generics, classes, lookup);
+    if (therapy) return findTherapyHistory([getRationale(), summaryPassage(letter)], therapy);
+    return null;
+  };
+  return {
+    item,
+    index,
+    title,
+    drugs,
+    generics,
+    classes,
+    isMedication,
+    therapy,
+    initial,
+    get rationale() {
+      return getRationale();
+    },
+    get priorUse() {
+      if (priorUse === undefined) priorUse = findPriorUse();
+      return priorUse;
+    },
+  };
 }
 
 /** "PT/PTT" and "PT/INR" are coagulation labs, not physical therapy. */
@@ -107,33 +176,54 @@ function isLabTest(tokens: readonly Token[], at: number): boolean {
   return tokens[at].norm === 'pt' && tokens[at + 1]?.norm === '/' && next !== undefined && (next.norm === 'ptt' || next.norm === 'inr');
 }
 
-function findDrugUse(letter: Letter, passages: readonly PassageAnalysis[], generics: ReadonlySet<string>, lookup: DrugLookup): Span | null {
-  for (const passage of passages) {
-    for (const mention of drugMentionsIn(passage, lookup)) {
-      if (!generics.has(mention.generic)) continue;
-      const sentence = passage.sentenceAt(mention.span.start);
-      if (!sentence) continue;
-      if (sentenceShowsUse(passage.tokens, sentence)) return sentence.span;
-    }
+function findDrugUse(rationale: PassageAnalysis, summary: PassageAnalysis, generics: ReadonlySet<string>, classes: ReadonlySet<DrugClass>, lookup: DrugLookup): Span | null {
+  const byName = (passage: PassageAnalysis) => drugMentionsIn(passage, lookup).filter((mention) => generics.has(mention.generic));
+  // Inside its own rationale, "this medication" or the class name ("opioids") also refers to the item's drug.
+  const classWords = [...classes].filter((drugClass) => CLASS_WORDS.has(drugClass));
+  const referring = REFERRING_WORDS.findAll(rationale.tokens).filter((match) => match.value === 'any' || classWords.includes(match.value as DrugClass));
+  for (const anchor of byName(rationale)) {
+    const found = showsUse(rationale, anchor, DRUG_USE, DRUG_USE_IN_REQUEST);
+    if (found) return found;
+  }
+  for (const anchor of referring) {
+    const found = showsUse(rationale, anchor, REFERRING_USE, REFERRING_USE);
+    if (found) return found;
+  }
+  for (const anchor of byName(summary)) {
+    const found = showsUse(summary, anchor, DRUG_USE, DRUG_USE_IN_REQUEST);
+    if (found) return found;
   }
   return null;
 }
 
-function sentenceShowsUse(tokens: readonly Token[], sentence: Sentence): boolean {
-  const { firstToken, endToken } = sentence;
-  if (REQUEST_CUES.findFirst(tokens, firstToken, endToken)) return STRONG_USE_CUES.findFirst(tokens, firstToken, endToken) !== null;
-  return DRUG_USE_CUES.findFirst(tokens, firstToken, endToken) !== null;
-}
+/** "prior use of opioids", "has been using the medication since": only explicit use phrases count for these vaguer anchors. */
+const REFERRING_USE: UseCues = {
+  near: phraseSet([
+    'prior use of', 'previous use of', 'prolonged use of', 'continued use of', 'chronic use of', 'long term use of',
+    'ongoing use of', 'been on', 'been using', 'been taking', 'has used', 'have used', 'had used', 'has been used',
+    'have been used', 'chronic', 'with use of', 'on chronic',
+  ]),
+  context: phraseSet(['since', 'for more than', 'for over', 'for a long time', 'been using', 'been taking', 'been on']),
+};
+
+const CLASS_WORDS = new Set<DrugClass>(['opioid', 'muscle-relaxant', 'benzodiazepine', 'anti-epileptic', 'nsaid']);
+const REFERRING_WORDS = new PhraseMatcher<DrugClass | 'any'>([
+  ['this medication', 'any'], ['the medication', 'any'], ['these medications', 'any'], ['this drug', 'any'], ['the drug', 'any'],
+  ['the requested medication', 'any'],
+  ['opioid', 'opioid'], ['opioids', 'opioid'], ['opiate', 'opioid'], ['opiates', 'opioid'], ['narcotic', 'opioid'], ['narcotics', 'opioid'],
+  ['muscle relaxant', 'muscle-relaxant'], ['muscle relaxants', 'muscle-relaxant'], ['relaxant', 'muscle-relaxant'],
+  ['benzodiazepine', 'benzodiazepine'], ['benzodiazepines', 'benzodiazepine'],
+  ['nsaid', 'nsaid'], ['nsaids', 'nsaid'], ['anti inflammatory', 'nsaid'], ['anti inflammatories', 'nsaid'],
+  ['anticonvulsant', 'anti-epileptic'], ['anticonvulsants', 'anti-epileptic'], ['anti epileptic', 'anti-epileptic'],
+  ['anti epilepsy drugs', 'anti-epileptic'], ['aed', 'anti-epileptic'], ['aeds', 'anti-epileptic'],
+]);
 
 function findTherapyHistory(passages: readonly PassageAnalysis[], therapy: TherapyKind): Span | null {
   for (const passage of passages) {
     for (const match of passage.memo('therapies', () => THERAPY_TERMS.findAll(passage.tokens))) {
       if (match.value !== therapy || isLabTest(passage.tokens, match.first)) continue;
-      const sentence = passage.sentenceAt(match.span.start);
-      if (!sentence) continue;
-      const { firstToken, endToken } = sentence;
-      if (REQUEST_CUES.findFirst(passage.tokens, firstToken, endToken) && !STRONG_USE_CUES.findFirst(passage.tokens, firstToken, endToken)) continue;
-      if (THERAPY_HISTORY_CUES.findFirst(passage.tokens, firstToken, endToken)) return sentence.span;
+      const found = showsUse(passage, match, THERAPY_HISTORY, THERAPY_HISTORY_IN_REQUEST);
+      if (found) return found;
     }
   }
   return null;

@@ -147,7 +147,7 @@ function sentenceEvents(tokens: readonly Token[], sentence: Sentence): Event[] {
       index++;
       continue;
     }
-    if (CONJUNCTIONS.has(token.norm) && index + 1 < sentence.endToken && openerMatcher.matchAt(tokens, index + 1, sentence.endToken)) {
+    if (CONJUNCTIONS.has(token.norm) && index + 1 < sentence.endToken && startsClause(tokens, index + 1, sentence.endToken)) {
       events.push({ kind: 'boundary', first: index, end: index + 1, phrase: token.norm });
       index++;
       continue;
@@ -161,6 +161,27 @@ function sentenceEvents(tokens: readonly Token[], sentence: Sentence): Event[] {
     }
   }
   return events;
+}
+
+/** Finite verbs that show a conjunct is a clause of its own ("... and the prolonged use is not justified"). */
+const FINITE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did', 'will', 'would', 'can', 'could', 'should', 'may', 'remains', 'remained']);
+const CLAUSE_LOOKAHEAD = 10;
+
+/**
+ * After "and", "or" or a comma, a new clause starts when a subject-like opener
+ * follows (", and he ..."), or when a finite verb follows before the next
+ * conjunction ("and the prolonged use of Zanaflex is not justified"). A plain
+ * list ("pain relief, function, and side effects") stays inside the scope.
+ */
+function startsClause(tokens: readonly Token[], from: number, end: number): boolean {
+  if (openerMatcher.matchAt(tokens, from, end)) return true;
+  const limit = Math.min(end, from + CLAUSE_LOOKAHEAD);
+  for (let index = from; index < limit; index++) {
+    const norm = tokens[index].norm;
+    if (CONJUNCTIONS.has(norm) || CLAUSE_PUNCTUATION.has(norm) || norm === '.') return false;
+    if (FINITE_VERBS.has(norm)) return index > from;
+  }
+  return false;
 }
 
 function isStop(event: Event): boolean {
@@ -189,12 +210,17 @@ function forwardScope(tokens: readonly Token[], sentence: Sentence, events: read
 function backwardScope(tokens: readonly Token[], sentence: Sentence, events: readonly Event[], eventIndex: number, maxWords: number): NegationScope {
   const trigger = events[eventIndex];
   let limit = sentence.firstToken;
+  let relativeClause = false;
   for (let previous = eventIndex - 1; previous >= 0; previous--) {
     const event = events[previous];
     if (!isStop(event)) continue;
     // "functional improvement, which is not demonstrated": the relative pronoun
-    // hands the negation back to its antecedent instead of ending the scope.
-    if (RELATIVE_PRONOUNS.has(event.phrase) && wordsBetween(tokens, event.end, trigger.first) <= 2) continue;
+    // (and the comma before it) hands the negation back to its antecedent.
+    if (!relativeClause && RELATIVE_PRONOUNS.has(event.phrase) && wordsBetween(tokens, event.end, trigger.first) <= 2) {
+      relativeClause = true;
+      continue;
+    }
+    if (relativeClause && event.phrase === ',' && event.end === events[previous + 1]?.first) continue;
     limit = event.end;
     break;
   }

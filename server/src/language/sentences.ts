@@ -10,7 +10,7 @@ export interface Sentence {
 }
 
 /** Words after which a period does not end a sentence. */
-const NEVER_FINAL_ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'vs', 'approx', 'appt', 'dept', 'jr', 'sr', 'st', 'fig', 'pt', 'pts', 'hx', 'dx', 'tx', 'rx']);
+const NEVER_FINAL_ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'vs', 'approx', 'appt', 'dept', 'jr', 'sr', 'fig']);
 /** Abbreviations that only continue the sentence when a number follows ("No. 3", "pg. 64"). */
 const NUMBER_ABBREVIATIONS = new Set(['no', 'pg', 'pp', 'p', 'vol', 'ch', 'sec', 'ref']);
 const CLOSERS = new Set(['"', "'", ')', ']', '\u201d', '\u2019']);
@@ -44,7 +44,10 @@ function makeSentence(tokens: readonly Token[], first: number, end: number): Sen
 }
 
 function periodEndsSentence(tokens: readonly Token[], index: number, text: string): boolean {
-  const next = tokens[index + 1];
+  // Look past closing quotes or brackets glued to the period: `therapy." The ODG ...`.
+  let nextIndex = index + 1;
+  while (nextIndex < tokens.length && CLOSERS.has(tokens[nextIndex].norm) && !tokens[nextIndex].spaceBefore) nextIndex++;
+  const next = tokens[nextIndex];
   if (!next) return true;
   const previous = index > 0 ? tokens[index - 1] : undefined;
   if (previous && previous.kind === 'word') {

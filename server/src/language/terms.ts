@@ -65,34 +65,48 @@ export class PhraseMatcher<T> {
 
   /** The longest phrase starting at token `index`, not reaching past `limit`. */
   matchAt(tokens: readonly Token[], index: number, limit = tokens.length): TermMatch<T> | null {
-    let best: { node: Node<T>; end: number } | null = null;
-    const walk = (node: Node<T>, position: number, depth: number) => {
-      if (node.value !== undefined && depth > 0 && (!best || position > best.end)) best = { node, end: position };
-      let at = position;
-      if (depth > 0) {
-        while (at < limit && tokens[at].norm === '-' && !node.children.has('-')) at++;
-      }
-      if (at >= limit) return;
-      const token = tokens[at];
-      const exact = node.children.get(token.norm);
-      if (exact) walk(exact, at + 1, depth + 1);
-      if (token.kind === 'number' && node.numberChild) walk(node.numberChild, at + 1, depth + 1);
-      if (token.kind === 'word') {
-        for (const [prefix, child] of node.prefixes) {
-          if (token.norm.startsWith(prefix)) walk(child, at + 1, depth + 1);
-        }
-      }
-    };
-    walk(this.root, index, 0);
-    if (!best) return null;
-    const found: { node: Node<T>; end: number } = best;
+    if (index >= limit || !this.canStart(tokens[index])) return null;
+    const best = { node: null as Node<T> | null, end: -1 };
+    this.walk(tokens, this.root, index, 0, limit, best);
+    if (!best.node) return null;
     return {
-      value: found.node.value as T,
-      phrase: found.node.phrase as string,
+      value: best.node.value as T,
+      phrase: best.node.phrase as string,
       first: index,
-      end: found.end,
-      span: { start: tokens[index].start, end: tokens[found.end - 1].end },
+      end: best.end,
+      span: { start: tokens[index].start, end: tokens[best.end - 1].end },
     };
+  }
+
+  /** Cheap test that rules out most tokens before any walking: can a phrase start here at all? */
+  private canStart(token: Token): boolean {
+    const root = this.root;
+    if (root.children.has(token.norm)) return true;
+    if (token.kind === 'number') return root.numberChild !== undefined;
+    if (token.kind !== 'word') return false;
+    for (const [prefix] of root.prefixes) if (token.norm.startsWith(prefix)) return true;
+    return false;
+  }
+
+  private walk(tokens: readonly Token[], node: Node<T>, position: number, depth: number, limit: number, best: { node: Node<T> | null; end: number }): void {
+    if (node.value !== undefined && depth > 0 && position > best.end) {
+      best.node = node;
+      best.end = position;
+    }
+    let at = position;
+    if (depth > 0) {
+      while (at < limit && tokens[at].norm === '-' && !node.children.has('-')) at++;
+    }
+    if (at >= limit) return;
+    const token = tokens[at];
+    const exact = node.children.get(token.norm);
+    if (exact) this.walk(tokens, exact, at + 1, depth + 1, limit, best);
+    if (token.kind === 'number' && node.numberChild) this.walk(tokens, node.numberChild, at + 1, depth + 1, limit, best);
+    if (token.kind === 'word') {
+      for (const [prefix, child] of node.prefixes) {
+        if (token.norm.startsWith(prefix)) this.walk(tokens, child, at + 1, depth + 1, limit, best);
+      }
+    }
   }
 
   /** Non-overlapping matches from left to right, preferring the longest at each position. */

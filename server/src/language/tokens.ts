@@ -70,7 +70,7 @@ export function tokenize(text: string, range: Span = { start: 0, end: text.lengt
       const raw = text.slice(start, index);
       tokens.push({
         kind: hasLetter ? 'word' : 'number',
-        norm: raw.toLowerCase().replace('\u2019', "'"),
+        norm: raw.indexOf('\u2019') < 0 ? raw.toLowerCase() : raw.toLowerCase().replace(/\u2019/g, "'"),
         start,
         end: index,
         spaceBefore: sawSpace,

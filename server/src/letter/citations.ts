@@ -240,7 +240,14 @@ function splitMtusSections(text: string, from: number, to: number, guideline: st
       joined = true;
       break;
     }
-    if (!joined) merged.push(pieces[n]!);
+    if (joined) continue;
+    const current = pieces[n]!;
+    const previous = merged[merged.length - 1];
+    // Menu section names start with a capital; a lower-case piece continues the one before
+    // ("Opioids, criteria for use", "Opioids, dosing").
+    if (previous && /^[a-z]/.test(current.value)) {
+      merged[merged.length - 1] = { value: text.slice(previous.from, current.to), from: previous.from, to: current.to };
+    } else merged.push(current);
   }
   return merged;
 }
@@ -312,7 +319,7 @@ function parseSource(context: Context, from: number, to: number): void {
     return;
   }
   if (/^ACOEM\b/i.test(chunk)) {
-    const full = /^ACOEM\s+Occupational\s+Medicine\s+Practice\s+Guidelines?(?:,?\s*\d+(?:st|nd|rd|th)\s+ed(?:ition|\.)?)?/i.exec(chunk);
+    const full = /^ACOEM Occupational Medicine Practice Guidelines?(?:,? ?\d{1,2}(?:st|nd|rd|th) ed(?:ition|\.)?)?(?: ?\(\d{4}\))?/i.exec(chunk);
     const nameLength = full ? full[0].length : 'ACOEM'.length;
     const name = full ? full[0] : 'ACOEM';
     let restFrom = from + nameLength;
@@ -372,15 +379,17 @@ function splitAtAccessDates(text: string, from: number, to: number): [number, nu
 function joinBrokenUrls(value: string): string {
   if (!/https?:\/\/|www\./i.test(value)) return value;
   const words = value.split(' ');
-  let joined = words[0]!;
-  let inUrl = /https?:\/\/|www\./i.test(joined);
+  const out: string[] = [words[0]!];
+  let inUrl = /https?:\/\/|www\./i.test(words[0]!);
+  let previous = words[0]!;
   for (let n = 1; n < words.length; n++) {
     const word = words[n]!;
-    if (inUrl && joined.endsWith('-') && word.length > 0) joined += word;
-    else {
-      joined += ` ${word}`;
+    if (!(inUrl && previous.endsWith('-') && word.length > 0)) {
+      out.push(' ');
       inUrl = /^(?:https?:\/\/|www\.)/i.test(word);
     }
+    out.push(word);
+    previous = word;
   }
-  return joined;
+  return out.join('');
 }

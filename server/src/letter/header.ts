@@ -85,10 +85,9 @@ export function parseHeader(text: string, lines: readonly Line[], endLine: numbe
       const valueStop = trimEnd(text, valueStart, valueEnd);
       if (token.key === 'received') {
         if (lastApplication) {
-          const merged: Span = { start: lastApplication.label.start, end: token.end };
-          lastApplication.label = merged;
-          const field = header.applicationReceived;
-          if (field) header.applicationReceived = { ...field, label: merged };
+          // The label becomes "Application … Received:" only where nothing sits between the two
+          // words; in the side-by-side table the value does, and the label stays "Application".
+          if (!lastApplication.filled) lastApplication.label = { start: lastApplication.label.start, end: token.end };
           if (!lastApplication.filled && valueStop > valueStart) {
             removeWaiting(waiting, lastApplication);
             assign(lastApplication, valueStart, valueStop);

@@ -257,12 +257,15 @@ const PARTIAL_ORIGINAL = /was the original request/i;
 /** First line of the title that ends on `endLine`, never above `lowLimit`. */
 function walkBackTitle(text: string, lines: readonly Line[], endLine: number, lowLimit: number, gap: number): number {
   let start = endLine;
-  let joined = text.slice(lines[endLine]!.contentStart, lines[endLine]!.contentEnd);
+  // Only the text near each line break matters for the phrases below; capping it keeps junk input linear.
+  let head = text.slice(lines[endLine]!.contentStart, Math.min(lines[endLine]!.contentEnd, lines[endLine]!.contentStart + 600));
+  let sawHint = PARTIAL_HINT.test(text.slice(lines[endLine]!.contentStart, Math.min(lines[endLine]!.contentEnd, lines[endLine]!.contentStart + 2000)));
+  let sawOriginal = sawHint && PARTIAL_ORIGINAL.test(text.slice(lines[endLine]!.contentStart, Math.min(lines[endLine]!.contentEnd, lines[endLine]!.contentStart + 2000)));
   let taken = 1;
   let blanks = 0;
   for (let index = endLine - 1; index >= lowLimit; index--) {
     const line = lines[index]!;
-    const partialPending = PARTIAL_HINT.test(joined) && !PARTIAL_ORIGINAL.test(joined);
+    const partialPending = sawHint && !sawOriginal;
     if (isBlankLine(line)) {
       if (isPageBreakOnly(text, line)) continue;
       // A partial authorization is one paragraph; a page break inside it leaves a blank line.
@@ -273,16 +276,19 @@ function walkBackTitle(text: string, lines: readonly Line[], endLine: number, lo
       if (++blanks >= gap) break;
       continue;
     }
-    const content = text.slice(line.contentStart, line.contentEnd);
+    const content = text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 2000));
     if (partLabelAt(text, line) || headingKind(content)) break;
-    const limit = partialPending || PARTIAL_HINT.test(joined) ? MAX_PARTIAL_TITLE_LINES : MAX_TITLE_LINES;
+    const limit = sawHint ? MAX_PARTIAL_TITLE_LINES : MAX_TITLE_LINES;
     if (taken >= limit) break;
     if (!partialPending && (endsSentence(content) || endsWithVerdict(content) || isIntro(content))) break;
     if (isIntro(content)) break;
     blanks = 0;
     start = index;
     taken++;
-    joined = `${content} ${joined}`;
+    const window = `${content.slice(-600)} ${head}`;
+    sawHint = sawHint || PARTIAL_HINT.test(window);
+    sawOriginal = sawOriginal || PARTIAL_ORIGINAL.test(window);
+    head = window.slice(0, 600);
   }
   return start;
 }

@@ -91,7 +91,8 @@ function findStrength(title: string): [number, number] | null {
 
 const FREQUENCY =
   /\b(?:(?:once|twice|thrice|one|two|three|four|\d+(?:\s*-\s*\d+)?)\s+(?:times?\s+)?(?:a|per|each|every)\s+(?:day|daily|night|week|month)|(?:once|twice|three times|four times)\s+daily|daily|nightly|every\s+\d+(?:\s*-\s*\d+)?\s*(?:hours?|hrs?|h)\b|as\s+needed|at\s+bedtime|q\.?\s?\d+(?:-\d+)?\s?h(?:rs?)?|q\.?d\.?|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|q\.?h\.?s\.?|p\.?r\.?n\.?|for\s+\d+\s+(?:days?|weeks?|months?)|\d+\s+days?(?:\s+supply)?|x\s*\d+\s+(?:days?|weeks?))(?![A-Za-z])/gi;
-const LEADING_QUALIFIER = /^(?:retrospective|retro|prospective|post-? ?op(?:erative)?|pre-? ?op(?:erative)?|compound(?:ed)?|topical|request for) /i;
+const LEADING_QUALIFIER =
+  /^(?:retrospective|retro|prospective|post-? ?op(?:erative)?|pre-? ?op(?:erative)?|compound(?:ed)?|request for|(?:\d{1,2}|one|two|three|four|five|six|twelve) (?:\(\d{1,2}\) )?refills? of) /i;
 
 /**
  * Splits a drug item title into its parts. Returns null for items that are not a medication:

@@ -1,4 +1,8 @@
 import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
   CodeAction,
   CodeActionKind,
   Diagnostic,
@@ -10,6 +14,7 @@ import {
   SymbolKind,
   type TextEdit,
 } from 'vscode-languageserver';
+import type { CompletionEntry, CompletionKind } from '../features/completion';
 import type { FoldingSpan } from '../features/folding';
 import type { OutlineKind, OutlineNode } from '../features/outline';
 import type { Finding, Fix, Severity } from '../rules/types';
@@ -91,4 +96,28 @@ export function toCodeAction(fix: Fix, finding: Finding, diagnostic: Diagnostic,
     isPreferred: fix.isPreferred,
     edit: { changes: { [uri]: edits } },
   };
+}
+
+const COMPLETION_KINDS: Readonly<Record<CompletionKind, CompletionItemKind>> = {
+  section: CompletionItemKind.Reference,
+  decision: CompletionItemKind.EnumMember,
+  label: CompletionItemKind.Keyword,
+  drug: CompletionItemKind.Value,
+};
+
+export function toCompletionItem(entry: CompletionEntry, lines: LineMap, offset: number): CompletionItem {
+  const item: CompletionItem = {
+    label: entry.label,
+    kind: COMPLETION_KINDS[entry.kind],
+    detail: entry.detail,
+    filterText: entry.filterText,
+    sortText: entry.sortText,
+    insertTextFormat: InsertTextFormat.PlainText,
+  };
+  if (entry.documentation) item.documentation = { kind: MarkupKind.Markdown, value: entry.documentation };
+  const newText = entry.insertText ?? entry.label;
+  // Section names hold spaces and commas, so the typed text to replace is given, not guessed from a word.
+  if (entry.replace) item.textEdit = { range: lines.rangeOf({ start: entry.replace.start, end: Math.max(entry.replace.end, offset) }), newText };
+  else item.insertText = newText;
+  return item;
 }

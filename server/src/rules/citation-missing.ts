@@ -1,4 +1,4 @@
-import type { GuidelineLine, Item, Letter } from '../letter/model';
+import type { Citation } from '../letter/model';
 import type { Rule, RuleFinding } from './types';
 
 /** "…did not cite any medical evidence…", "No evidence was cited": an explicit statement counts as an answer. */
@@ -19,14 +19,12 @@ export const citationMissing: Rule = {
     const findings: RuleFinding[] = [];
     letter.items.forEach((item, index) => {
       const line = item.maximusGuideline;
-      if (!line) {
-        findings.push(missingLine(letter, item, index));
-        return;
-      }
+      // A missing line is item-parts' finding (with its own insert fix); only present lines are judged here.
+      if (!line) return;
       const text = line.text.trim();
       if (NO_EVIDENCE.test(text)) return;
-      const sources = new Set(item.citations.map((citation) => citation.source));
-      const cites = item.citations.some((citation) => citation.source !== 'none') || CITATION_WORDS.test(stripLabelWords(text));
+      const sources = new Set(item.citations.filter(isRealCitation).map((citation) => citation.source));
+      const cites = item.citations.some(isRealCitation) || CITATION_WORDS.test(stripLabelWords(text));
       if (!cites) {
         findings.push({
           message: 'The MAXIMUS guideline line cites nothing; name the guideline (and section or page) the decision is based on, or state that no medical evidence was cited.',
@@ -57,34 +55,14 @@ export const citationMissing: Rule = {
   },
 };
 
+/** The parser may turn leftover words ("Decision based on") into an "other" citation; that names nothing. */
+function isRealCitation(citation: Citation): boolean {
+  if (citation.source === 'none') return false;
+  if (citation.source !== 'other') return true;
+  return /[A-Za-z]{2}/.test(stripLabelWords(citation.guideline ?? ''));
+}
+
 /** "Decision based on" alone is not a citation. */
 function stripLabelWords(text: string): string {
   return text.replace(/\bDecision based on\b/gi, ' ');
-}
-
-function missingLine(letter: Letter, item: Item, index: number): RuleFinding {
-  const anchor: GuidelineLine | null = item.claimsAdministratorGuideline;
-  const insertAt = anchor ? lineEnd(letter.text, anchor.span.end) : item.rationale ? lineStart(letter.text, item.rationale.label.start) : lineEnd(letter.text, item.titleSpan.end);
-  const prefix = anchor || !item.rationale ? '\n' : '';
-  const suffix = anchor || !item.rationale ? '' : '\n';
-  return {
-    message: 'This item has no "MAXIMUS guideline:" line; every item must say what the decision is based on.',
-    span: item.titleSpan,
-    itemIndex: index,
-    fixes: [
-      {
-        title: 'Insert a "MAXIMUS guideline:" line',
-        edits: [{ span: { start: insertAt, end: insertAt }, newText: `${prefix}MAXIMUS guideline: Decision based on MTUS ___, Section(s): ___.${suffix}` }],
-      },
-    ],
-  };
-}
-
-function lineEnd(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  return newline < 0 ? text.length : newline;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }

@@ -17,7 +17,7 @@ export interface DoseParts {
 }
 
 const UNITS = new Set(['mg', 'mcg', 'g', 'gm', 'gms', 'gram', 'grams', 'ml', 'mls', '%', 'meq', 'iu', 'units', 'unit']);
-const GLUED = /^([0-9]*\.?[0-9]+)(mg|mcg|gm|gms|g|grams?|ml|mls|meq|iu)$/;
+const GLUED = /^(\d+(?:\.\d+)?|\.\d+)(mg|mcg|gm|gms|g|grams?|ml|mls|meq|iu)$/;
 /** Words that end the item's name in a sentence ("… is not medically necessary"). */
 const NAME_END = new Set(['is', 'are', 'was', 'were', 'not', 'has', 'have', 'does', 'do', 'cannot', 'will', 'would', 'should', 'as', 'because', 'due', 'per', 'be']);
 const CONCLUSION_CUES = phraseSet([
@@ -42,10 +42,12 @@ export const conclusionItemMismatch: Rule = {
     letter.items.forEach((item, index) => {
       if (!item.rationale) return;
       const facts = itemFacts(letter, index, lookup);
-      const conclusion = conclusionSentence(letter, item, facts.rationale);
+      // Only drugs and sided items have something to compare; the rationale is not read otherwise.
+      if (facts.drugs.length === 0 && sidesIn(facts.title.tokens, 0, facts.title.tokens.length).sides.size !== 1) return;
+      const conclusion = conclusionSentence(letter, item, () => facts.rationale);
       if (!conclusion) return;
       const { passage, sentence } = conclusion;
-      const problem = facts.drugs.length > 0 ? compareDrug(passage, sentence, facts.title, facts.drugs, lookup) : compareSide(passage, sentence, facts.title);
+      const problem = facts.drugs.length > 0 ? compareDrug(letter.text, passage, sentence, facts.title, facts.drugs, lookup) : compareSide(passage, sentence, facts.title);
       if (!problem) return;
       findings.push({
         message: `The concluding sentence names ${problem.conclusionSays}, but the item is ${problem.itemSays}.`,
@@ -69,15 +71,16 @@ interface Problem {
 }
 
 /** The parser's concluding sentence, or else the last rationale sentence that states a conclusion. */
-function conclusionSentence(letter: Letter, item: Item, rationale: PassageAnalysis): { passage: PassageAnalysis; sentence: Sentence } | null {
+function conclusionSentence(letter: Letter, item: Item, getRationale: () => PassageAnalysis): { passage: PassageAnalysis; sentence: Sentence } | null {
   const marked = item.rationale?.conclusionSpan;
   if (marked) {
     const passage = analyzePassage(letter, marked);
     const sentence = passage.sentences[passage.sentences.length - 1];
     if (sentence && passage.sentences.length === 1) return { passage, sentence };
-    const inRationale = rationale.sentenceAt(marked.start);
-    if (inRationale) return { passage: rationale, sentence: inRationale };
+    const inRationale = getRationale().sentenceAt(marked.start);
+    if (inRationale) return { passage: getRationale(), sentence: inRationale };
   }
+  const rationale = getRationale();
   for (let index = rationale.sentences.length - 1; index >= 0; index--) {
     const sentence = rationale.sentences[index];
     if (isDisclaimer(rationale.tokens, sentence)) continue;
@@ -86,17 +89,17 @@ function conclusionSentence(letter: Letter, item: Item, rationale: PassageAnalys
   return null;
 }
 
-function compareDrug(passage: PassageAnalysis, sentence: Sentence, title: PassageAnalysis, itemDrugs: readonly DrugMention[], lookup: DrugLookup): Problem | null {
+function compareDrug(text: string, passage: PassageAnalysis, sentence: Sentence, title: PassageAnalysis, itemDrugs: readonly DrugMention[], lookup: DrugLookup): Problem | null {
   const named = lookup.mentions(passage.tokens, sentence.firstToken, sentence.endToken);
   if (named.length === 0) return null;
   const itemGenerics = new Set(itemDrugs.map((drug) => drug.generic));
   const matching = named.find((drug) => itemGenerics.has(drug.generic));
-  const titleText = tokensText(title.tokens);
+  const written = (span: Span) => text.slice(span.start, span.end).replace(/\s+/g, ' ');
   if (!matching) {
     const first = named[0];
     return {
-      conclusionSays: `"${first.name}"`,
-      itemSays: `"${titleText}"`,
+      conclusionSays: `"${written(first.span)}"`,
+      itemSays: `"${written(title.span)}"`,
       span: nameSpan(passage.tokens, first.first, sentence.endToken),
       replaceable: true,
     };
@@ -115,8 +118,8 @@ function compareDrug(passage: PassageAnalysis, sentence: Sentence, title: Passag
   if (itemDose.quantity !== null && saidDose.quantity !== null && itemDose.quantity !== saidDose.quantity) differences.push('quantity');
   if (differences.length === 0) return null;
   return {
-    conclusionSays: `"${describe(matching.name, saidDose)}"`,
-    itemSays: `"${describe(itemDrug.name, itemDose)}" (${differences.join(' and ')} differ${differences.length === 1 ? 's' : ''})`,
+    conclusionSays: `"${describe(written(matching.span), saidDose)}"`,
+    itemSays: `"${describe(written(itemDrug.span), itemDose)}" (${differences.join(' and ')} differ${differences.length === 1 ? 's' : ''})`,
     span: { start: matching.span.start, end: Math.max(matching.span.end, saidDose.span.end) },
     replaceable: true,
   };
@@ -188,7 +191,7 @@ export function doseAfter(tokens: readonly Token[], from: number, to: number): D
     if (token.norm === '#') {
       const next = tokens[index + 1];
       if (next && index + 1 < to && (next.kind === 'number' || /^\d/.test(next.norm))) {
-        quantity = normaliseNumber(next.norm.replace(/[^0-9.].*$/, ''));
+        quantity = normaliseNumber(/^[0-9.]*/.exec(next.norm)?.[0] ?? next.norm);
         last = index + 2;
       }
       break;
@@ -233,8 +236,4 @@ function describe(name: string, dose: DoseParts): string {
   const strength = dose.strength.length > 0 ? ` ${dose.strength.join('/')}${dose.unit ?? ''}` : '';
   const quantity = dose.quantity !== null ? ` #${dose.quantity}` : '';
   return `${name}${strength}${quantity}`;
-}
-
-function tokensText(tokens: readonly Token[]): string {
-  return tokens.map((token, index) => (index > 0 && token.spaceBefore ? ' ' : '') + token.norm).join('');
 }

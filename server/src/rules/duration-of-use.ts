@@ -1,4 +1,4 @@
-import type { Span } from '../letter/model';
+import type { Letter, Span } from '../letter/model';
 import { isDisclaimer, isGuidelineStatement } from '../language/clinical-terms';
 import { drugLookupFor, type DrugLookup } from '../language/drug-classes';
 import { drugMentionsIn, itemFacts } from '../language/item-facts';
@@ -28,9 +28,9 @@ const DURATION = phraseSet([
 
 /** In a rationale, these refer back to the drug under review. */
 const ANAPHORA = phraseSet([
-  'this medication', 'the medication', 'this drug', 'the drug', 'it', 'its use', 'this muscle relaxant', 'the muscle relaxant',
-  'muscle relaxant*', 'relaxant*', 'benzodiazepine*', 'this benzodiazepine', 'the benzodiazepine', 'the requested medication',
-  'this agent', 'these medications', 'the prescription',
+  'this medication', 'the medication', 'the medications', 'this drug', 'the drug', 'it', 'its use', 'this muscle relaxant',
+  'the muscle relaxant', 'muscle relaxant*', 'relaxant*', 'benzodiazepine*', 'this benzodiazepine', 'the benzodiazepine',
+  'the requested medication', 'the requested medications', 'this agent', 'these medications', 'the prescription',
 ]);
 
 const WINDOW = 15;
@@ -43,15 +43,11 @@ export const durationOfUse: Rule = {
   check(letter, context) {
     const lookup = drugLookupFor(context.knowledge);
     const findings: RuleFinding[] = [];
-    const summary = summaryPassage(letter);
     letter.items.forEach((item, index) => {
       const facts = itemFacts(letter, index, lookup);
       const shortTermClass = facts.classes.has('muscle-relaxant') ? 'muscle relaxant' : facts.classes.has('benzodiazepine') ? 'benzodiazepine' : null;
       if (!shortTermClass || facts.classes.has('topical') || facts.initial) return;
-      const found =
-        durationNear(facts.rationale, lookup, facts.generics, true) ??
-        durationNear(summary, lookup, facts.generics, false);
-      if (found) return;
+      if (findDurationStatement(letter, index, lookup)) return;
       findings.push({
         message: `This ${shortTermClass} is supported only short-term, but neither the rationale nor the case summary says how long it has been used.`,
         span: item.rationale ? item.rationale.label : item.titleSpan,
@@ -62,6 +58,12 @@ export const durationOfUse: Rule = {
     return findings;
   },
 };
+
+/** Where the rationale or the case summary says how long the item's drug has been used, or null. */
+export function findDurationStatement(letter: Letter, index: number, lookup: DrugLookup): Span | null {
+  const facts = itemFacts(letter, index, lookup);
+  return durationNear(facts.rationale, lookup, facts.generics, true) ?? durationNear(summaryPassage(letter), lookup, facts.generics, false);
+}
 
 /**
  * A duration expression close to a mention of the drug: within the same
@@ -84,7 +86,8 @@ function durationNear(passage: PassageAnalysis, lookup: DrugLookup, generics: Re
       if (other.end <= anchor.first && other.end > from) from = other.end;
       if (other.first >= anchor.end && other.first < to) to = other.first;
     }
-    const match = DURATION.findFirst(passage.tokens, from, to);
+    // "no evidence from the past few months ..." does not date anything.
+    const match = DURATION.findAll(passage.tokens, from, to).find((candidate) => !passage.isNegated(candidate.span));
     if (match) return match.span;
   }
   return null;

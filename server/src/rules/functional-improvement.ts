@@ -1,5 +1,5 @@
 import type { Letter, Span } from '../letter/model';
-import { functionMentions, IMPROVEMENT_CUES, isGuidelineStatement } from '../language/clinical-terms';
+import { FUNCTION_TERMS, functionMentions, IMPROVEMENT_CUES, isGuidelineStatement } from '../language/clinical-terms';
 import { drugLookupFor, type DrugClass } from '../language/drug-classes';
 import { itemFacts, type ItemFacts } from '../language/item-facts';
 import { summaryPassage, type PassageAnalysis } from '../language/letter-text';
@@ -18,7 +18,7 @@ export const functionalImprovement: Rule = {
     const findings: RuleFinding[] = [];
     letter.items.forEach((item, index) => {
       const facts = itemFacts(letter, index, lookup);
-      if (!appliesTo(facts) || !item.rationale) return;
+      if (!item.rationale || !appliesTo(facts)) return;
       const kind = facts.therapy ? 'repeated therapy' : 'continued medication';
       const priorUse: RelatedPassage[] = facts.priorUse ? [{ span: facts.priorUse, message: 'Prior use is shown here.' }] : [];
       const mentions = functionMentions(facts.rationale.tokens);
@@ -50,9 +50,8 @@ export const functionalImprovement: Rule = {
 };
 
 function appliesTo(facts: ItemFacts): boolean {
-  if (facts.priorUse === null) return false;
-  if (facts.therapy) return true;
-  return CONTINUED_USE_CLASSES.some((drugClass) => facts.classes.has(drugClass));
+  const covered = facts.therapy !== null || CONTINUED_USE_CLASSES.some((drugClass) => facts.classes.has(drugClass));
+  return covered && facts.priorUse !== null;
 }
 
 /**
@@ -74,11 +73,17 @@ export function findPositiveEvidence(passage: PassageAnalysis): Span | null {
   return null;
 }
 
-/** For measurement against gold annotations: does the rationale mention function at all? */
-export function rationaleMentionsFunction(letter: Letter, index: number, literal = false): boolean {
+/**
+ * For measurement against gold annotations: does the rationale mention function?
+ * `rule` uses the rule's vocabulary; `literal` keeps only function*, ADL and
+ * "activities of daily living" (organ function still excluded); `gold` is the
+ * literal vocabulary with organ function counted, as gold-dev.json does.
+ */
+export function rationaleMentionsFunction(letter: Letter, index: number, vocabulary: 'rule' | 'literal' | 'gold' = 'rule'): boolean {
   const facts = itemFacts(letter, index, drugLookupFor(null));
-  if (!literal) return functionMentions(facts.rationale.tokens).length > 0;
-  return functionMentions(facts.rationale.tokens).some((mention) => LITERAL.test(letter.text.slice(mention.span.start, mention.span.end)));
+  const matches = vocabulary === 'gold' ? FUNCTION_TERMS.findAll(facts.rationale.tokens) : functionMentions(facts.rationale.tokens);
+  if (vocabulary === 'rule') return matches.length > 0;
+  return matches.some((mention) => LITERAL.test(letter.text.slice(mention.span.start, mention.span.end)));
 }
 
-const LITERAL = /^(function|adl|activities of daily living)/i;
+const LITERAL = /^(function|adl|activities of daily living)|\bfunction/i;

@@ -1,4 +1,7 @@
 import type { Rule } from './types';
+import { citationEdition } from './citation-edition';
+import { citationPage } from './citation-page';
+import { citationUnknown } from './citation-unknown';
 import { decisionConclusion } from './decision-conclusion';
 import { duplicateItem } from './duplicate-item';
 import { itemDecision } from './item-decision';
@@ -14,4 +17,7 @@ export const ALL_RULES: readonly Rule[] = [
   itemParts,
   decisionConclusion,
   duplicateItem,
+  citationPage,
+  citationUnknown,
+  citationEdition,
 ];

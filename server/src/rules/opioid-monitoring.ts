@@ -59,15 +59,15 @@ export const opioidMonitoring: Rule = {
   check(letter, context) {
     const lookup = drugLookupFor(context.knowledge);
     const findings: RuleFinding[] = [];
-    const summaryCoverage = coverageOf(summaryPassage(letter), false);
     letter.items.forEach((item, index) => {
       const facts = itemFacts(letter, index, lookup);
-      if (!facts.classes.has('opioid') || facts.initial) return;
+      // The 4 A's monitor ongoing therapy; a first prescription is judged on other criteria (an opioid trial).
+      if (!facts.classes.has('opioid') || facts.initial || facts.priorUse === null) return;
       const rationaleCoverage = coverageOf(facts.rationale, true);
       const missing: Domain[] = [];
       const related: RelatedPassage[] = [];
       for (const [domain] of DOMAIN_MATCHERS) {
-        const found = rationaleCoverage[domain] ?? summaryCoverage[domain];
+        const found = rationaleCoverage[domain] ?? coverageOf(summaryPassage(letter), false)[domain];
         if (found) related.push({ span: found, message: `Covers ${DOMAIN_NAMES[domain]}.` });
         else missing.push(domain);
       }
@@ -84,23 +84,46 @@ export const opioidMonitoring: Rule = {
   },
 };
 
+/** A case sentence that points back at the guideline criteria just listed ("the above full review", "these criteria"). */
+const BACK_REFERENCES = phraseSet([
+  'the above', 'above criteria', 'above requirements', 'these criteria', 'this criteria', 'the criteria', 'these requirements',
+  'these domains', 'such documentation', 'this documentation', 'this comprehensive review', 'such review', 'this review',
+  'these elements', 'these parameters', 'the aforementioned',
+]);
+/** Naming the four A's together covers every domain at once ("no documentation of the 4 A's"). */
+const ALL_FOUR = phraseSet(["4 a's", '4 as', "four a's", 'four as', "4 a 's"]);
+
 /**
  * The first passage that covers each A. In a rationale, sentences that only
  * restate the guideline ("tapering is advised when adverse events occur") or
- * the standard opioid disclaimer do not count: they say nothing about this worker.
+ * the standard opioid disclaimer do not count by themselves: they say nothing
+ * about this worker. They do count once a case sentence refers back to them
+ * ("there was insufficient evidence that the above review was completed").
  */
 function coverageOf(passage: PassageAnalysis, skipGuidelineText: boolean): Coverage {
   return passage.memo(skipGuidelineText ? 'opioid-coverage-strict' : 'opioid-coverage', () => {
     const coverage: Coverage = {};
+    const pending: Coverage = {};
     for (const sentence of passage.sentences) {
-      if (skipGuidelineText && (isGuidelineStatement(passage.tokens, sentence) || isDisclaimer(passage.tokens, sentence))) continue;
+      const { firstToken, endToken } = sentence;
+      if (skipGuidelineText && isDisclaimer(passage.tokens, sentence)) continue;
+      const guideline = skipGuidelineText && isGuidelineStatement(passage.tokens, sentence);
+      const target = guideline ? pending : coverage;
+      if (!guideline && BACK_REFERENCES.findFirst(passage.tokens, firstToken, endToken)) {
+        for (const [domain, span] of Object.entries(pending) as [Domain, Span][]) coverage[domain] ??= span;
+      }
+      const allFour = guideline ? null : ALL_FOUR.findFirst(passage.tokens, firstToken, endToken);
       for (const [domain, matcher] of DOMAIN_MATCHERS) {
-        if (coverage[domain]) continue;
+        if (target[domain]) continue;
+        if (allFour) {
+          target[domain] = allFour.span;
+          continue;
+        }
         const match =
           matcher === 'function'
-            ? functionMentions(passage.tokens, sentence.firstToken, sentence.endToken)[0]
-            : matcher.findFirst(passage.tokens, sentence.firstToken, sentence.endToken);
-        if (match) coverage[domain] = match.span;
+            ? functionMentions(passage.tokens, firstToken, endToken)[0]
+            : matcher.findFirst(passage.tokens, firstToken, endToken);
+        if (match) target[domain] = match.span;
       }
     }
     return coverage;

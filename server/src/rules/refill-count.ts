@@ -23,12 +23,14 @@ export const refillCount: Rule = {
   check(letter, context) {
     const lookup = drugLookupFor(context.knowledge);
     const findings: RuleFinding[] = [];
-    const summary = summaryPassage(letter);
+    const summarySection = letter.sections.find((section) => section.kind === 'summary');
+    // A cheap look at the raw text first: most summaries never mention refills and need no tokens.
+    const summaryMentionsRefills = summarySection !== undefined && /refill/i.test(letter.text.slice(summarySection.body.start, summarySection.body.end));
     letter.items.forEach((item, index) => {
       const facts = itemFacts(letter, index, lookup);
       if (!facts.isMedication) return;
       const inTitle = refillMentions(facts.title.tokens, 0, facts.title.tokens.length);
-      const inSummary = facts.generics.size > 0 ? summaryRefills(summary, lookup, facts.generics) : null;
+      const inSummary = facts.generics.size > 0 && summaryMentionsRefills ? summaryRefills(summaryPassage(letter), lookup, facts.generics) : null;
       if (inTitle.length === 0 && !inSummary) return;
       const counted = item.refills !== null || inTitle.some((mention) => mention.count !== null);
       const related: RelatedPassage[] = inSummary ? [{ span: inSummary.span, message: 'Refills are mentioned here.' }] : [];

@@ -21,6 +21,8 @@ export async function activate(): Promise<void> {
   if (!suitePath || !resultsPath || existsSync(resultsPath)) return;
   const progressPath = `${resultsPath}.progress`;
   const outcomes: TestOutcome[] = [];
+  // Tells the harness the runner is alive before the first test finishes.
+  writeAtomically(progressPath, { outcomes });
   try {
     // A runtime path: the suite is built separately and must not be bundled here.
     const suite = require(suitePath) as SuiteModule;

@@ -1,0 +1,83 @@
+/**
+ * Name normalisation shared by every lookup, so that "Muscle relaxants (for pain)",
+ * "muscle relaxants", "Opioids, On-Going Management" and "Criteria for use of opioids"
+ * land on the same keys as the spellings in the data.
+ */
+
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'for', 'and', 'in', 'to', 'with', 'on', 'section', 'sections', 'chapter', 'guideline', 'guidelines', 'mtus']);
+
+/** Lower case, accents and trade marks removed, "&" spelled out, hyphens inside words dropped, other punctuation as spaces. */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f\u00ae\u2122\u00a9]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['\u2019]/g, '')
+    .replace(/([a-z0-9])[-\u2010\u2011](?=[a-z0-9])/g, '$1')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Crude singular: enough to make "relaxants"/"relaxant", "studies"/"study", "ESIs"/"ESI" agree. */
+export function singular(token: string): string {
+  if (token.length > 4 && token.endsWith('ies')) return token.slice(0, -3) + 'y';
+  if (token.length > 3 && token.endsWith('s') && !/(ss|us|is)$/.test(token)) return token.slice(0, -1);
+  return token;
+}
+
+function contentTokens(folded: string): string[] {
+  return folded.split(' ').filter((t) => t && !FUNCTION_WORDS.has(t)).map(singular);
+}
+
+function withoutParentheses(text: string): string {
+  // Single pass, no nesting: "(for pain)", "(ESIs)", "[otc]".
+  return text.replace(/\([^()]*\)|\[[^\[\]]*\]/g, ' ');
+}
+
+/**
+ * Keys from most to least specific: the name as written, without its parenthesised parts,
+ * then the same two as sorted token sets (so word order does not matter).
+ */
+export function nameKeys(name: string): string[] {
+  return [...new Set(nameKeyVariants(name).filter((k) => k.length > 0))];
+}
+
+/** The four key variants of `nameKeys` in fixed positions (0 = as written), possibly repeated or empty. */
+export function nameKeyVariants(name: string): [string, string, string, string] {
+  const full = contentTokens(foldName(name));
+  const stripped = contentTokens(foldName(withoutParentheses(name)));
+  return [full.join(' '), stripped.join(' '), [...new Set(full)].sort().join(' '), [...new Set(stripped)].sort().join(' ')];
+}
+
+/** The single most specific key, for comparisons and fuzzy scores. */
+export function primaryKey(name: string): string {
+  return contentTokens(foldName(name)).join(' ');
+}
+
+export interface Token {
+  /** Lower case. */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Runs of letters and digits, with offsets into `text` (offset by `base`). Linear. */
+export function tokenize(text: string, base = 0): Token[] {
+  const tokens: Token[] = [];
+  const pattern = /[A-Za-z0-9]+/g;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    tokens.push({ text: match[0].toLowerCase(), start: base + match.index, end: base + match.index + match[0].length });
+  }
+  return tokens;
+}
+
+/** Tokens of a dictionary phrase, folded the same way as `tokenize` sees text. */
+export function phraseTokens(phrase: string): string[] {
+  return phrase
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f\u00ae\u2122]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}

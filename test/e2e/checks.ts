@@ -1,0 +1,156 @@
+// Screen checks: what a reviewer sees in the workbench, driven through
+// Playwright in the same code-server run as the integration suite. Each check
+// saves a screenshot under test-results/e2e/.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  assertIncludes,
+  editorText,
+  eventually,
+  goTo,
+  openFile,
+  outlineRows,
+  problemRows,
+  runCommand,
+  showOutline,
+  showProblems,
+  sleep,
+} from './workbench';
+
+export interface CheckContext {
+  readonly page: Page;
+  /** The folder code-server opened: copies of examples/ and test/integration/fixtures/. */
+  readonly workspace: string;
+  readonly screenshotsDir: string;
+}
+
+export interface Check {
+  readonly name: string;
+  run(context: CheckContext): Promise<void>;
+}
+
+const GAPS = 'examples/draft-with-gaps.imr';
+const ISSUES = 'IMR ISSUES, DECISIONS AND RATIONALES';
+
+async function screenshot(context: CheckContext, name: string): Promise<void> {
+  await context.page.screenshot({ path: join(context.screenshotsDir, `${name}.png`) });
+}
+
+/** 1-based line and column of `needle` in a workspace file, as Go to Line expects. */
+function lineColumnOf(context: CheckContext, file: string, needle: string): { line: number; column: number } {
+  const text = readFileSync(join(context.workspace, file), 'utf8');
+  const index = text.indexOf(needle);
+  assert.ok(index >= 0, `"${needle}" not in ${file}`);
+  const before = text.slice(0, index);
+  const line = before.split('\n').length;
+  return { line, column: index - before.lastIndexOf('\n') };
+}
+
+async function problemTexts(page: Page): Promise<string[]> {
+  return (await problemRows(page)).map((row) => row.text);
+}
+
+export const checks: Check[] = [
+  {
+    name: 'the Problems panel shows the gaps of the draft letter',
+    async run(context) {
+      const { page } = context;
+      await openFile(page, GAPS);
+      await showProblems(page);
+      const texts = await eventually('three IMR problems in the Problems panel', async () => {
+        const rows = await problemTexts(page);
+        return ['item-decision', 'item-parts', 'decision-conclusion'].every((code) => rows.some((row) => row.includes(code))) ? rows : undefined;
+      });
+      assertIncludes(texts, /"Uphold" is not a decision word; did you mean "Upheld"\?.*imr\W*item-decision\W*\[Ln 33, Col 34\]/, 'misspelt decision');
+      assertIncludes(texts, /"Functional capacity evaluation" has no "MAXIMUS guideline:" line\..*imr\W*item-parts\W*\[Ln 37, Col 1\]/, 'missing part');
+      assertIncludes(texts, /"Functional capacity evaluation" is Upheld, but its rationale concludes "medically necessary".*imr\W*decision-conclusion\W*\[Ln 39/, 'contradiction');
+      assertIncludes(texts, /^draft-with-gaps\.imr\s*examples\s*3$/, 'file row with its count');
+      await screenshot(context, '01-problems-panel');
+    },
+  },
+  {
+    name: 'the Outline view lists the disputed items with their decisions',
+    async run(context) {
+      const { page } = context;
+      await openFile(page, GAPS);
+      await showOutline(page, [ISSUES]);
+      const rows = await eventually('the disputed items in the Outline view', async () => {
+        const found = await outlineRows(page);
+        return found.some((row) => row.label === 'Functional capacity evaluation') ? found : undefined;
+      });
+      const decisions = new Map(rows.map((row) => [row.label, row.description]));
+      assert.equal(decisions.get(ISSUES), '3 items: 2 Upheld, 0 Overturned');
+      assert.equal(decisions.get('Oxycodone 10mg #120'), 'Upheld');
+      assert.equal(decisions.get('Tizanidine 4mg #60 with refills'), 'Uphold (not a decision)');
+      assert.equal(decisions.get('Functional capacity evaluation'), 'Upheld');
+      const labels = rows.map((row) => row.label);
+      assert.ok(labels.indexOf('Oxycodone 10mg #120') < labels.indexOf('Functional capacity evaluation'), 'items in letter order');
+      await screenshot(context, '02-outline-view');
+    },
+  },
+  {
+    name: 'hovering a guideline citation shows the MTUS hover',
+    async run(context) {
+      const { page } = context;
+      const file = 'examples/complete-letter.imr';
+      await openFile(page, file);
+      const { line, column } = lineColumnOf(context, file, 'Opioids, criteria for use, Page(s): 76-80');
+      await goTo(page, line, column);
+      const target = editorText(page, 'criteria for use');
+      await target.waitFor({ state: 'visible' });
+      const box = await target.boundingBox();
+      assert.ok(box, 'the cited section is on screen');
+      const text = await target.textContent();
+      // Point at the middle of "criteria for use" inside the rendered span.
+      const offset = (text ?? '').indexOf('criteria for use') + 4;
+      const x = box.x + (box.width * offset) / Math.max(1, (text ?? '').length);
+      await page.mouse.move(x, box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'MTUS Chronic Pain Medical Treatment Guidelines (2009)' }).first();
+      await hover.waitFor({ state: 'visible', timeout: 15_000 });
+      const shown = (await hover.innerText()).replace(/\s+/g, ' ');
+      assert.match(shown, /Opioids, criteria for use/);
+      assert.match(shown, /pp\. 76-80/);
+      await screenshot(context, '03-mtus-hover');
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+    },
+  },
+  {
+    name: 'typing a new item updates the outline and the Problems panel',
+    async run(context) {
+      const { page } = context;
+      await openFile(page, GAPS);
+      await showOutline(page, [ISSUES]);
+      await showProblems(page);
+      const lastLine = readFileSync(join(context.workspace, GAPS), 'utf8').trimEnd().split('\n').length;
+      await goTo(page, lastLine, 1);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Home TENS unit: Overturned', { delay: 15 });
+      // Close any completion list the typing opened, so Enter is a plain newline.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Enter');
+      const rows = await eventually('the new item in the Outline view', async () => {
+        const found = await outlineRows(page);
+        return found.some((row) => row.label === 'Home TENS unit') ? found : undefined;
+      });
+      assert.equal(new Map(rows.map((row) => [row.label, row.description])).get('Home TENS unit'), 'Overturned');
+      const texts = await eventually('the new item in the Problems panel', async () => {
+        const found = await problemTexts(page);
+        return found.some((text) => text.includes('"Home TENS unit" has no')) ? found : undefined;
+      });
+      assertIncludes(texts, /"Home TENS unit" has no "Claims Administrator guideline:" line\..*imr\W*item-parts/, 'new item without parts');
+      assertIncludes(texts, /"Home TENS unit" has no "Decision rationale:" line\./, 'new item without rationale');
+      await screenshot(context, '04-typed-new-item');
+      assert.equal(await page.locator('.tabs-container .tab.active.dirty').count(), 1, 'the typed item is unsaved');
+      await runCommand(page, 'File: Revert File');
+      await eventually('the typed item to go from the Outline view', async () => {
+        const found = await outlineRows(page);
+        return found.some((row) => row.label === 'Home TENS unit') ? undefined : true;
+      });
+      await sleep(200);
+    },
+  },
+];

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { functionMentions, isGuidelineStatement, isDisclaimer } from '../../../server/src/language/clinical-terms';
+import { splitSentences } from '../../../server/src/language/sentences';
+import { tokenize } from '../../../server/src/language/tokens';
+
+const firstSentence = (text: string) => {
+  const tokens = tokenize(text);
+  return { tokens, sentence: splitSentences(tokens, text)[0] };
+};
+const guideline = (text: string) => {
+  const { tokens, sentence } = firstSentence(text);
+  return isGuidelineStatement(tokens, sentence);
+};
+
+test('function mentions cover function, ADLs and work status, but not organ function', () => {
+  const text = 'Functional gains, ADLs and activities of daily living, modified duty, renal function and dysfunction.';
+  const found = functionMentions(tokenize(text)).map((match) => text.slice(match.span.start, match.span.end));
+  assert.deepEqual(found, ['Functional', 'ADLs', 'activities of daily living', 'modified duty']);
+});
+
+test('guideline statements are told apart from statements about the worker', () => {
+  assert.equal(guideline('The MTUS recommends muscle relaxants only for short-term use.'), true);
+  assert.equal(guideline('Guidelines require documentation of side effects and urine drug screens.'), true);
+  assert.equal(guideline('According to the MTUS, continued use requires that the patient has returned to work.'), true);
+  assert.equal(guideline('In this case, the guidelines are not met because the claimant has used it for a year.'), false);
+  assert.equal(guideline('The injured worker reports side effects with Norco.'), false);
+  assert.equal(guideline('There is no documentation of a urine drug screen as recommended.'), false);
+});
+
+test('the standard opioid disclaimer is recognised', () => {
+  const { tokens, sentence } = firstSentence('This decision addresses the medical necessity of opioids as they have been prescribed.');
+  assert.equal(isDisclaimer(tokens, sentence), true);
+});

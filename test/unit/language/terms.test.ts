@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PhraseMatcher, phraseSet } from '../../../server/src/language/terms';
+import { tokenize } from '../../../server/src/language/tokens';
+
+test('the longest phrase wins and matches do not overlap', () => {
+  const matcher = phraseSet(['urine drug screen', 'drug screen', 'urine', 'screen']);
+  const text = 'A urine drug screen and a drug screen.';
+  const matches = matcher.findAll(tokenize(text));
+  assert.deepEqual(matches.map((match) => match.phrase), ['urine drug screen', 'drug screen']);
+  assert.equal(text.slice(matches[0].span.start, matches[0].span.end), 'urine drug screen');
+});
+
+test('prefix words, number slots and case-insensitive matching', () => {
+  const matcher = new PhraseMatcher<string>([
+    ['function*', 'function'],
+    ['{num} / 10', 'score'],
+    ['{num} out of 10', 'score'],
+  ]);
+  const text = 'Functional gains; pain 7/10, later 4 out of 10; dysfunction.';
+  assert.deepEqual(
+    matcher.findAll(tokenize(text)).map((match) => [match.value, text.slice(match.span.start, match.span.end)]),
+    [
+      ['function', 'Functional'],
+      ['score', '7/10'],
+      ['score', '4 out of 10'],
+    ],
+  );
+});
+
+test('hyphens in the text are skipped, also across line breaks', () => {
+  const matcher = phraseSet(['drug taking behavior*', 'long term']);
+  const text = 'aberrant drug-\ntaking behaviors with long-term use';
+  assert.deepEqual(matcher.findAll(tokenize(text)).map((match) => match.phrase), ['drug taking behavior*', 'long term']);
+});
+
+test('findFirst and ranges', () => {
+  const matcher = phraseSet(['relief']);
+  const tokens = tokenize('relief here, then relief there');
+  assert.equal(matcher.findFirst(tokens, 1)?.first, 4);
+  assert.equal(matcher.findFirst(tokens, 1, 4), null);
+});

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { splitSentences, sentenceAt } from '../../../server/src/language/sentences';
+import { tokenize, tokenIndexAt } from '../../../server/src/language/tokens';
+
+const sentencesOf = (text: string) => {
+  const tokens = tokenize(text);
+  return splitSentences(tokens, text).map((sentence) => text.slice(sentence.span.start, sentence.span.end));
+};
+
+test('tokens keep decimals, strengths and contractions whole, and record document offsets', () => {
+  const text = "Klonopin .5 and 0.5mg #30; ADL's didn't improve, 7.5-325mg.";
+  const tokens = tokenize(text);
+  assert.deepEqual(
+    tokens.map((token) => token.norm),
+    ['klonopin', '.5', 'and', '0.5mg', '#', '30', ';', "adl's", "didn't", 'improve', ',', '7.5', '-', '325mg', '.'],
+  );
+  assert.deepEqual(
+    tokens.map((token) => token.kind),
+    ['word', 'number', 'word', 'word', 'punct', 'number', 'punct', 'word', 'word', 'word', 'punct', 'number', 'punct', 'word', 'punct'],
+  );
+  for (const token of tokens) assert.equal(text.slice(token.start, token.end).toLowerCase(), token.norm);
+  assert.equal(tokenIndexAt(tokens, text.indexOf('#')), 4);
+});
+
+test('tokenizing a range only reads that range', () => {
+  const text = 'ignore this. Decision rationale: keep these words';
+  const start = text.indexOf('keep');
+  const tokens = tokenize(text, { start, end: text.length });
+  assert.deepEqual(tokens.map((token) => token.norm), ['keep', 'these', 'words']);
+  assert.equal(tokens[0].start, start);
+});
+
+test('sentences end at periods, but not in decimals, abbreviations, initials or before lower case', () => {
+  assert.deepEqual(sentencesOf('Per Dr. Lee the dose is 0.5 mg. It helps, e.g. with sleep. See 8 C.C.R. 9792.20 here.'), [
+    'Per Dr. Lee the dose is 0.5 mg.',
+    'It helps, e.g. with sleep.',
+    'See 8 C.C.R. 9792.20 here.',
+  ]);
+  assert.deepEqual(sentencesOf('He has had prior PT. There is no benefit.'), ['He has had prior PT.', 'There is no benefit.']);
+  assert.deepEqual(sentencesOf('The ODG states "reassess after six visits." The request is denied'), [
+    'The ODG states "reassess after six visits."',
+    'The request is denied',
+  ]);
+  assert.deepEqual(sentencesOf('Compare drug vs. placebo. No. 3 was used? Yes!'), ['Compare drug vs. placebo.', 'No. 3 was used?', 'Yes!']);
+});
+
+test('sentences wrap over line breaks and page breaks', () => {
+  assert.deepEqual(sentencesOf('There is no objective\n\fevidence of benefit. Next\nsentence.'), ['There is no objective\n\fevidence of benefit.', 'Next\nsentence.']);
+});
+
+test('sentenceAt finds the sentence holding an offset', () => {
+  const text = 'One two. Three four. Five.';
+  const tokens = tokenize(text);
+  const sentences = splitSentences(tokens, text);
+  const found = sentenceAt(sentences, text.indexOf('four'));
+  assert.ok(found);
+  assert.equal(text.slice(found.span.start, found.span.end), 'Three four.');
+  assert.equal(sentenceAt(sentences, text.length + 5), undefined);
+});

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { loadKnowledge } from '../../../server/src/knowledge';
+import { parseLetter } from '../../../server/src/letter/parse';
+import { citationUnknown } from '../../../server/src/rules/citation-unknown';
+import { makeLetter } from '../../support/letters';
+import { applyEdits, check } from '../../support/runRule';
+
+function letterCiting(maximus: string): string {
+  return makeLetter({ items: [{ title: 'MRI of the lumbar spine', decision: 'Upheld', maximus }] });
+}
+
+describe('citation-unknown', () => {
+  test('a misspelt section gets "did you mean" and a fix', () => {
+    const text = letterCiting('Decision based on MTUS Low Back Complaints 2004, Section(s): Inital Care, Special Studies.');
+    const { findings, spanText } = check(citationUnknown, text);
+    assert.equal(findings.length, 1);
+    const [finding] = findings;
+    assert.equal(spanText(finding), 'Inital Care');
+    assert.equal(finding.severity, undefined, 'a confident suggestion keeps the rule severity');
+    assert.match(finding.message, /"Inital Care" is not a section of MTUS Low Back Complaints \(2004\)\. Did you mean "Initial Care"/);
+    const fixed = applyEdits(text, finding.fixes![0].edits);
+    assert.match(fixed, /Section\(s\): Initial Care, Special Studies\./);
+    assert.deepEqual(check(citationUnknown, fixed).findings, []);
+  });
+
+  test('an unknown guideline name suggests MTUS guidelines', () => {
+    const text = letterCiting('Decision based on MTUS Low Bak Complaints 2004, Section(s): Special Studies.');
+    const { findings, spanText } = check(citationUnknown, text);
+    assert.equal(findings.length, 1);
+    assert.equal(spanText(findings[0]), 'Low Bak Complaints');
+    assert.match(findings[0].message, /Did you mean "Low Back Complaints"/);
+    assert.match(applyEdits(text, findings[0].fixes![0].edits), /MTUS Low Back Complaints 2004/);
+  });
+
+  test('a page number written as a section name', () => {
+    const text = letterCiting('Decision based on MTUS Elbow Complaints 2007, Section(s): 326.');
+    const [finding] = check(citationUnknown, text).findings;
+    assert.match(finding.message, /"326" is a number, not a section name/);
+  });
+
+  test('a name with no close match is only a hint, since the section lists are not exhaustive', () => {
+    const text = letterCiting('Decision based on MTUS Chronic Pain Medical Treatment 2016, Section(s): Spinal decompression tables.');
+    const [finding] = check(citationUnknown, text).findings;
+    assert.equal(finding.severity, 'hint');
+    assert.match(finding.message, /may be incomplete/);
+  });
+
+  test('known names, spellings from the other edition and Non-MTUS free text pass', () => {
+    for (const maximus of [
+      'Decision based on MTUS Chronic Pain Medical Treatment 2009, Section(s): Muscle relaxants (for pain).',
+      'Decision based on MTUS Chronic Pain Medical Treatment 2009, Section(s): Electrodiagnostic testing (EMG/NCS).',
+      'Decision based on MTUS Opioid Treatment 2016, Section(s): 3.3.9 Opioids for Chronic Pain and Chronic Opioid Treatment: Maintenance of Chronic Opioid Treatment.',
+      'Decision based on MTUS Acupuncture Treatment 2007.',
+      'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low Back, Anything at all.',
+      'Decision based on Non-MTUS Citation A local hospital protocol, 2016.',
+    ]) {
+      assert.deepEqual(check(citationUnknown, letterCiting(maximus)).findings, [], maximus);
+    }
+  });
+
+  const corpus = join(process.cwd(), '..', 'shared', 'corpus');
+  test('precision on the real letters: no finding in the corpus', { skip: existsSync(corpus) ? false : 'corpus not found at ../shared/corpus' }, () => {
+    const knowledge = loadKnowledge();
+    let findings = 0;
+    for (const folder of ['seeds', 'real-layout', 'real-raw']) {
+      for (const name of readdirSync(join(corpus, folder)).filter((n) => n.endsWith('.txt'))) {
+        findings += citationUnknown.check(parseLetter(readFileSync(join(corpus, folder, name), 'utf8')), { knowledge }).length;
+      }
+    }
+    console.log(`# citation-unknown findings on the corpus: ${findings}`);
+    assert.equal(findings, 0);
+  });
+});

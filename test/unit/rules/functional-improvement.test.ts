@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { functionalImprovement } from '../../../server/src/rules/functional-improvement';
+import { checkFixture } from '../../fixtures/rules/fixtures';
+
+test('a continued muscle relaxant whose rationale never mentions function is flagged on its rationale label', () => {
+  const { findings, spanText, titleOf } = checkFixture(functionalImprovement, 'fail-continued-no-function');
+  assert.equal(findings.length, 1, 'the MRI item is not a medication or therapy and is left alone');
+  const [finding] = findings;
+  assert.equal(titleOf(finding.itemIndex), 'Zanaflex 4mg #90');
+  assert.equal(spanText(finding), 'Decision rationale:');
+  assert.match(finding.message, /continued medication does not address functional improvement/);
+  const related = (finding.related ?? []).map((passage) => passage.message);
+  assert.ok(related.includes('Prior use is shown here.'), 'points at the passage that shows prior use');
+});
+
+test('a negated mention ("no objective evidence of functional improvement") addresses function', () => {
+  const { findings } = checkFixture(functionalImprovement, 'pass-negated-mention');
+  assert.deepEqual(findings, []);
+});
+
+test('initial treatment and first prescriptions are not continued use', () => {
+  const { findings } = checkFixture(functionalImprovement, 'pass-not-applicable');
+  assert.deepEqual(findings, []);
+});
+
+test('an Overturned continued opioid whose every mention of function is negated is flagged', () => {
+  const { findings, spanText } = checkFixture(functionalImprovement, 'fail-overturned-every-mention-negated');
+  assert.equal(findings.length, 1);
+  assert.match(findings[0].message, /Overturned/);
+  assert.equal(spanText(findings[0]).toLowerCase(), 'function', 'points at the first mention of function in the rationale');
+  assert.ok((findings[0].related ?? []).some((passage) => passage.message === 'Negated mention of function.'));
+});
+
+test('an Overturned continued opioid with positive functional evidence ("not only ... but also", "has improved") passes', () => {
+  const { findings } = checkFixture(functionalImprovement, 'pass-overturned-positive-evidence');
+  assert.deepEqual(findings, []);
+});

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { quantity } from '../../../server/src/rules/quantity';
+import { applyEdits } from '../../support/runRule';
+import { checkFixture } from '../../fixtures/rules/fixtures';
+
+test('medication items without a quantity are flagged on their title, with fixes', () => {
+  const { findings, spanText, titleOf, text, letter } = checkFixture(quantity, 'fail-no-quantity');
+  assert.deepEqual(findings.map((finding) => titleOf(finding.itemIndex)), ['Pepcid 20mg', 'Ketoprofen 10%, Lidocaine 5% in cream base']);
+  assert.equal(spanText(findings[0]), 'Pepcid 20mg');
+  // The case summary gives "#60" for Pepcid, so the preferred fix copies it.
+  const preferred = findings[0].fixes?.find((fix) => fix.isPreferred);
+  assert.ok(preferred);
+  assert.match(preferred.title, /#60/);
+  const fixed = applyEdits(text, preferred.edits);
+  assert.ok(fixed.includes('Pepcid 20mg #60: Upheld'));
+  assert.ok((findings[0].related ?? []).some((passage) => text.slice(passage.span.start, passage.span.end) === '#60'));
+  // The compound has no quantity anywhere: only "quantity unknown" is offered.
+  assert.deepEqual(findings[1].fixes?.map((fix) => fix.title), ['State that the quantity is unknown']);
+  assert.equal(letter.items.length, 2);
+});
+
+test('"#30", an amount in grams and an explicit "quantity unknown" all pass; non-drug items are ignored', () => {
+  const { findings } = checkFixture(quantity, 'pass-quantities-stated');
+  assert.deepEqual(findings, []);
+});
