@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { TestClient } from '../support/lspClient';
+
+const text = readFileSync(resolve('examples', 'complete-letter.imr'), 'utf8');
+const lines = text.split(/\r?\n/);
+
+function positionOf(needle: string, lineContaining: string, offsetInNeedle = 1) {
+  const line = lines.findIndex((candidate) => candidate.includes(lineContaining) && candidate.includes(needle));
+  assert.ok(line >= 0, `no line with ${needle}`);
+  return { line, character: lines[line].indexOf(needle) + offsetInNeedle };
+}
+
+describe('hover and completion over stdio', () => {
+  let client: TestClient;
+  const uri = 'file:///virtual/complete-letter.imr';
+  before(async () => {
+    client = await TestClient.start();
+    await client.open(uri, text);
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  test('hovering a cited section explains it, with its pages and verification status', async () => {
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf('Opioids, criteria for use', 'Section(s):', 3) });
+    assert.ok(hover, 'a hover is returned');
+    const markdown = (hover.contents as MarkupContent).value;
+    assert.equal((hover.contents as MarkupContent).kind, 'markdown');
+    assert.match(markdown, /[Oo]pioids/);
+    assert.match(markdown, /Chronic Pain/);
+    assert.match(markdown, /2009/);
+    assert.match(markdown, /page[s]? not verified/i, 'the confidence label is visible');
+  });
+
+  test('hovering a cited page says which section it belongs to', async () => {
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf('76-80', 'Page(s):', 1) });
+    assert.ok(hover);
+    assert.match((hover.contents as MarkupContent).value, /[Oo]pioid/);
+  });
+
+  test('hovering a drug name gives its generic name and class', async () => {
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf('Norco', 'Norco 10/325mg #90: Overturned', 2) });
+    assert.ok(hover);
+    const markdown = (hover.contents as MarkupContent).value;
+    assert.match(markdown, /hydrocodone/i);
+    assert.match(markdown, /opioid/i);
+  });
+
+  test('after an item title colon, completion offers Upheld and Overturned', async () => {
+    const draftUri = 'file:///virtual/typing.imr';
+    const typed = text.replace('Norco 10/325mg #90: Overturned', 'Norco 10/325mg #90: ');
+    await client.open(draftUri, typed);
+    const line = typed.split(/\r?\n/).findIndex((candidate) => candidate.startsWith('Norco 10/325mg #90: '));
+    const result = await client.request<CompletionItem[] | CompletionList | null>('textDocument/completion', {
+      textDocument: { uri: draftUri },
+      position: { line, character: 'Norco 10/325mg #90: '.length },
+    });
+    const items = Array.isArray(result) ? result : result?.items ?? [];
+    const labels = items.map((item) => item.label);
+    assert.ok(labels.includes('Upheld') && labels.includes('Overturned'), `labels: ${labels.join(', ')}`);
+  });
+});
