@@ -280,7 +280,7 @@ function fixAllAction(uri: string, state: DocumentState): CodeAction[] {
 }
 
 /** Lets tests and support find the server process (e.g. to check that a crashed server came back). */
-connection.onRequest('imr/serverInfo', () => ({ pid: process.pid, version: SERVER_VERSION }));
+connection.onRequest('imr/serverInfo', () => ({ pid: process.pid, version: SERVER_VERSION, memory: process.memoryUsage(), openDocuments: analyzed.size }));
 
 connection.onExecuteCommand(async (params) => {
   try {

@@ -63,9 +63,13 @@ export const checks: Check[] = [
         const rows = await problemTexts(page);
         return ['item-decision', 'item-parts', 'decision-conclusion'].every((code) => rows.some((row) => row.includes(code))) ? rows : undefined;
       });
-      assertIncludes(texts, /"Uphold" is not a decision word; did you mean "Upheld"\?.*imr\W*item-decision\W*\[Ln 33, Col 34\]/, 'misspelt decision');
-      assertIncludes(texts, /"Functional capacity evaluation" has no "MAXIMUS guideline:" line\..*imr\W*item-parts\W*\[Ln 37, Col 1\]/, 'missing part');
-      assertIncludes(texts, /"Functional capacity evaluation" is Upheld, but its rationale concludes "medically necessary".*imr\W*decision-conclusion\W*\[Ln 39/, 'contradiction');
+      const where = (needle: string) => {
+        const { line, column } = lineColumnOf(context, GAPS, needle);
+        return `\\[Ln ${line}, Col ${column}\\]`;
+      };
+      assertIncludes(texts, new RegExp(`"Uphold" is not a decision word; did you mean "Upheld"\\?.*imr\\W*item-decision\\W*${where('Uphold')}`), 'misspelt decision');
+      assertIncludes(texts, new RegExp(`"Functional capacity evaluation" has no "MAXIMUS guideline:" line\\..*imr\\W*item-parts\\W*${where('Functional capacity evaluation:')}`), 'missing part');
+      assertIncludes(texts, /"Functional capacity evaluation" is Upheld, but its rationale concludes "medically necessary".*imr\W*decision-conclusion/, 'contradiction');
       assertIncludes(texts, /^draft-with-gaps\.imr\s*examples\s*3$/, 'file row with its count');
       await screenshot(context, '01-problems-panel');
     },

@@ -48,7 +48,8 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(relativePath);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
+  // Until the list has filtered, Enter would open whatever was picked last.
+  const row = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name });
   await row.waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await activeTab(page, name).waitFor({ state: 'visible' });

@@ -7,6 +7,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_ARGS } from '../../client/src/serverNodeArgs';
 
 export const SERVER_PATH = resolve(process.cwd(), 'dist', 'server.js');
 
@@ -19,7 +20,7 @@ export class TestClient {
   stderr = '';
 
   private constructor(serverArgs: string[]) {
-    this.process = spawn(process.execPath, [SERVER_PATH, '--stdio', ...serverArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER_PATH, '--stdio', ...serverArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -209,7 +209,7 @@ const REFERRING_USE: UseCues = {
 const CLASS_WORDS = new Set<DrugClass>(['opioid', 'muscle-relaxant', 'benzodiazepine', 'anti-epileptic', 'nsaid']);
 const REFERRING_WORDS = new PhraseMatcher<DrugClass | 'any'>([
   ['this medication', 'any'], ['the medication', 'any'], ['these medications', 'any'], ['this drug', 'any'], ['the drug', 'any'],
-  ['the requested medication', 'any'],
+  ['the requested medication', 'any'], ['the requested medications', 'any'], ['the medications', 'any'],
   ['opioid', 'opioid'], ['opioids', 'opioid'], ['opiate', 'opioid'], ['opiates', 'opioid'], ['narcotic', 'opioid'], ['narcotics', 'opioid'],
   ['muscle relaxant', 'muscle-relaxant'], ['muscle relaxants', 'muscle-relaxant'], ['relaxant', 'muscle-relaxant'],
   ['benzodiazepine', 'benzodiazepine'], ['benzodiazepines', 'benzodiazepine'],
@@ -232,9 +232,4 @@ function findTherapyHistory(passages: readonly PassageAnalysis[], therapy: Thera
 /** Drug mentions in a passage, found once per passage and lookup. */
 export function drugMentionsIn(passage: PassageAnalysis, lookup: DrugLookup): readonly DrugMention[] {
   return passage.memo(lookup, () => lookup.mentions(passage.tokens));
-}
-
-/** Every item's facts, in order. */
-export function allItemFacts(letter: Letter, lookup: DrugLookup): ItemFacts[] {
-  return letter.items.map((_, index) => itemFacts(letter, index, lookup));
 }

@@ -74,20 +74,3 @@ export function rationalePassage(letter: Letter, item: Item): PassageAnalysis {
 export function titlePassage(letter: Letter, item: Item): PassageAnalysis {
   return analyzePassage(letter, item.titleSpan);
 }
-
-/** The letter text of a passage's sentence with whitespace runs collapsed, for messages. */
-export function sentenceText(letter: Letter, sentence: Sentence): string {
-  return letter.text.slice(sentence.span.start, sentence.span.end).replace(/\s+/g, ' ');
-}
-
-/** Index of the first sentence ending after `offset`, for walking sentences from a point. */
-export function firstSentenceFrom(sentences: readonly Sentence[], offset: number): number {
-  let low = 0;
-  let high = sentences.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sentences[mid].span.end <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}

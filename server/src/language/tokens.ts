@@ -90,12 +90,6 @@ function isLeadingDecimal(text: string, index: number, end: number): boolean {
   return index === 0 || classify(text.charCodeAt(index - 1)) === CharClass.Space;
 }
 
-/** The span from the first to the last of `tokens[from..to)`, or an empty span at `fallback`. */
-export function spanOfTokens(tokens: readonly Token[], from: number, to: number, fallback = 0): Span {
-  if (to <= from || from >= tokens.length) return { start: fallback, end: fallback };
-  return { start: tokens[from].start, end: tokens[Math.min(to, tokens.length) - 1].end };
-}
-
 /** Index of the first token whose start is >= offset (binary search). */
 export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
   let low = 0;

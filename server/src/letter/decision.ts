@@ -70,7 +70,8 @@ export function classifyDecisionWord(typed: string): DecisionWord {
   if (REVIEW_WORDS.has(letters)) return { kind: 'reviewWord', decision: null };
   const last = words[words.length - 1]!.toLowerCase().replace(/[^a-z]/g, '');
   for (const candidate of [letters, last]) {
-    if (candidate.length < 5) continue;
+    // Every decision-like spelling seen starts like the word it means; this also keeps the cost down.
+    if (candidate.length < 5 || (candidate[0] !== 'u' && candidate[0] !== 'o')) continue;
     if (candidate.startsWith('uph') || candidate.startsWith('overt') || candidate.startsWith('overr')) {
       return { kind: 'decisionLike', decision: null };
     }

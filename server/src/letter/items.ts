@@ -227,6 +227,8 @@ function decisionOnLine(
 
   // A decision typed without its colon ("Norco 10mg #60 Upheld", "… - Upheld") counts only
   // when the item's guideline lines follow directly.
+  const lower = tail.toLowerCase();
+  if (!lower.endsWith('upheld') && !lower.endsWith('overturned')) return null;
   const lastWord = /(?:^|\s)(?:[-\u2013\u2014]\s*)?([A-Za-z]+)$/.exec(tail);
   if (!lastWord) return null;
   const word = classifyDecisionWord(lastWord[1]!);

@@ -1,5 +1,5 @@
 import type { Letter, Span } from '../letter/model';
-import { FUNCTION_TERMS, functionMentions, IMPROVEMENT_CUES, isGuidelineStatement } from '../language/clinical-terms';
+import { FUNCTION_TERMS, functionMentions, IMPROVEMENT_CUES, isGuidelineStatement, passageFunctionMentions } from '../language/clinical-terms';
 import { drugLookupFor, type DrugClass } from '../language/drug-classes';
 import { itemFacts, type ItemFacts } from '../language/item-facts';
 import { summaryPassage, type PassageAnalysis } from '../language/letter-text';
@@ -21,7 +21,7 @@ export const functionalImprovement: Rule = {
       if (!item.rationale || !appliesTo(facts)) return;
       const kind = facts.therapy ? 'repeated therapy' : 'continued medication';
       const priorUse: RelatedPassage[] = facts.priorUse ? [{ span: facts.priorUse, message: 'Prior use is shown here.' }] : [];
-      const mentions = functionMentions(facts.rationale.tokens);
+      const mentions = passageFunctionMentions(facts.rationale);
       if (mentions.length === 0) {
         findings.push({
           message: `The rationale for this ${kind} does not address functional improvement with prior use (function, activities of daily living, work status or restrictions).`,
@@ -63,7 +63,7 @@ export function hasPositiveEvidence(passage: PassageAnalysis): boolean {
 }
 
 export function findPositiveEvidence(passage: PassageAnalysis): Span | null {
-  for (const mention of functionMentions(passage.tokens)) {
+  for (const mention of passageFunctionMentions(passage)) {
     if (passage.isNegated(mention.span)) continue;
     const sentence = passage.sentenceAt(mention.span.start);
     if (!sentence || isGuidelineStatement(passage.tokens, sentence)) continue;

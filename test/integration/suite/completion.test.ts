@@ -31,9 +31,16 @@ describe('completion (vscode.executeCompletionItemProvider)', () => {
   it('offers MTUS section names after "Section(s):" on a MAXIMUS guideline line', async () => {
     const editor = await openLetter('examples', 'complete-letter.imr');
     const { document } = editor;
-    const cited = positionOf(document, 'Physical Medicine, Page(s): 98-99');
-    assert.ok(await editor.edit((builder) => builder.replace(new vscode.Range(cited, cited.translate(0, 'Physical Medicine'.length)), 'Phys')));
-    const items = await completionLabels(document.uri, cited.translate(0, 4));
-    assert.ok(items.some((item) => labelOf(item) === 'Physical Medicine'), `got ${items.map(labelOf).slice(0, 20).join(' | ')}`);
+    const cited = positionOf(document, 'Opioids, criteria for use, Page(s)');
+    const typed = 'Opioids, crit';
+    const replaced = new vscode.Range(cited, cited.translate(0, 'Opioids, criteria for use'.length));
+    assert.ok(await editor.edit((builder) => builder.replace(replaced, typed)));
+    const items = await completionLabels(document.uri, cited.translate(0, typed.length));
+    const wanted = items.find((item) => labelOf(item) === 'Opioids, criteria for use');
+    assert.ok(wanted, `got ${items.map(labelOf).slice(0, 20).join(' | ')}`);
+    // Section names contain commas and spaces, so the completion must replace everything typed since "Section(s):".
+    const range = wanted.range instanceof vscode.Range ? wanted.range : wanted.range?.replacing;
+    assert.ok(range, 'the completion says what it replaces');
+    assert.equal(document.getText(range), typed);
   });
 });

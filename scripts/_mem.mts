@@ -1,0 +1,16 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { TestClient } from '../test/support/lspClient';
+const rss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const C='/work/shared/corpus/real-layout';
+const texts=readdirSync(C).map(n=>readFileSync(join(C,n),'utf8'));
+const c = await TestClient.start({initializationOptions:{validationDelayMs:0}});
+await c.open('file:///a.imr', 'x'); await c.diagnostics('file:///a.imr');
+const mb=(x:number)=>(x/1048576).toFixed(1);
+let info:any = await c.request('imr/serverInfo', {});
+console.log('idle rss', rss(c.process.pid!).toFixed(1), 'heapUsed', mb(info.memory.heapUsed), 'heapTotal', mb(info.memory.heapTotal), 'external', mb(info.memory.external));
+for (let i=0;i<200;i++) await c.open(`file:///o${i}.imr`, texts[i%texts.length]);
+await c.diagnostics('file:///o199.imr');
+info = await c.request('imr/serverInfo', {});
+console.log('200 rss', rss(c.process.pid!).toFixed(1), 'heapUsed', mb(info.memory.heapUsed), 'heapTotal', mb(info.memory.heapTotal), 'external', mb(info.memory.external));
+await c.stop();

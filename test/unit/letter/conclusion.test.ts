@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { judgeConclusion, splitSentences } from '../../../server/src/letter/conclusion';
+
+const conclude = (text: string) => judgeConclusion(text).conclusion;
+
+test('the final verdict sentence decides', () => {
+  assert.equal(conclude('Guidelines support a trial. Criteria are met. Therefore, the request is medically necessary.'), 'medically necessary');
+  assert.equal(conclude('No improvement is documented. The request is not medically necessary.'), 'not medically necessary');
+  assert.equal(conclude('The request is determined to be not medically necessary at this time.'), 'not medically necessary');
+  assert.equal(conclude('Therefore, the request cannot be deemed medically necessary without further evidence.'), 'not medically necessary');
+  assert.equal(conclude('According to the records and guidelines, an MRI of the elbow is not a medical necessity.'), 'not medically necessary');
+  assert.equal(conclude('The request for further sessions is not supported.'), 'not medically necessary');
+  assert.equal(conclude('Medical necessity has not been established.'), 'not medically necessary');
+  assert.equal(conclude('The request is medically necessary and appropriate.'), 'medically necessary');
+});
+
+test('the negation must belong to the verdict phrase, not to an earlier clause', () => {
+  assert.equal(
+    conclude('Although surgery is not planned and opioids were not tolerated, the request for physical therapy is medically necessary.'),
+    'medically necessary',
+  );
+});
+
+test('the standard opioid disclaimer after the verdict is skipped', () => {
+  const text =
+    'Monitoring is not documented. Therefore, the request is not medically necessary. This decision addresses the medical necessity of opioids as prescribed to this worker. It should not be interpreted as a recommendation to stop the medication abruptly. The physician and patient are advised to consult the MTUS Opioids Treatment Guidelines about tapering.';
+  const result = judgeConclusion(text);
+  assert.equal(result.conclusion, 'not medically necessary');
+  assert.equal(text.slice(result.from, result.to), 'Therefore, the request is not medically necessary.');
+});
+
+test('no verdict in the last sentences gives unknown', () => {
+  assert.equal(conclude(''), 'unknown');
+  assert.equal(conclude('The worker is 50 years old. The pain is in the knee. The notes are brief.'), 'unknown');
+});
+
+test('sentences do not break after abbreviations, decimals or mid-sentence lowercase', () => {
+  const text = 'Dr. Lee prescribed 7.5 mg, e.g. at night. The request is not medically necessary.';
+  assert.deepEqual(
+    splitSentences(text).map(([from, to]) => text.slice(from, to)),
+    ['Dr. Lee prescribed 7.5 mg, e.g. at night.', 'The request is not medically necessary.'],
+  );
+});
