@@ -230,6 +230,9 @@ async function main() {
 
   if (!options.skipE2E && built.e2eChecks) {
     const e2e = report.group('e2e (Playwright, headless Chromium)');
+    // A fresh window (and extension host) so documents the suite opened do not crowd the Problems panel.
+    await page.reload({ timeout: 60_000 });
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
     await runScreenChecks(page, built.e2eChecks, { workspace, screenshotsDir: join(resultsRoot, 'e2e') }, e2e);
   }
 }

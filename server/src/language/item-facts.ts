@@ -3,6 +3,7 @@ import { isGuidelineStatement, THERAPY_TERMS, type TherapyKind } from './clinica
 import { classesInTokens, hasStrength, type DrugClass, type DrugLookup, type DrugMention } from './drug-classes';
 import { rationalePassage, summaryPassage, titlePassage, type PassageAnalysis } from './letter-text';
 import { PhraseMatcher, phraseSet } from './terms';
+import type { Sentence } from './sentences';
 import type { Token } from './tokens';
 
 /**
@@ -88,6 +89,17 @@ const REQUEST_CUES = phraseSet([
   'non certified', 'not certified', 'medically necessary', 'plan', 'plans', 'planned', 'recommended', 'recommends',
   'will', 'would',
 ]);
+const requestVerdicts = new WeakMap<Sentence, boolean>();
+
+function isAboutRequest(tokens: readonly Token[], sentence: Sentence): boolean {
+  let verdict = requestVerdicts.get(sentence);
+  if (verdict === undefined) {
+    verdict = REQUEST_CUES.findFirst(tokens, sentence.firstToken, sentence.endToken) !== null;
+    requestVerdicts.set(sentence, verdict);
+  }
+  return verdict;
+}
+
 const NEAR_WINDOW = 3;
 const CONTEXT_WINDOW = 8;
 
@@ -97,7 +109,7 @@ function showsUse(passage: PassageAnalysis, anchor: { first: number; end: number
   // "no prior chiropractic therapy", "do not document previous use of Tramadol".
   if (passage.isNegated(anchor.span)) return null;
   const { firstToken, endToken } = sentence;
-  const cues = REQUEST_CUES.findFirst(passage.tokens, firstToken, endToken) ? inRequest : general;
+  const cues = isAboutRequest(passage.tokens, sentence) ? inRequest : general;
   const reach = (window: number): [number, number] => [Math.max(firstToken, anchor.first - window), Math.min(endToken, anchor.end + window)];
   const candidates = [...cues.near.findAll(passage.tokens, ...reach(NEAR_WINDOW)), ...cues.context.findAll(passage.tokens, ...reach(CONTEXT_WINDOW))];
   return candidates.some((cue) => !passage.isNegated(cue.span)) ? sentence.span : null;
@@ -177,11 +189,10 @@ function isLabTest(tokens: readonly Token[], at: number): boolean {
 }
 
 function findDrugUse(rationale: PassageAnalysis, summary: PassageAnalysis, generics: ReadonlySet<string>, classes: ReadonlySet<DrugClass>, lookup: DrugLookup): Span | null {
-  const byName = (passage: PassageAnalysis) => drugMentionsIn(passage, lookup).filter((mention) => generics.has(mention.generic));
   // Inside its own rationale, "this medication" or the class name ("opioids") also refers to the item's drug.
   const classWords = [...classes].filter((drugClass) => CLASS_WORDS.has(drugClass));
   const referring = REFERRING_WORDS.findAll(rationale.tokens).filter((match) => match.value === 'any' || classWords.includes(match.value as DrugClass));
-  for (const anchor of byName(rationale)) {
+  for (const anchor of mentionsOfDrugs(rationale, lookup, generics)) {
     const found = showsUse(rationale, anchor, DRUG_USE, DRUG_USE_IN_REQUEST);
     if (found) return found;
   }
@@ -189,11 +200,14 @@ function findDrugUse(rationale: PassageAnalysis, summary: PassageAnalysis, gener
     const found = showsUse(rationale, anchor, REFERRING_USE, REFERRING_USE);
     if (found) return found;
   }
-  for (const anchor of byName(summary)) {
-    const found = showsUse(summary, anchor, DRUG_USE, DRUG_USE_IN_REQUEST);
-    if (found) return found;
-  }
-  return null;
+  // The summary is shared by every item: its answer is kept per drug set, so many items cost one scan.
+  return summary.memo(`drug-use:${[...generics].sort().join('|')}`, () => {
+    for (const anchor of mentionsOfDrugs(summary, lookup, generics)) {
+      const found = showsUse(summary, anchor, DRUG_USE, DRUG_USE_IN_REQUEST);
+      if (found) return found;
+    }
+    return null;
+  });
 }
 
 /** "prior use of opioids", "has been using the medication since": only explicit use phrases count for these vaguer anchors. */
@@ -232,4 +246,40 @@ function findTherapyHistory(passages: readonly PassageAnalysis[], therapy: Thera
 /** Drug mentions in a passage, found once per passage and lookup. */
 export function drugMentionsIn(passage: PassageAnalysis, lookup: DrugLookup): readonly DrugMention[] {
   return passage.memo(lookup, () => lookup.mentions(passage.tokens));
+}
+
+const byGenericKeys = new WeakMap<DrugLookup, object>();
+
+/** Mentions in a passage of any of `generics`, in text order, through an index built once per passage. */
+export function mentionsOfDrugs(passage: PassageAnalysis, lookup: DrugLookup, generics: ReadonlySet<string>): readonly DrugMention[] {
+  let key = byGenericKeys.get(lookup);
+  if (!key) {
+    key = {};
+    byGenericKeys.set(lookup, key);
+  }
+  const index = passage.memo(key, () => {
+    const byGeneric = new Map<string, DrugMention[]>();
+    for (const mention of drugMentionsIn(passage, lookup)) {
+      const list = byGeneric.get(mention.generic);
+      if (list) list.push(mention);
+      else byGeneric.set(mention.generic, [mention]);
+    }
+    return byGeneric;
+  });
+  if (generics.size === 1) return index.get([...generics][0]) ?? [];
+  return [...generics].flatMap((generic) => index.get(generic) ?? []).sort((a, b) => a.first - b.first);
+}
+
+/** The drug mentions in `tokens[from..to)` of a passage, by binary search over the sorted mentions. */
+export function mentionsBetween(mentions: readonly DrugMention[], from: number, to: number): readonly DrugMention[] {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (mentions[mid].end <= from) low = mid + 1;
+    else high = mid;
+  }
+  let end = low;
+  while (end < mentions.length && mentions[end].first < to) end++;
+  return mentions.slice(low, end);
 }

@@ -1,5 +1,5 @@
 import type { Item, Letter, Span } from '../letter/model';
-import { findNegationScopes, negatingScope, type NegationScope } from './negation';
+import { findNegationScopes, NegationIndex, type NegationScope } from './negation';
 import { sentenceAt, splitSentences, type Sentence } from './sentences';
 import { tokenize, type Token } from './tokens';
 
@@ -41,7 +41,9 @@ function createAnalysis(text: string, span: Span): PassageAnalysis {
   const tokens = tokenize(text, span);
   const sentences = splitSentences(tokens, text);
   let negations: NegationScope[] | null = null;
+  let negationIndex: NegationIndex | null = null;
   const getNegations = () => (negations ??= findNegationScopes(tokens, sentences));
+  const getIndex = () => (negationIndex ??= new NegationIndex(getNegations()));
   const memos = new Map<object | string, unknown>();
   return {
     span,
@@ -50,7 +52,7 @@ function createAnalysis(text: string, span: Span): PassageAnalysis {
     get negations() {
       return getNegations();
     },
-    isNegated: (target) => negatingScope(getNegations(), target) !== null,
+    isNegated: (target) => getIndex().at(target.start) !== null,
     sentenceAt: (offset) => sentenceAt(sentences, offset),
     memo<T>(key: object | string, compute: () => T): T {
       if (!memos.has(key)) memos.set(key, compute());

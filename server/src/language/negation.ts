@@ -188,20 +188,24 @@ function isStop(event: Event): boolean {
   return event.kind === 'boundary' || event.kind === 'terminate';
 }
 
+/*
+ * Both scope builders first find how far the word window reaches and only then
+ * look for stops inside it, so each trigger costs at most its window: a long
+ * sentence full of triggers stays linear.
+ */
 function forwardScope(tokens: readonly Token[], sentence: Sentence, events: readonly Event[], eventIndex: number, maxWords: number): NegationScope {
   const trigger = events[eventIndex];
-  let limit = sentence.endToken;
-  for (let next = eventIndex + 1; next < events.length; next++) {
-    if (isStop(events[next])) {
-      limit = events[next].first;
-      break;
-    }
-  }
   let end = trigger.end;
   let words = 0;
-  while (end < limit && words < maxWords) {
+  while (end < sentence.endToken && words < maxWords) {
     if (tokens[end].kind !== 'punct') words++;
     end++;
+  }
+  for (let next = eventIndex + 1; next < events.length && events[next].first < end; next++) {
+    if (isStop(events[next])) {
+      end = events[next].first;
+      break;
+    }
   }
   end = trimTrailingPunctuation(tokens, trigger.end, end);
   return makeScope(tokens, trigger, 'forward', trigger.end, end);
@@ -209,9 +213,14 @@ function forwardScope(tokens: readonly Token[], sentence: Sentence, events: read
 
 function backwardScope(tokens: readonly Token[], sentence: Sentence, events: readonly Event[], eventIndex: number, maxWords: number): NegationScope {
   const trigger = events[eventIndex];
-  let limit = sentence.firstToken;
+  let start = trigger.first;
+  let words = 0;
+  while (start > sentence.firstToken && words < maxWords) {
+    start--;
+    if (tokens[start].kind !== 'punct') words++;
+  }
   let relativeClause = false;
-  for (let previous = eventIndex - 1; previous >= 0; previous--) {
+  for (let previous = eventIndex - 1; previous >= 0 && events[previous].end > start; previous--) {
     const event = events[previous];
     if (!isStop(event)) continue;
     // "functional improvement, which is not demonstrated": the relative pronoun
@@ -221,14 +230,8 @@ function backwardScope(tokens: readonly Token[], sentence: Sentence, events: rea
       continue;
     }
     if (relativeClause && event.phrase === ',' && event.end === events[previous + 1]?.first) continue;
-    limit = event.end;
+    start = event.end;
     break;
-  }
-  let start = trigger.first;
-  let words = 0;
-  while (start > limit && words < maxWords) {
-    start--;
-    if (tokens[start].kind !== 'punct') words++;
   }
   while (start < trigger.first && tokens[start].kind === 'punct') start++;
   return makeScope(tokens, trigger, 'backward', start, trigger.first);
@@ -266,15 +269,50 @@ export function negatingScope(scopes: readonly NegationScope[], target: Span): N
   return null;
 }
 
+/**
+ * Scopes indexed for point queries: sorted by start with a running maximum of
+ * ends, so a query looks only at the few scopes that can reach the point.
+ */
+export class NegationIndex {
+  private readonly sorted: NegationScope[];
+  private readonly maxEnd: number[];
+
+  constructor(scopes: readonly NegationScope[]) {
+    this.sorted = scopes.filter((scope) => scope.scope.end > scope.scope.start).sort((a, b) => a.scope.start - b.scope.start);
+    this.maxEnd = [];
+    let running = -1;
+    for (const scope of this.sorted) {
+      running = Math.max(running, scope.scope.end);
+      this.maxEnd.push(running);
+    }
+  }
+
+  /** The scope covering `offset`, or null. */
+  at(offset: number): NegationScope | null {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.sorted[mid].scope.start <= offset) low = mid + 1;
+      else high = mid;
+    }
+    for (let index = low - 1; index >= 0 && this.maxEnd[index] > offset; index--) {
+      if (offset < this.sorted[index].scope.end) return this.sorted[index];
+    }
+    return null;
+  }
+}
+
 /** Stand-alone use on a piece of text: tokenizes, splits sentences and finds scopes. */
 export function detectNegation(text: string, range: Span = { start: 0, end: text.length }, options?: NegationOptions) {
   const tokens = tokenize(text, range);
   const sentences = splitSentences(tokens, text);
   const scopes = findNegationScopes(tokens, sentences, options);
+  const index = new NegationIndex(scopes);
   return {
     tokens,
     sentences,
     scopes,
-    isNegated: (target: Span) => negatingScope(scopes, target) !== null,
+    isNegated: (target: Span) => index.at(target.start) !== null,
   };
 }

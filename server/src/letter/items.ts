@@ -20,7 +20,7 @@ const PART_LABELS: readonly [PartKind, RegExp][] = [
 /** A decision word sits within this many characters of the end of its line. */
 const DECISION_TAIL = 30;
 /** Plain titles wrap over a few lines; partial authorizations spell out three requests. */
-const MAX_TITLE_LINES = 4;
+const MAX_TITLE_LINES = 5;
 const MAX_PARTIAL_TITLE_LINES = 12;
 /** Parts of a title longer than this are junk; medication parsing is skipped for them. */
 const MAX_MEDICATION_TITLE = 400;
@@ -50,8 +50,6 @@ interface Draft {
   titleStart: number;
   titleEnd: number;
   mark: DecisionMark | null;
-  /** Last line that belongs to the decision line (its own or the wrapped decision word). */
-  headLastLine: number;
   parts: PartLabel[];
 }
 
@@ -104,7 +102,6 @@ export function parseItems(text: string, lines: readonly Line[], fromLine: numbe
         titleStart: lines[startLine]!.contentStart,
         titleEnd: decision.titleEnd,
         mark: decision.mark,
-        headLastLine: decision.wordLine,
         parts: [],
       };
       drafts.push(current);
@@ -127,7 +124,6 @@ export function parseItems(text: string, lines: readonly Line[], fromLine: numbe
       titleStart: title ? title.start : part.label.start,
       titleEnd: title ? title.end : part.label.start,
       mark: null,
-      headLastLine: title ? title.endLine : part.line - 1,
       parts: [part],
     };
     drafts.push(current);

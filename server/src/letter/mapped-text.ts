@@ -1,5 +1,4 @@
 import type { Span } from './model';
-import { isBlankChar } from './lines';
 
 /**
  * A whitespace-normalised copy of part of the letter that remembers where each
@@ -13,8 +12,10 @@ export interface MappedText {
   readonly offsets: Int32Array;
 }
 
+/** Blank characters and line breaks; kept local because this runs once per character of every part. */
 function isSpaceLike(code: number): boolean {
-  return isBlankChar(code) || code === 10 || code === 0x2028 || code === 0x2029;
+  if (code > 32) return code === 160 || code === 0xfeff || code === 0x2028 || code === 0x2029;
+  return code === 32 || code === 9 || code === 10 || code === 11 || code === 12 || code === 13;
 }
 
 export function mapRange(source: string, start: number, end: number): MappedText {

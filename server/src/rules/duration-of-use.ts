@@ -1,7 +1,7 @@
 import type { Letter, Span } from '../letter/model';
 import { isDisclaimer, isGuidelineStatement } from '../language/clinical-terms';
 import { drugLookupFor, type DrugLookup } from '../language/drug-classes';
-import { drugMentionsIn, itemFacts } from '../language/item-facts';
+import { drugMentionsIn, itemFacts, mentionsBetween, mentionsOfDrugs } from '../language/item-facts';
 import { summaryPassage, type PassageAnalysis } from '../language/letter-text';
 import { phraseSet } from '../language/terms';
 import type { Rule, RuleFinding } from './types';
@@ -62,7 +62,11 @@ export const durationOfUse: Rule = {
 /** Where the rationale or the case summary says how long the item's drug has been used, or null. */
 export function findDurationStatement(letter: Letter, index: number, lookup: DrugLookup): Span | null {
   const facts = itemFacts(letter, index, lookup);
-  return durationNear(facts.rationale, lookup, facts.generics, true) ?? durationNear(summaryPassage(letter), lookup, facts.generics, false);
+  const summary = summaryPassage(letter);
+  return (
+    durationNear(facts.rationale, lookup, facts.generics, true) ??
+    summary.memo(`duration:${[...facts.generics].sort().join('|')}`, () => durationNear(summary, lookup, facts.generics, false))
+  );
 }
 
 /**
@@ -73,7 +77,7 @@ export function findDurationStatement(letter: Letter, index: number, lookup: Dru
  */
 function durationNear(passage: PassageAnalysis, lookup: DrugLookup, generics: ReadonlySet<string>, isRationale: boolean): Span | null {
   const drugs = drugMentionsIn(passage, lookup);
-  const anchors: { first: number; end: number }[] = drugs.filter((drug) => generics.has(drug.generic));
+  const anchors: { first: number; end: number }[] = [...mentionsOfDrugs(passage, lookup, generics)];
   if (isRationale) anchors.push(...ANAPHORA.findAll(passage.tokens));
   for (const anchor of anchors) {
     const sentence = passage.sentenceAt(passage.tokens[anchor.first].start);
@@ -81,7 +85,7 @@ function durationNear(passage: PassageAnalysis, lookup: DrugLookup, generics: Re
     if (isRationale && (isGuidelineStatement(passage.tokens, sentence) || isDisclaimer(passage.tokens, sentence))) continue;
     let from = Math.max(sentence.firstToken, anchor.first - WINDOW);
     let to = Math.min(sentence.endToken, anchor.end + WINDOW);
-    for (const other of drugs) {
+    for (const other of mentionsBetween(drugs, from, to)) {
       if (generics.has(other.generic)) continue;
       if (other.end <= anchor.first && other.end > from) from = other.end;
       if (other.first >= anchor.end && other.first < to) to = other.first;

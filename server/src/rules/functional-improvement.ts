@@ -3,6 +3,7 @@ import { FUNCTION_TERMS, functionMentions, IMPROVEMENT_CUES, isGuidelineStatemen
 import { drugLookupFor, type DrugClass } from '../language/drug-classes';
 import { itemFacts, type ItemFacts } from '../language/item-facts';
 import { summaryPassage, type PassageAnalysis } from '../language/letter-text';
+import type { Sentence } from '../language/sentences';
 import type { RelatedPassage, Rule, RuleFinding } from './types';
 
 /** Drug classes whose continued use MTUS ties to documented functional improvement. */
@@ -63,10 +64,14 @@ export function hasPositiveEvidence(passage: PassageAnalysis): boolean {
 }
 
 export function findPositiveEvidence(passage: PassageAnalysis): Span | null {
+  const judged = new Set<Sentence>();
   for (const mention of passageFunctionMentions(passage)) {
     if (passage.isNegated(mention.span)) continue;
     const sentence = passage.sentenceAt(mention.span.start);
-    if (!sentence || isGuidelineStatement(passage.tokens, sentence)) continue;
+    // Each sentence is judged once, however many mentions it holds.
+    if (!sentence || judged.has(sentence)) continue;
+    judged.add(sentence);
+    if (isGuidelineStatement(passage.tokens, sentence)) continue;
     const cues = IMPROVEMENT_CUES.findAll(passage.tokens, sentence.firstToken, sentence.endToken);
     if (cues.some((cue) => !passage.isNegated(cue.span))) return sentence.span;
   }

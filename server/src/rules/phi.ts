@@ -11,6 +11,9 @@ const SSN = /(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])/g;
 const LABELLED_SSN = /\b(?:SSN|SS#|[Ss]ocial [Ss]ecurity (?:[Nn]umber|[Nn]o\.?))[ \t]{0,3}[:#]?[ \t]{0,3}\d{9}\b/g;
 const PHONE = /(?<![\d-])(?:\(\d{3}\)\s?|\d{3}[-. ])\d{3}[-. ]\d{4}(?![\d-])/g;
 const STREET = /\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][A-Za-z]+[ \t]+){1,3}(?:(?:Street|Avenue|Boulevard|Road|Drive|Lane|Way|Court|Place|Parkway|Highway|Circle|Terrace|Suite)\b|(?:St|Ave|Blvd|Rd|Ln|Ct|Pl|Pkwy|Hwy|Cir|Ste)\b\.?)|\bP\.? ?O\.? Box[ \t]+\d+/g;
+/** Street suffixes and "Box": the full address pattern is only tried in a short window before one of these. */
+const STREET_ANCHOR = /\b(?:Street|Avenue|Boulevard|Road|Drive|Lane|Way|Court|Place|Parkway|Highway|Circle|Terrace|Suite|St|Ave|Blvd|Rd|Ln|Ct|Pl|Pkwy|Hwy|Cir|Ste|Box[ \t]+\d+)\b/g;
+const STREET_WINDOW = 80;
 const HONORIFIC_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+(?:[A-Z]\.[ \t]*)?[A-Z][a-z'-]+/g;
 const CLAIM_NUMBER = /\b(?:[Cc]laim|CLAIM|[Pp]olicy|POLICY|WCAB|EAMS|[Cc]ase|CASE)(?:'s)?[ \t]+(?:[Nn]umber|NUMBER|[Nn]o\.?|NO\.?|#)[ \t]{0,3}[:#.]?[ \t]{0,3}([A-Za-z0-9][A-Za-z0-9-]{4,})|\bADJ\d{6,9}\b|\bCM\d{2}-\d{7}\b/g;
 
@@ -31,7 +34,7 @@ export const phi: Rule = {
     for (const match of text.matchAll(LABELLED_SSN)) report(spanOf(match), 'a social security number');
     for (const match of text.matchAll(PHONE)) report(spanOf(match), 'a phone number');
     for (const span of emailSpans(text)) report(span, 'an email address');
-    for (const match of text.matchAll(STREET)) report(spanOf(match), 'a street address');
+    for (const span of streetSpans(text)) report(span, 'a street address');
     const credentials = credentialSpans(letter);
     for (const match of text.matchAll(HONORIFIC_NAME)) {
       const span = spanOf(match);
@@ -52,6 +55,25 @@ export const phi: Rule = {
     return findings.sort((a, b) => a.span.start - b.span.start);
   },
 };
+
+/** Street addresses, found by looking back from each street suffix rather than from every number in the letter. */
+function streetSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let searchedTo = 0;
+  for (const anchor of text.matchAll(STREET_ANCHOR)) {
+    const anchorEnd = (anchor.index ?? 0) + anchor[0].length;
+    const from = Math.max(searchedTo, (anchor.index ?? 0) - STREET_WINDOW);
+    const windowText = text.slice(from, Math.min(text.length, anchorEnd + 1));
+    for (const match of windowText.matchAll(STREET)) {
+      const span = { start: from + (match.index ?? 0), end: from + (match.index ?? 0) + match[0].length };
+      if (span.end >= anchorEnd) {
+        spans.push(span);
+        searchedTo = span.end;
+      }
+    }
+  }
+  return spans;
+}
 
 function spanOf(match: RegExpMatchArray): Span {
   const start = match.index ?? 0;

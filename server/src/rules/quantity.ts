@@ -1,6 +1,6 @@
 import type { Span } from '../letter/model';
 import { drugLookupFor } from '../language/drug-classes';
-import { drugMentionsIn, itemFacts } from '../language/item-facts';
+import { itemFacts, mentionsOfDrugs } from '../language/item-facts';
 import { summaryPassage } from '../language/letter-text';
 import { phraseSet } from '../language/terms';
 import type { Token } from '../language/tokens';
@@ -32,7 +32,6 @@ export const quantity: Rule = {
   check(letter, context) {
     const lookup = drugLookupFor(context.knowledge);
     const findings: RuleFinding[] = [];
-    const summary = summaryPassage(letter);
     letter.items.forEach((item, index) => {
       const facts = itemFacts(letter, index, lookup);
       if (!facts.isMedication) return;
@@ -40,7 +39,11 @@ export const quantity: Rule = {
       const end = item.titleSpan.end;
       const fixes: Fix[] = [];
       const related: RelatedPassage[] = [];
-      const elsewhere = facts.generics.size > 0 ? quantityInSummary(summary.tokens, drugMentionsIn(summary, lookup), facts.generics) : null;
+      const summary = summaryPassage(letter);
+      const elsewhere =
+        facts.generics.size > 0
+          ? summary.memo(`quantity:${[...facts.generics].sort().join('|')}`, () => quantityInSummary(summary.tokens, mentionsOfDrugs(summary, lookup, facts.generics)))
+          : null;
       if (elsewhere) {
         related.push({ span: elsewhere.span, message: `The case summary gives #${elsewhere.value}.` });
         fixes.push({ title: `Add "#${elsewhere.value}" (from the case summary)`, edits: [{ span: { start: end, end }, newText: ` #${elsewhere.value}` }], isPreferred: true });
@@ -64,13 +67,8 @@ function statesQuantity(tokens: readonly Token[]): boolean {
 }
 
 /** "#60" within a few tokens after a mention of the same drug in the case summary. */
-function quantityInSummary(
-  tokens: readonly Token[],
-  mentions: readonly { generic: string; end: number }[],
-  generics: ReadonlySet<string>,
-): { value: string; span: Span } | null {
+function quantityInSummary(tokens: readonly Token[], mentions: readonly { end: number }[]): { value: string; span: Span } | null {
   for (const mention of mentions) {
-    if (!generics.has(mention.generic)) continue;
     for (let index = mention.end; index < Math.min(tokens.length - 1, mention.end + 8); index++) {
       if (tokens[index].norm === '#' && tokens[index + 1].kind === 'number') {
         return { value: tokens[index + 1].norm, span: { start: tokens[index].start, end: tokens[index + 1].end } };

@@ -1,6 +1,6 @@
 import type { Span } from '../letter/model';
-import { drugLookupFor } from '../language/drug-classes';
-import { drugMentionsIn, itemFacts } from '../language/item-facts';
+import { drugLookupFor, type DrugLookup } from '../language/drug-classes';
+import { drugMentionsIn, itemFacts, mentionsBetween, mentionsOfDrugs } from '../language/item-facts';
 import { summaryPassage, type PassageAnalysis } from '../language/letter-text';
 import { phraseSet } from '../language/terms';
 import type { Token } from '../language/tokens';
@@ -99,21 +99,23 @@ function countNear(tokens: readonly Token[], first: number, end: number, from: n
  * refill"). Bare history ("was given refills of Flexeril") is not a request and
  * is ignored.
  */
-function summaryRefills(summary: PassageAnalysis, lookup: ReturnType<typeof drugLookupFor>, generics: ReadonlySet<string>): (RefillMention & { count: string }) | null {
-  for (const drug of drugMentionsIn(summary, lookup)) {
-    if (!generics.has(drug.generic)) continue;
-    const sentence = summary.sentenceAt(drug.span.start);
-    if (!sentence) continue;
-    // Only the stretch from this drug to the next drug of a different kind belongs to it.
-    let stop = Math.min(sentence.endToken, drug.end + 14);
-    for (const other of drugMentionsIn(summary, lookup)) {
-      if (other.first >= drug.end && other.first < stop && !generics.has(other.generic)) stop = other.first;
+function summaryRefills(summary: PassageAnalysis, lookup: DrugLookup, generics: ReadonlySet<string>): (RefillMention & { count: string }) | null {
+  return summary.memo(`refills:${[...generics].sort().join('|')}`, () => {
+    const all = drugMentionsIn(summary, lookup);
+    for (const drug of mentionsOfDrugs(summary, lookup, generics)) {
+      const sentence = summary.sentenceAt(drug.span.start);
+      if (!sentence) continue;
+      // Only the stretch from this drug to the next drug of a different kind belongs to it.
+      let stop = Math.min(sentence.endToken, drug.end + 14);
+      for (const other of mentionsBetween(all, drug.end, stop)) {
+        if (other.first >= drug.end && other.first < stop && !generics.has(other.generic)) stop = other.first;
+      }
+      for (const mention of refillMentions(summary.tokens, drug.end, stop)) {
+        if (mention.count !== null) return { ...mention, count: mention.count };
+      }
     }
-    for (const mention of refillMentions(summary.tokens, drug.end, stop)) {
-      if (mention.count !== null) return { ...mention, count: mention.count };
-    }
-  }
-  return null;
+    return null;
+  });
 }
 
 function placeholderFix(titleSpan: Span, inTitle: RefillMention | undefined, known: string | null): Fix {

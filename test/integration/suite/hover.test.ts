@@ -22,7 +22,10 @@ describe('hover (vscode.executeHoverProvider)', () => {
     // Which edition is shown depends on the letter's decision date; the guideline is the same.
     assert.match(text, /MTUS Chronic Pain Medical Treatment Guidelines \((2009|2016 update)\)/);
     assert.match(text, /8 CCR 9792\.24\.2/);
-    assert.ok(ranges.some((range) => document.getText(range) === 'criteria for use'), 'the hover covers the cited section name');
+    assert.ok(
+      ranges.some((range) => document.getText(range) === 'Opioids, criteria for use'),
+      `the hover covers the cited section name, not: ${ranges.map((range) => JSON.stringify(document.getText(range))).join(', ') || 'no range'}`,
+    );
   });
 
   it('a cited page range names the guideline it belongs to', async () => {

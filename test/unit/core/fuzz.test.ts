@@ -8,7 +8,11 @@ import { loadKnowledge } from '../../../server/src/knowledge';
 import { fuzzSeeds, mutate } from '../../support/fuzz';
 
 const CASES = 2500;
-/** Not a speed measurement (see BENCHMARKS.md): a hang detector. A slow case is re-run once so a GC pause cannot fail the suite. */
+/**
+ * Not a speed measurement (see BENCHMARKS.md) but a hang detector: a slow case is
+ * re-run twice and judged by its best time, so a GC pause or a busy CI machine
+ * cannot fail the suite while a real blow-up still does.
+ */
 const HANG_MS = 100;
 
 test(`${CASES} mutated letters never throw and never hang`, () => {
@@ -29,7 +33,7 @@ test(`${CASES} mutated letters never throw and never hang`, () => {
     const text = mutate(seeds[seed % seeds.length], seed);
     try {
       let elapsed = runCase(text);
-      if (elapsed > HANG_MS) elapsed = runCase(text);
+      for (let retry = 0; retry < 2 && elapsed > HANG_MS; retry++) elapsed = Math.min(elapsed, runCase(text));
       worst = Math.max(worst, elapsed);
       if (elapsed > HANG_MS) failures.push(`seed ${seed}: ${elapsed.toFixed(1)} ms`);
     } catch (error) {
