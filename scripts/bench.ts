@@ -12,7 +12,7 @@ import { loadKnowledge } from '../server/src/knowledge';
 import { parseLetter } from '../server/src/letter/parse';
 import { ALL_RULES } from '../server/src/rules/index';
 import { TestClient } from '../test/support/lspClient';
-import { makeLetter, makeLetterWithItems } from '../test/support/letters';
+import { makeAdversarialLetter, makeLetter, makeLetterWithItems } from '../test/support/letters';
 
 const CORPUS = resolve(process.cwd(), '..', 'shared', 'corpus');
 const knowledge = loadKnowledge();
@@ -92,6 +92,13 @@ async function main(): Promise<void> {
     console.log(`  ${String(items).padStart(4)} items, ${fmt(bytes / 1024, 1).padStart(7)} KB: ${fmt(ms, 3).padStart(8)} ms, ${fmt((ms * 1e6) / bytes, 1)} ns/byte`);
   }
   console.log(`  cost per byte at 1000 items / at 10 items: ${fmt(perByte.get(1000)! / perByte.get(10)!)}×`);
+  const adversarial = [1000, 4000].map((repeat) => {
+    const text = makeAdversarialLetter(repeat);
+    return { kb: Buffer.byteLength(text) / 1024, ms: timePerCall(() => analyze(text, { knowledge })) };
+  });
+  console.log(
+    `  adversarial letter (negation triggers, repeated drugs): ${fmt(adversarial[0].kb, 0)} KB ${fmt(adversarial[0].ms, 1)} ms, ${fmt(adversarial[1].kb, 0)} KB ${fmt(adversarial[1].ms, 1)} ms (${fmt(adversarial[1].ms / adversarial[0].ms)}× time for ${fmt(adversarial[1].kb / adversarial[0].kb)}× size)`,
+  );
 
   // 4. LSP latency, didChange → publishDiagnostics.
   console.log('\nLSP latency (didChange → publishDiagnostics, real client over stdio):');

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { commands, window, workspace, type ExtensionContext, type OutputChannel } from 'vscode';
+import { commands, EventEmitter, Uri, window, workspace, type ExtensionContext, type OutputChannel, type TextDocumentContentProvider } from 'vscode';
 import {
   CloseAction,
   ErrorAction,
@@ -44,6 +44,7 @@ export async function activate(context: ExtensionContext): Promise<{ client: Lan
       await client?.restart();
     }),
     commands.registerCommand('imr.showOutput', () => output.show(true)),
+    workspace.registerTextDocumentContentProvider(KNOWLEDGE_SCHEME, knowledgeDocuments()),
   );
   await client.start();
   return { client };
@@ -52,6 +53,20 @@ export async function activate(context: ExtensionContext): Promise<{ client: Lan
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+const KNOWLEDGE_SCHEME = 'imr-knowledge';
+
+/** Read-only documents for "Go to Definition" on a citation, drug or term; the server renders them. */
+function knowledgeDocuments(): TextDocumentContentProvider {
+  const changed = new EventEmitter<Uri>();
+  return {
+    onDidChange: changed.event,
+    async provideTextDocumentContent(uri: Uri): Promise<string> {
+      const markdown = await client?.sendRequest<string | null>('imr/knowledgeEntry', { uri: uri.toString() });
+      return markdown ?? 'This knowledge entry is not available.';
+    },
+  };
 }
 
 /**

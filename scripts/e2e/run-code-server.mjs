@@ -14,6 +14,7 @@ import { installExtension, prepareProfile, startCodeServer } from './code-server
 import { ensureAll } from './install.mjs';
 import { CODE_SERVER_VERSION, killGroup, log, makeWorkspace, projectRoot, resultsRoot, run } from './lib.mjs';
 import { Report } from './report.mjs';
+import { checkVsixContents } from './vsix-contents.mjs';
 
 const MINUTE = 60_000;
 const INTEGRATION_TIMEOUT_MS = Number(process.env.IMR_INTEGRATION_TIMEOUT_MS ?? 10 * MINUTE);
@@ -33,7 +34,8 @@ const options = {
 
 const stateRoot = join(projectRoot, '.vscode-test', 'code-server');
 const pidFile = join(stateRoot, 'code-server.pid');
-const vsixPath = join(projectRoot, 'imr-letters.vsix');
+// IMR_E2E_VSIX tests another build (say, a release candidate) instead of packaging this tree.
+const vsixPath = process.env.IMR_E2E_VSIX ?? join(projectRoot, 'imr-letters.vsix');
 const report = new Report();
 const cleanups = [];
 
@@ -82,7 +84,7 @@ function stopLeftoverCodeServer() {
 }
 
 async function packageExtension() {
-  if (options.skipPackage && existsSync(vsixPath)) {
+  if ((options.skipPackage || process.env.IMR_E2E_VSIX) && existsSync(vsixPath)) {
     log(`using the existing ${vsixPath} (--skip-package)`);
     return;
   }
@@ -127,8 +129,9 @@ async function waitForResults(resultsPath, integration, codeServer) {
 }
 
 async function runScreenChecks(page, checksPath, context, group) {
-  const { checks } = await import(pathToFileURL(checksPath).href);
+  const { checks, prepare } = await import(pathToFileURL(checksPath).href);
   const shotsDir = join(resultsRoot, 'e2e');
+  await withTimeout(prepare({ ...context, page }), E2E_CHECK_TIMEOUT_MS, 'preparing the window');
   for (const check of checks) {
     const started = Date.now();
     try {
@@ -188,6 +191,12 @@ async function main() {
     if (installed.length !== 1) throw new Error(`expected one ${EXTENSION_ID} in ${extensionsDir}, found: ${readdirSync(extensionsDir).join(', ')}`);
     await installExtension({ ...tools, userDataDir, extensionsDir, vsix: built.runnerVsix });
   });
+  const installedDir = join(extensionsDir, readdirSync(extensionsDir).find((name) => name.startsWith(`${EXTENSION_ID}-`)));
+  let contents = '';
+  await step('the .vsix is under 1 MB and holds bundles, grammar, icon and docs, but no sources, maps, tests or node_modules', () => {
+    contents = checkVsixContents(vsixPath, installedDir);
+  });
+  log(`installed extension: ${contents}`);
 
   const workspace = makeWorkspace();
   cleanups.push(async () => rmSync(workspace, { recursive: true, force: true }));

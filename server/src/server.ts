@@ -4,6 +4,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
+  LSPErrorCodes,
+  ResponseError,
+  type CancellationToken,
   DiagnosticSeverity,
   TextDocuments,
   TextDocumentSyncKind,
@@ -20,7 +23,9 @@ import { completionsAt } from './features/completion';
 import { foldingSpans } from './features/folding';
 import { hoverAt } from './features/hover';
 import { outline } from './features/outline';
-import { loadKnowledge } from './knowledge';
+import { loadKnowledge, renderKnowledgeEntry, type KnowledgeBase } from './knowledge';
+import { knowledgeFilesKey, loadKnowledgeFiles } from './config/knowledgeFiles';
+import { knowledgeRefFromUri, knowledgeUri, KNOWLEDGE_ENTRY_REQUEST } from './lsp/knowledgeDocuments';
 import { ignoreCommandActions, IGNORE_COMMANDS, runIgnoreCommand } from './lsp/ignoreCommands';
 import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toFoldingRanges } from './lsp/convert';
 import { LineMap } from './text/lineMap';
@@ -29,10 +34,11 @@ import type { Finding } from './rules/types';
 const SERVER_VERSION = '0.1.0';
 const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
-const knowledge = loadKnowledge();
+const builtinKnowledge = loadKnowledge();
 
 interface DocumentState {
   readonly version: number;
+  readonly knowledge: KnowledgeBase;
   readonly analysis: Analysis;
   readonly lines: LineMap;
   readonly diagnostics: readonly Diagnostic[];
@@ -43,6 +49,8 @@ const pendingValidation = new Map<string, NodeJS.Timeout>();
 /** Typing pauses shorter than this are one burst; benchmarks set it to 0 through initializationOptions. */
 let validationDelayMs = 30;
 const settingsByUri = new Map<string, Promise<EditorSettings>>();
+const knowledgeByFiles = new Map<string, KnowledgeBase>();
+const reportedKnowledgeProblems = new Set<string>();
 const configFiles = new Map<string, LoadedConfigFile | null>();
 const publishedConfigProblems = new Set<string>();
 const reportedSettingsProblems = new Set<string>();
@@ -58,6 +66,8 @@ function ruleDocUri(ruleId: string): string | undefined {
 connection.onInitialize((params: InitializeParams) => {
   canPullSettings = params.capabilities.workspace?.configuration === true;
   canListWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+  workspaceFolderPaths = (params.workspaceFolders ?? []).map((folder) => filePathOf(folder.uri)).filter((path): path is string => path !== null);
+  if (workspaceFolderPaths.length === 0 && params.rootUri) workspaceFolderPaths = [filePathOf(params.rootUri)].filter((path): path is string => path !== null);
   const requestedDelay = (params.initializationOptions as { validationDelayMs?: unknown } | undefined)?.validationDelayMs;
   if (typeof requestedDelay === 'number' && requestedDelay >= 0 && requestedDelay <= 5000) validationDelayMs = requestedDelay;
   return {
@@ -66,6 +76,7 @@ connection.onInitialize((params: InitializeParams) => {
       documentSymbolProvider: { label: 'IMR letter' },
       foldingRangeProvider: true,
       hoverProvider: true,
+      definitionProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', ','] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.imr'] },
       executeCommandProvider: { commands: [...IGNORE_COMMANDS] },
@@ -129,6 +140,7 @@ function analyzeDocument(document: TextDocument, settings: EditorSettings): Docu
   if (cached && cached.version === document.version) return cached;
   const text = document.getText();
   const config = mergeConfigs(settings.config, projectConfigFor(document.uri));
+  const knowledge = knowledgeFor(document.uri, settings);
   const analysis = analyze(text, {
     knowledge,
     config,
@@ -137,7 +149,7 @@ function analyzeDocument(document: TextDocument, settings: EditorSettings): Docu
   });
   const lines = new LineMap(text);
   const diagnostics = analysis.findings.map((finding) => toDiagnostic(finding, lines, document.uri, ruleDocUri));
-  const state: DocumentState = { version: document.version, analysis, lines, diagnostics };
+  const state: DocumentState = { version: document.version, knowledge, analysis, lines, diagnostics };
   analyzed.set(document.uri, state);
   return state;
 }
@@ -172,6 +184,33 @@ function settingsFor(uri: string): Promise<EditorSettings> {
     settingsByUri.set(uri, settings);
   }
   return settings;
+}
+
+/** Built-in knowledge, or built-in plus the user's `imr.knowledgeFiles`, rebuilt only when a file changes. */
+function knowledgeFor(uri: string, settings: EditorSettings): KnowledgeBase {
+  if (settings.knowledgeFiles.length === 0) return builtinKnowledge;
+  const letterPath = filePathOf(uri);
+  const base = letterPath ? workspaceFolderOf(letterPath) ?? dirname(letterPath) : process.cwd();
+  const paths = settings.knowledgeFiles.map((path) => resolve(base, path));
+  const key = knowledgeFilesKey(paths);
+  let knowledge = knowledgeByFiles.get(key);
+  if (!knowledge) {
+    const loaded = loadKnowledgeFiles(paths);
+    knowledge = loaded.knowledge;
+    knowledgeByFiles.set(key, knowledge);
+    for (const problem of loaded.problems) {
+      if (reportedKnowledgeProblems.has(problem)) continue;
+      reportedKnowledgeProblems.add(problem);
+      void connection.window.showErrorMessage(`IMR knowledge file not used: ${problem}`);
+    }
+  }
+  return knowledge;
+}
+
+let workspaceFolderPaths: string[] = [];
+
+function workspaceFolderOf(path: string): string | undefined {
+  return workspaceFolderPaths.filter((folder) => path.startsWith(folder + '/') || path.startsWith(folder + '\\')).sort((a, b) => b.length - a.length)[0];
 }
 
 function projectConfigFor(uri: string): LintConfig {
@@ -215,35 +254,58 @@ function filePathOf(uri: string): string | null {
 
 connection.onDocumentSymbol(async (params, token) => {
   const state = await stateFor(params.textDocument.uri);
-  if (!state?.analysis.letter || token.isCancellationRequested) return null;
+  throwIfCancelled(token);
+  if (!state?.analysis.letter) return null;
   return outline(state.analysis.letter).map((node) => toDocumentSymbol(node, state.lines));
 });
 
 connection.onFoldingRanges(async (params, token) => {
   const state = await stateFor(params.textDocument.uri);
-  if (!state?.analysis.letter || token.isCancellationRequested) return null;
+  throwIfCancelled(token);
+  if (!state?.analysis.letter) return null;
   return toFoldingRanges(foldingSpans(state.analysis.letter), state.lines, state.analysis.letter.text);
 });
 
 connection.onHover(async (params, token) => {
   const state = await stateFor(params.textDocument.uri);
-  if (!state?.analysis.letter || token.isCancellationRequested) return null;
-  const hover = hoverAt(state.analysis.letter, state.lines.offsetAt(params.position), knowledge);
+  throwIfCancelled(token);
+  if (!state?.analysis.letter) return null;
+  const hover = hoverAt(state.analysis.letter, state.lines.offsetAt(params.position), state.knowledge);
   if (!hover) return null;
   return { contents: { kind: 'markdown', value: hover.markdown }, range: state.lines.rangeOf(hover.span) };
 });
 
+/** A cited section, drug or term leads to its knowledge entry, shown as a read-only virtual document. */
+connection.onDefinition(async (params, token) => {
+  const state = await stateFor(params.textDocument.uri);
+  throwIfCancelled(token);
+  if (!state?.analysis.letter) return null;
+  const hover = hoverAt(state.analysis.letter, state.lines.offsetAt(params.position), state.knowledge);
+  if (!hover?.entry) return null;
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { uri: knowledgeUri(hover.entry, params.textDocument.uri), range };
+});
+
+connection.onRequest(KNOWLEDGE_ENTRY_REQUEST, async (params: { uri: string }) => {
+  const parsed = knowledgeRefFromUri(params.uri);
+  if (!parsed) return null;
+  const knowledge = parsed.letterUri ? (await stateFor(parsed.letterUri))?.knowledge ?? builtinKnowledge : builtinKnowledge;
+  return renderKnowledgeEntry(knowledge, parsed.ref);
+});
+
 connection.onCompletion(async (params, token) => {
   const state = await stateFor(params.textDocument.uri);
-  if (!state?.analysis.letter || token.isCancellationRequested) return null;
+  throwIfCancelled(token);
+  if (!state?.analysis.letter) return null;
   const offset = state.lines.offsetAt(params.position);
-  return completionsAt(state.analysis.letter, offset, knowledge).map((entry) => toCompletionItem(entry, state.lines, offset));
+  return completionsAt(state.analysis.letter, offset, state.knowledge).map((entry) => toCompletionItem(entry, state.lines, offset));
 });
 
 connection.onCodeAction(async (params, token) => {
   const uri = params.textDocument.uri;
   const state = await stateFor(uri);
-  if (!state?.analysis.letter || token.isCancellationRequested) return null;
+  throwIfCancelled(token);
+  if (!state?.analysis.letter) return null;
   const only = params.context.only;
   const wantsFixAll = only?.some((kind) => CodeActionKind.SourceFixAll.startsWith(kind) || kind.startsWith(CodeActionKind.SourceFixAll));
   if (wantsFixAll) return fixAllAction(uri, state);
@@ -298,6 +360,11 @@ connection.onExecuteCommand(async (params) => {
     void connection.window.showErrorMessage(`IMR: the command failed (${describeError(error)}). Nothing was changed.`);
   }
 });
+
+/** A cancelled request gets the protocol's "cancelled" answer rather than a stale or empty result. */
+function throwIfCancelled(token: CancellationToken): void {
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+}
 
 /** Error descriptions for the log; they never include document text. */
 function describeError(error: unknown): string {

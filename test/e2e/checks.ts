@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   assertIncludes,
+  closeAllEditors,
   editorText,
   eventually,
   goTo,
@@ -52,6 +53,11 @@ async function problemTexts(page: Page): Promise<string[]> {
   return (await problemRows(page)).map((row) => row.text);
 }
 
+/** Runs once before the checks: a clean editor area, whatever the window restored. */
+export async function prepare(context: CheckContext): Promise<void> {
+  await closeAllEditors(context.page);
+}
+
 export const checks: Check[] = [
   {
     name: 'the Problems panel shows the gaps of the draft letter',
@@ -70,7 +76,10 @@ export const checks: Check[] = [
       assertIncludes(texts, new RegExp(`"Uphold" is not a decision word; did you mean "Upheld"\\?.*imr\\W*item-decision\\W*${where('Uphold')}`), 'misspelt decision');
       assertIncludes(texts, new RegExp(`"Functional capacity evaluation" has no "MAXIMUS guideline:" line\\..*imr\\W*item-parts\\W*${where('Functional capacity evaluation:')}`), 'missing part');
       assertIncludes(texts, /"Functional capacity evaluation" is Upheld, but its rationale concludes "medically necessary".*imr\W*decision-conclusion/, 'contradiction');
-      assertIncludes(texts, /^draft-with-gaps\.imr\s*examples\s*3$/, 'file row with its count');
+      // More rules may find more; the file row counts whatever is listed under it.
+      const fileRow = texts.find((text) => /^draft-with-gaps\.imr\s*examples\s*\d+$/.test(text));
+      assert.ok(fileRow, 'the Problems panel groups the problems under the file');
+      assert.ok(Number(/\d+$/.exec(fileRow)![0]) >= 3, `at least the three gaps are counted: ${fileRow}`);
       await screenshot(context, '01-problems-panel');
     },
   },

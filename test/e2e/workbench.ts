@@ -61,8 +61,8 @@ export function activeTab(page: Page, name: string): Locator {
 }
 
 export async function closeAllEditors(page: Page): Promise<void> {
-  await runCommand(page, 'View: Revert and Close Editor').catch(() => undefined);
   await runCommand(page, 'View: Close All Editors');
+  await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
 }
 
 /** Moves the cursor with Go to Line/Column (1-based, as the status bar shows). */

@@ -14,7 +14,7 @@ const SCHEMA = resolve(process.cwd(), 'node_modules', '@microsoft', 'jest-sarif'
 
 test('SARIF output is valid SARIF 2.1.0 and describes every rule', () => {
   const folder = mkdtempSync(join(tmpdir(), 'imr-sarif-'));
-  writeFileSync(join(folder, 'gaps.imr'), makeLetter({ omitSections: ['summary'], items: [{ title: 'Tizanidine 4mg #60', decision: 'Uphold', maximus: null }] }));
+  writeFileSync(join(folder, 'gaps.imr'), makeLetter({ omitSections: ['summary'], items: [{ title: 'Lumbar support brace', decision: 'Uphold', maximus: null }] }));
   writeFileSync(join(folder, 'good.imr'), makeLetter());
   const result = spawnSync(process.execPath, [resolve('dist', 'cli.js'), '--format', 'sarif', '.', 'missing.imr'], { cwd: folder, encoding: 'utf8' });
   assert.equal(result.status, 1);

@@ -70,7 +70,7 @@ export function makeLetter(spec: LetterSpec = {}): string {
         'CLINICAL CASE SUMMARY',
         'The expert reviewer developed the following clinical case summary based on a review of the case file, including all medical records:',
         'The injured worker is a 51 year old warehouse clerk who strained the low back lifting boxes on 3-14-12. A progress note dated 12-1-16',
-        'described low back pain rated 6 out of 10 and a request for a muscle relaxant.',
+        'described low back pain rated 6 out of 10 and a request to continue tizanidine, which he has taken since 11-2-16.',
       ].join('\n'),
     );
   }
@@ -94,4 +94,24 @@ export function makeLetterWithItems(count: number): string {
     items.push({ title: `Physical therapy visit series ${i + 1} for the lumbar spine #${(i % 12) + 1}`, decision: i % 5 === 0 ? 'Overturned' : 'Upheld' });
   }
   return makeLetter({ items });
+}
+
+/**
+ * A hostile letter for scaling checks: one endless summary full of negation
+ * triggers, dates and refills, and many items about the same drug.
+ */
+export function makeAdversarialLetter(repeat: number): string {
+  const summary = 'no evidence of function was not documented and Norco since 2014 with 3 refills, Soma 4/5/2016 no side effects '.repeat(repeat);
+  const items: string[] = [];
+  for (let index = 0; index < Math.max(1, repeat / 20); index++) {
+    items.push(
+      [
+        `Norco 10/325mg #${index} with refills: Overturned`,
+        'Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment 2009.',
+        'MAXIMUS guideline: Decision based on Non-MTUS Citation Official Disability Guidelines (ODG).',
+        `Decision rationale: ${'there is no functional improvement and the prior use of this medication was not documented, '.repeat(3)}Norco 5mg #9 is medically necessary.`,
+      ].join('\n'),
+    );
+  }
+  return ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', summary, 'IMR ISSUES, DECISIONS AND RATIONALES', ...items].join('\n');
 }

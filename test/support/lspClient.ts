@@ -19,8 +19,8 @@ export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   stderr = '';
 
-  private constructor(serverArgs: string[]) {
-    this.process = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER_PATH, '--stdio', ...serverArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
+  private constructor(nodeArgs: readonly string[], env: NodeJS.ProcessEnv | undefined) {
+    this.process = spawn(process.execPath, [...SERVER_NODE_ARGS, ...nodeArgs, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: env ?? process.env });
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -36,6 +36,9 @@ export class TestClient {
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/workspaceFolders', () => (this.rootUri ? [{ uri: this.rootUri, name: 'root' }] : []));
+    this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+      this.logs.push(params.message);
+    });
     this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
       this.messages.push(params);
     });
@@ -50,9 +53,12 @@ export class TestClient {
   settings: unknown = {};
   rootUri: string | null = null;
   readonly messages: { type: number; message: string }[] = [];
+  readonly logs: string[] = [];
 
-  static async start(options: { settings?: unknown; rootUri?: string | null; initializationOptions?: unknown } = {}): Promise<TestClient> {
-    const client = new TestClient([]);
+  static async start(
+    options: { settings?: unknown; rootUri?: string | null; initializationOptions?: unknown; nodeArgs?: readonly string[]; env?: NodeJS.ProcessEnv } = {},
+  ): Promise<TestClient> {
+    const client = new TestClient(options.nodeArgs ?? [], options.env);
     if (options.settings !== undefined) client.settings = options.settings;
     client.rootUri = options.rootUri ?? null;
     await client.connection.sendRequest('initialize', {

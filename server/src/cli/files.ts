@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { describeFsError } from '../fsErrors';
 
 export const LETTER_EXTENSIONS = ['.imr', '.txt'];
 
@@ -42,9 +43,10 @@ export function expandInputs(inputs: readonly string[], cwd = process.cwd()): Ex
   return { files: [...files].sort(), problems };
 }
 
+/** Paths as the user would type them from here; absolute only across drives. */
 export function displayPath(path: string, cwd = process.cwd()): string {
   const relativePath = relative(cwd, path);
-  return relativePath && !relativePath.startsWith('..') ? relativePath.split(sep).join('/') : path;
+  return relativePath && !isAbsolute(relativePath) ? relativePath.split(sep).join('/') : path;
 }
 
 function walk(folder: string, accept: (file: string) => boolean, problems: ExpandedInputs['problems']): string[] {
@@ -101,19 +103,4 @@ export function globToRegExp(glob: string): RegExp {
     } else source += char.replace(/[.+^${}()|\\]/g, '\\$&');
   }
   return new RegExp(`^${source}$`);
-}
-
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a folder';
-    default:
-      return (error as Error)?.message ?? String(error);
-  }
 }

@@ -8,7 +8,7 @@ import type { Letter } from '../letter/model';
 import type { Finding, Severity } from '../rules/types';
 import { decodeLetterBytes } from '../text/decode';
 import { LineMap, type Range } from '../text/lineMap';
-import { describeFsError } from './files';
+import { describeFsError } from '../fsErrors';
 import { letterToJson, type LetterJson } from './letterJson';
 import { outline, type OutlineNode } from '../features/outline';
 

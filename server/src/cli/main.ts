@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfigText } from '../config/configFile';
 import type { LintConfig } from '../config/config';
-import { loadKnowledge } from '../knowledge';
+import { loadKnowledgeFiles } from '../config/knowledgeFiles';
 import type { Severity } from '../rules/types';
 import { displayPath, expandInputs } from './files';
 import type { FileResult } from './lintFile';
@@ -24,6 +24,7 @@ Options:
   --fail-on error|warning|information|never
                              lowest severity that makes the exit code 1 (default: error)
   --config <file>            settings file like .imrlintrc.json; wins over the ones found beside letters
+  --knowledge <file>         extra knowledge (guidelines, sections, drugs…) over the built-in data; repeatable
   --outline                  also print each letter's outline (text format)
   --summary                  print a summary table (to stderr for json and sarif)
   --jobs <n>                 worker threads (default: number of cores)
@@ -49,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'error' },
         config: { type: 'string' },
+        knowledge: { type: 'string', multiple: true },
         outline: { type: 'boolean', default: false },
         summary: { type: 'boolean', default: false },
         jobs: { type: 'string' },
@@ -76,15 +78,20 @@ async function main(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError('no files, folders or globs given');
   const explicitConfig = values.config === undefined ? undefined : readExplicitConfig(values.config);
 
+  const knowledgeFiles = (values.knowledge ?? []).map((path) => resolve(path));
+  const knowledge = loadKnowledgeFiles(knowledgeFiles);
+  for (const problem of knowledge.problems) process.stderr.write(`imr-lint: knowledge file not used: ${problem}\n`);
+
   const { files, problems } = expandInputs(positionals);
   for (const problem of problems) process.stderr.write(`imr-lint: ${problem.input}: ${problem.message}\n`);
 
   const summary = new Summary();
   const results: FileResult[] = [];
   const progress = progressReporter(files.length);
-  let failed = problems.length > 0;
+  let failed = problems.length > 0 || knowledge.problems.length > 0;
   await runBatch(files, {
-    knowledge: loadKnowledge(),
+    knowledge: knowledge.knowledge,
+    knowledgeFiles,
     explicitConfig,
     includeOutline: values.outline,
     maxFileSize,

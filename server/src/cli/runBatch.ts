@@ -4,6 +4,8 @@ import { FileLinter, type FileResult, type LintOptions } from './lintFile';
 
 export interface BatchOptions extends LintOptions {
   readonly jobs: number;
+  /** Reloaded by each worker thread, which cannot share the main thread's knowledge base. */
+  readonly knowledgeFiles: readonly string[];
   /** Called with results in input order, as soon as each one and all before it are done. */
   readonly onResult: (result: FileResult, index: number) => void;
   readonly onProgress?: (done: number, total: number) => void;
@@ -32,7 +34,7 @@ function runInWorkers(files: readonly string[], options: BatchOptions, workerCou
   let nextToSend = 0;
   let nextToEmit = 0;
   let done = 0;
-  const workerData = { explicitConfig: options.explicitConfig, includeOutline: options.includeOutline, maxFileSize: options.maxFileSize };
+  const workerData = { explicitConfig: options.explicitConfig, includeOutline: options.includeOutline, maxFileSize: options.maxFileSize, knowledgeFiles: options.knowledgeFiles };
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     const finish = (error?: Error) => {

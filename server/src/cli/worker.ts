@@ -1,10 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadKnowledge } from '../knowledge';
+import { loadKnowledgeFiles } from '../config/knowledgeFiles';
 import { FileLinter, type LintOptions } from './lintFile';
 
 /** One of the `--jobs` threads: lints the paths it is sent and posts each result back. */
-const options = workerData as Omit<LintOptions, 'knowledge'>;
-const linter = new FileLinter({ ...options, knowledge: loadKnowledge() });
+const options = workerData as Omit<LintOptions, 'knowledge'> & { knowledgeFiles: readonly string[] };
+// The main thread has already reported any problem with these files.
+const linter = new FileLinter({ ...options, knowledge: loadKnowledgeFiles(options.knowledgeFiles).knowledge });
 
 parentPort?.on('message', (message: { index: number; path: string }) => {
   let result;

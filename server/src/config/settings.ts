@@ -4,11 +4,13 @@ import { EMPTY_CONFIG, readConfig, type LintConfig } from './config';
 export interface EditorSettings {
   readonly config: LintConfig;
   readonly maxFileSize: number;
+  /** As written in the settings; relative paths are resolved against the workspace folder. */
+  readonly knowledgeFiles: readonly string[];
   /** Human-readable problems with the user's settings; the defaults replace the bad parts. */
   readonly problems: readonly string[];
 }
 
-export const DEFAULT_SETTINGS: EditorSettings = { config: EMPTY_CONFIG, maxFileSize: DEFAULT_MAX_FILE_SIZE, problems: [] };
+export const DEFAULT_SETTINGS: EditorSettings = { config: EMPTY_CONFIG, maxFileSize: DEFAULT_MAX_FILE_SIZE, knowledgeFiles: [], problems: [] };
 
 /** Reads the `imr` settings section, whatever shape a hand-edited settings.json gave it. */
 export function readEditorSettings(section: unknown): EditorSettings {
@@ -27,5 +29,10 @@ export function readEditorSettings(section: unknown): EditorSettings {
     config = read.config;
     problems.push(...read.problems.map((problem) => `"imr.${problem.path}": ${problem.message}`));
   }
-  return { config, maxFileSize, problems };
+  let knowledgeFiles: string[] = [];
+  if (raw.knowledgeFiles !== undefined && raw.knowledgeFiles !== null) {
+    if (Array.isArray(raw.knowledgeFiles) && raw.knowledgeFiles.every((path) => typeof path === 'string')) knowledgeFiles = raw.knowledgeFiles.filter((path) => path.trim() !== '');
+    else problems.push('"imr.knowledgeFiles" must be a list of file paths; using the built-in knowledge only.');
+  }
+  return { config, maxFileSize, knowledgeFiles, problems };
 }

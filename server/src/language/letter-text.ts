@@ -40,21 +40,32 @@ export function analyzePassage(letter: Letter, span: Span): PassageAnalysis {
 function createAnalysis(text: string, span: Span): PassageAnalysis {
   const tokens = tokenize(text, span);
   const sentences = splitSentences(tokens, text);
-  let negations: NegationScope[] | null = null;
-  let negationIndex: NegationIndex | null = null;
-  const getNegations = () => (negations ??= findNegationScopes(tokens, sentences));
-  const getIndex = () => (negationIndex ??= new NegationIndex(getNegations()));
-  const memos = new Map<object | string, unknown>();
+  // Negation is worked out per sentence, and only for sentences a rule asks about.
+  const bySentence = new Map<Sentence, NegationIndex>();
+  const negationsIn = (sentence: Sentence) => {
+    let index = bySentence.get(sentence);
+    if (!index) {
+      index = new NegationIndex(findNegationScopes(tokens, [sentence]));
+      bySentence.set(sentence, index);
+    }
+    return index;
+  };
+  let all: NegationScope[] | null = null;
+  let memos: Map<object | string, unknown> | null = null;
   return {
     span,
     tokens,
     sentences,
     get negations() {
-      return getNegations();
+      return (all ??= findNegationScopes(tokens, sentences));
     },
-    isNegated: (target) => getIndex().at(target.start) !== null,
+    isNegated(target) {
+      const sentence = sentenceAt(sentences, target.start);
+      return sentence !== undefined && negationsIn(sentence).at(target.start) !== null;
+    },
     sentenceAt: (offset) => sentenceAt(sentences, offset),
     memo<T>(key: object | string, compute: () => T): T {
+      memos ??= new Map();
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;
     },

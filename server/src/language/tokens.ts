@@ -50,11 +50,14 @@ export function tokenize(text: string, range: Span = { start: 0, end: text.lengt
     const start = index;
     if (cls === CharClass.Letter || cls === CharClass.Digit || isLeadingDecimal(text, index, end)) {
       let hasLetter = cls === CharClass.Letter;
+      let needsFolding = hasLetter && !isLowerAscii(text.charCodeAt(index));
       index++;
       while (index < end) {
-        const next = classify(text.charCodeAt(index));
+        const code = text.charCodeAt(index);
+        const next = classify(code);
         if (next === CharClass.Letter) {
           hasLetter = true;
+          if (!needsFolding && !isLowerAscii(code)) needsFolding = true;
           index++;
         } else if (next === CharClass.Digit) {
           index++;
@@ -62,15 +65,17 @@ export function tokenize(text: string, range: Span = { start: 0, end: text.lengt
           // A decimal point inside a number ("0.5", "111.2"), never a sentence end.
           index += 2;
         } else if (APOSTROPHES.has(text[index]) && hasLetter && index + 1 < end && classify(text.charCodeAt(index + 1)) === CharClass.Letter) {
+          if (text[index] !== "'") needsFolding = true;
           index += 2;
         } else {
           break;
         }
       }
+      // Most words are already lower case: one slice, no second string.
       const raw = text.slice(start, index);
       tokens.push({
         kind: hasLetter ? 'word' : 'number',
-        norm: raw.indexOf('\u2019') < 0 ? raw.toLowerCase() : raw.toLowerCase().replace(/\u2019/g, "'"),
+        norm: needsFolding ? raw.toLowerCase().replace(/\u2019/g, "'") : raw,
         start,
         end: index,
         spaceBefore: sawSpace,
@@ -82,6 +87,10 @@ export function tokenize(text: string, range: Span = { start: 0, end: text.lengt
     sawSpace = false;
   }
   return tokens;
+}
+
+function isLowerAscii(code: number): boolean {
+  return code >= 97 && code <= 122;
 }
 
 function isLeadingDecimal(text: string, index: number, end: number): boolean {

@@ -8,50 +8,72 @@ import type { Span } from './model';
 export interface MappedText {
   /** Runs of blank characters and line breaks collapsed to one space, ends trimmed. */
   readonly text: string;
-  /** Source offset of each character of `text`. */
-  readonly offsets: Int32Array;
+  /**
+   * The mapping back to the source as runs: from `runStarts[r]` up to the next run start, `text`
+   * follows the source one character for one from offset `runSources[r]`. Only a collapsed run
+   * of several blanks breaks the correspondence, so a paragraph needs a run per wrapped line at
+   * most, instead of an offset per character.
+   */
+  readonly runStarts: readonly number[];
+  readonly runSources: readonly number[];
 }
 
-/** Blank characters and line breaks; kept local because this runs once per character of every part. */
+/** Blank characters and line breaks. */
 function isSpaceLike(code: number): boolean {
   if (code > 32) return code === 160 || code === 0xfeff || code === 0x2028 || code === 0x2029;
   return code === 32 || code === 9 || code === 10 || code === 11 || code === 12 || code === 13;
 }
 
+/**
+ * Blank runs that the normalised text must change: two or more blanks, or a single blank that
+ * is not a plain space. Letting the regex engine skip the ordinary single spaces is what makes
+ * normalising a paragraph cost little more than copying it.
+ */
+const BLANKS_TO_COLLAPSE = /[\t\n\v\f\r \u00a0\ufeff\u2028\u2029]{2,}|[\t\n\v\f\r\u00a0\ufeff\u2028\u2029]/g;
+
 export function mapRange(source: string, start: number, end: number): MappedText {
-  const offsets = new Int32Array(Math.max(0, end - start));
-  const parts: string[] = [];
-  let count = 0;
-  let pendingSpace = -1;
-  let runStart = -1;
-  for (let i = start; i < end; i++) {
-    const code = source.charCodeAt(i);
-    if (isSpaceLike(code)) {
-      if (runStart >= 0) {
-        parts.push(source.slice(runStart, i));
-        runStart = -1;
-      }
-      if (count > 0 && pendingSpace < 0) pendingSpace = i;
-      continue;
+  const runStarts: number[] = [];
+  const runSources: number[] = [];
+  let from = start;
+  let to = end;
+  while (from < to && isSpaceLike(source.charCodeAt(from))) from++;
+  while (to > from && isSpaceLike(source.charCodeAt(to - 1))) to--;
+  if (from >= to) return { text: '', runStarts, runSources };
+  runStarts.push(0);
+  runSources.push(from);
+  // Searching a slice, not `source` from `from`, keeps each search inside the range.
+  const region = source.slice(from, to);
+  let text = '';
+  let copyFrom = 0;
+  BLANKS_TO_COLLAPSE.lastIndex = 0;
+  for (let match = BLANKS_TO_COLLAPSE.exec(region); match; match = BLANKS_TO_COLLAPSE.exec(region)) {
+    const blankEnd = match.index + match[0].length;
+    text += region.slice(copyFrom, match.index) + ' ';
+    copyFrom = blankEnd;
+    if (match[0].length > 1) {
+      runStarts.push(text.length);
+      runSources.push(from + blankEnd);
     }
-    if (pendingSpace >= 0) {
-      if (runStart >= 0) {
-        parts.push(source.slice(runStart, i));
-        runStart = -1;
-      }
-      parts.push(' ');
-      offsets[count++] = pendingSpace;
-      pendingSpace = -1;
-    }
-    if (runStart < 0) runStart = i;
-    offsets[count++] = i;
   }
-  if (runStart >= 0) parts.push(source.slice(runStart, end));
-  return { text: parts.join(''), offsets: offsets.subarray(0, count) };
+  text += copyFrom === 0 ? region : region.slice(copyFrom);
+  return { text, runStarts, runSources };
 }
 
 export function normalizeSpace(value: string): string {
   return mapRange(value, 0, value.length).text;
+}
+
+/** Source offset of `mapped.text[index]`, for 0 <= index < text length. */
+export function sourceOffset(mapped: MappedText, index: number): number {
+  const { runStarts, runSources } = mapped;
+  let low = 0;
+  let high = runStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (runStarts[middle]! <= index) low = middle;
+    else high = middle - 1;
+  }
+  return runSources[low]! + (index - runStarts[low]!);
 }
 
 /** The source span of `text.slice(from, to)`; empty ranges sit just after the previous character. */
@@ -61,10 +83,10 @@ export function sourceSpan(mapped: MappedText, from: number, to: number, whenEmp
   const b = Math.max(a, Math.min(to, length));
   if (length === 0) return { start: whenEmpty, end: whenEmpty };
   if (b === a) {
-    const at = a < length ? mapped.offsets[a]! : mapped.offsets[length - 1]! + 1;
+    const at = a < length ? sourceOffset(mapped, a) : sourceOffset(mapped, length - 1) + 1;
     return { start: at, end: at };
   }
-  return { start: mapped.offsets[a]!, end: mapped.offsets[b - 1]! + 1 };
+  return { start: sourceOffset(mapped, a), end: sourceOffset(mapped, b - 1) + 1 };
 }
 
 /** Shrinks [from, to) of the mapped text so that it neither starts nor ends with blanks or the given trailing characters. */

@@ -8,9 +8,20 @@ const LONGEST_TITLE = Math.max(...KINDS.map((kind) => SECTION_TITLES[kind].lengt
 /** The section a heading line names, comparing case-insensitively with whitespace collapsed and a trailing colon allowed. */
 export function headingKind(content: string): SectionKind | null {
   if (content.length < 10 || content.length > LONGEST_TITLE + 20) return null;
+  if (!startsLikeTitle(content.charCodeAt(0))) return null;
   const key = trimEndChars(content, ':').replace(/\s+/g, ' ').toUpperCase();
   for (const kind of KINDS) if (SECTION_TITLES[kind] === key) return kind;
   return null;
+}
+
+/**
+ * Whether a line starting with this character can upper-case to a title's first letter (H, C or I;
+ * the dotless "ı" upper-cases to "I" too). Checked before normalising, since nearly every line is
+ * asked and nearly none is a heading.
+ */
+function startsLikeTitle(code: number): boolean {
+  const upper = code & ~32;
+  return upper === 72 || upper === 67 || upper === 73 || code === 0x131;
 }
 
 export interface SectionHeadingLine {
@@ -21,6 +32,8 @@ export interface SectionHeadingLine {
 export function findSections(text: string, lines: readonly Line[]): { sections: Section[]; headingLines: SectionHeadingLine[] } {
   const headingLines: SectionHeadingLine[] = [];
   lines.forEach((line, lineIndex) => {
+    const length = line.contentEnd - line.contentStart;
+    if (length < 10 || length > LONGEST_TITLE + 20) return;
     const kind = headingKind(lineContent(text, line));
     if (kind) headingLines.push({ kind, lineIndex });
   });

@@ -1,5 +1,14 @@
 import type { Rule } from './types';
 import { citationEdition } from './citation-edition';
+import { citationMissing } from './citation-missing';
+import { conclusionItemMismatch } from './conclusion-item-mismatch';
+import { dateOrder } from './date-order';
+import { durationOfUse } from './duration-of-use';
+import { functionalImprovement } from './functional-improvement';
+import { opioidMonitoring } from './opioid-monitoring';
+import { phi } from './phi';
+import { quantity } from './quantity';
+import { refillCount } from './refill-count';
 import { citationPage } from './citation-page';
 import { citationUnknown } from './citation-unknown';
 import { decisionConclusion } from './decision-conclusion';
@@ -17,7 +26,16 @@ export const ALL_RULES: readonly Rule[] = [
   itemParts,
   decisionConclusion,
   duplicateItem,
+  functionalImprovement,
+  quantity,
+  refillCount,
+  opioidMonitoring,
+  durationOfUse,
+  conclusionItemMismatch,
+  citationMissing,
   citationPage,
   citationUnknown,
   citationEdition,
+  dateOrder,
+  phi,
 ];

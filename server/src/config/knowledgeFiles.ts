@@ -1,0 +1,37 @@
+import { readFileSync, statSync } from 'node:fs';
+import type { KnowledgeBase } from '../knowledge';
+import { loadUserKnowledge, type UserKnowledgeFile } from '../knowledge/userKnowledge';
+import { describeFsError } from '../fsErrors';
+
+export interface LoadedKnowledge {
+  readonly knowledge: KnowledgeBase;
+  readonly problems: readonly string[];
+}
+
+/** Reads the user's knowledge files (absolute paths) and layers them over the built-in data. */
+export function loadKnowledgeFiles(paths: readonly string[]): LoadedKnowledge {
+  const files: UserKnowledgeFile[] = [];
+  const problems: string[] = [];
+  for (const path of paths) {
+    try {
+      files.push({ name: path, text: readFileSync(path, 'utf8') });
+    } catch (error) {
+      problems.push(`${path}: ${describeFsError(error)}`);
+    }
+  }
+  const loaded = loadUserKnowledge(files);
+  return { knowledge: loaded.knowledge, problems: [...problems, ...loaded.problems] };
+}
+
+/** Changes whenever a file is edited, so cached knowledge is rebuilt only when needed. */
+export function knowledgeFilesKey(paths: readonly string[]): string {
+  return paths
+    .map((path) => {
+      try {
+        return `${path}@${statSync(path).mtimeMs}`;
+      } catch {
+        return `${path}@missing`;
+      }
+    })
+    .join('|');
+}

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test } from 'node:test';
+import type { CodeAction, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
+import { TestClient } from '../support/lspClient';
+import { makeLetter } from '../support/letters';
+
+const ORGANISATION_DRUGS = JSON.stringify({
+  drugs: [{ id: 'zorvexa', generic: 'zorvexamine', brands: ['Zorvexa'], otherNames: [], classes: ['opioid'], sections: ['cp09-opioids'], mmeFactor: 2, mmeUnit: 'mg' }],
+});
+
+function positionIn(text: string, needle: string, delta = 1) {
+  const offset = text.indexOf(needle) + delta;
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length - 1, character: before.at(-1)!.length };
+}
+
+test('go to definition on a citation opens its knowledge entry as a virtual document', async () => {
+  const client = await TestClient.start();
+  try {
+    const uri = 'file:///virtual/definition.imr';
+    const text = makeLetter();
+    await client.open(uri, text);
+    const locations = await client.request<Location | Location[] | null>('textDocument/definition', { textDocument: { uri }, position: positionIn(text, 'Muscle relaxants (for pain)', 3) });
+    const location = Array.isArray(locations) ? locations[0] : locations;
+    assert.ok(location, 'a definition is returned');
+    assert.match(location.uri, /^imr-knowledge:\/section\/[a-z0-9-]+\.md\?letter=/);
+    const markdown = await client.request<string | null>('imr/knowledgeEntry', { uri: location.uri });
+    assert.match(markdown ?? '', /Muscle relaxants/i);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('citation-page reports a page outside the cited section and offers the right pages', async () => {
+  const client = await TestClient.start();
+  try {
+    const uri = 'file:///virtual/pages.imr';
+    const text = makeLetter({ items: [{ title: 'Klonopin 0.5mg #30', maximus: 'Decision based on MTUS Chronic Pain Medical Treatment 2009, Section(s): Benzodiazepines, Page(s): 99.' }] }).replace(
+      /12\/20\/2016|02\/01\/2017|01\/05\/2017|12\/28\/2016/g,
+      (date) => date.replace(/201[67]/, '2015'),
+    );
+    await client.open(uri, text);
+    const published = await client.diagnostics(uri);
+    const page = published.diagnostics.find((diagnostic) => diagnostic.code === 'citation-page');
+    assert.ok(page, `codes: ${published.diagnostics.map((diagnostic) => diagnostic.code).join(', ')}`);
+    const lines = text.split('\n');
+    assert.equal(lines[page.range.start.line].slice(page.range.start.character, page.range.end.character), '99');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: page.range, context: { diagnostics: [page] } });
+    const fix = actions.find((action) => action.edit?.changes?.[uri]?.[0]?.newText === '24');
+    assert.ok(fix, `actions: ${actions.map((action) => action.title).join(' | ')}`);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('imr.knowledgeFiles adds entries; an invalid file is named in an error and built-in knowledge still works', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'imr-knowledge-'));
+  writeFileSync(join(folder, 'org-drugs.json'), ORGANISATION_DRUGS);
+  writeFileSync(join(folder, 'broken.json'), '{ "drugs": ');
+  const text = makeLetter({ items: [{ title: 'Zorvexa 5mg #30' }] });
+  writeFileSync(join(folder, 'letter.imr'), text);
+  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString(), settings: { knowledgeFiles: ['org-drugs.json', 'broken.json'] } });
+  try {
+    const uri = pathToFileURL(join(folder, 'letter.imr')).toString();
+    await client.open(uri, text);
+    await client.diagnostics(uri);
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionIn(text, 'Zorvexa 5mg', 2) });
+    assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /zorvexamine/);
+    const sectionHover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionIn(text, 'Muscle relaxants', 2) });
+    assert.ok(sectionHover, 'built-in knowledge still answers');
+    assert.ok(
+      client.messages.some((message) => message.message.includes('broken.json') && /not valid JSON/.test(message.message)),
+      `messages: ${client.messages.map((message) => message.message).join(' | ')}`,
+    );
+  } finally {
+    await client.stop();
+  }
+});
+
+test('imr-lint --knowledge uses the extra file and names an invalid one', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'imr-knowledge-cli-'));
+  writeFileSync(join(folder, 'org-drugs.json'), ORGANISATION_DRUGS);
+  writeFileSync(join(folder, 'broken.json'), '[]');
+  writeFileSync(join(folder, 'letter.imr'), makeLetter());
+  const cli = resolve('dist', 'cli.js');
+  const good = spawnSync(process.execPath, [cli, '--knowledge', 'org-drugs.json', 'letter.imr'], { cwd: folder, encoding: 'utf8' });
+  assert.equal(good.status, 0, good.stderr);
+  const bad = spawnSync(process.execPath, [cli, '--knowledge', 'broken.json', 'letter.imr'], { cwd: folder, encoding: 'utf8' });
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /knowledge file not used: .*broken\.json: must be a JSON object/);
+});
