@@ -1,4 +1,5 @@
 import type { Citation, Span } from '../letter/model';
+import { BoundedCache } from './bounded-cache';
 import { similarity } from './fuzzy';
 import { foldName, nameKeyVariants, primaryKey, tokenize } from './normalize';
 import { parsePageRange, rangesOverlap, type PageRange } from './pages';
@@ -143,6 +144,10 @@ export class KnowledgeBase {
   private readonly termPhrases = new PhraseMatcher<TermEntry>();
   private readonly odgPhrases = new PhraseMatcher<OdgChapter>();
   private readonly sectionPhrasesByGuideline = new Map<string, PhraseMatcher<SectionEntry>>();
+  // Several rules and hover resolve the same citations; letters and keystrokes repeat the same names.
+  private readonly resolvedByCitation = new WeakMap<Citation, { date: string | null; resolved: ResolvedCitation }>();
+  private readonly guidelineMatches = new BoundedCache<string, GuidelineMatch | null>(2048);
+  private readonly sectionMatches = new BoundedCache<string, SectionMatch | null>(4096);
 
   constructor(data: KnowledgeData) {
     this.guidelines = data.guidelines;
@@ -257,6 +262,11 @@ export class KnowledgeBase {
    * year, page style or date.
    */
   findGuideline(name: string, query: GuidelineQuery = {}): GuidelineMatch | null {
+    const key = JSON.stringify([name, query.year ?? null, query.hasPages ?? false, query.date || null, query.source ?? null]);
+    return this.guidelineMatches.get(key, () => this.findGuidelineUncached(name, query));
+  }
+
+  private findGuidelineUncached(name: string, query: GuidelineQuery): GuidelineMatch | null {
     let editions = lookupName(this.guidelineIndex, name)?.entry ?? null;
     if (!editions && query.source !== 'MTUS') {
       // Non-MTUS references are free text; a known source name anywhere in them counts.
@@ -292,6 +302,10 @@ export class KnowledgeBase {
 
   /** A section by the name or heading number a citation uses, within one edition (then its sibling editions). */
   findSection(guidelineId: string, name: string): SectionMatch | null {
+    return this.sectionMatches.get(JSON.stringify([guidelineId, name]), () => this.findSectionUncached(guidelineId, name));
+  }
+
+  private findSectionUncached(guidelineId: string, name: string): SectionMatch | null {
     const numbered = NUMBERED_HEADING.exec(name) ?? /^\s*(\d+(?:\.\d+)+)\s*$/.exec(name);
     if (numbered) {
       const section = this.sectionByNumber.get(guidelineId)?.get(numbered[1]);
@@ -392,11 +406,20 @@ export class KnowledgeBase {
 
   /** Ties a parsed citation to the knowledge: its guideline edition, each section and page. */
   resolveCitation(citation: Citation, options: { date?: string | null } = {}): ResolvedCitation {
+    const date = options.date ?? null;
+    const cached = this.resolvedByCitation.get(citation);
+    if (cached && cached.date === date) return cached.resolved;
+    const resolved = this.resolveCitationUncached(citation, date);
+    this.resolvedByCitation.set(citation, { date, resolved });
+    return resolved;
+  }
+
+  private resolveCitationUncached(citation: Citation, date: string | null): ResolvedCitation {
     const pages: ResolvedPage[] = citation.pages.map((text, i) => ({ text, span: citation.pageSpans[i] ?? null, range: parsePageRange(text) }));
     if (citation.source === 'none') return { citation, guideline: null, sections: [], pages };
     const name = citation.guideline ?? (citation.source === 'ODG' ? 'ODG' : '');
     const guideline = name
-      ? this.findGuideline(name, { year: citation.year, hasPages: citation.pages.length > 0, date: options.date, source: citation.source })
+      ? this.findGuideline(name, { year: citation.year, hasPages: citation.pages.length > 0, date, source: citation.source })
       : null;
     const sections: ResolvedSection[] = citation.sections.map((sectionName, i) => {
       const span = citation.sectionSpans[i] ?? null;

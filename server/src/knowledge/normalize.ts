@@ -4,6 +4,8 @@
  * land on the same keys as the spellings in the data.
  */
 
+import { BoundedCache } from './bounded-cache';
+
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'for', 'and', 'in', 'to', 'with', 'on', 'section', 'sections', 'chapter', 'guideline', 'guidelines', 'mtus']);
 
 /** Lower case, accents and trade marks removed, "&" spelled out, hyphens inside words dropped, other punctuation as spaces. */
@@ -43,8 +45,16 @@ export function nameKeys(name: string): string[] {
   return [...new Set(nameKeyVariants(name).filter((k) => k.length > 0))];
 }
 
+type KeyVariants = readonly [string, string, string, string];
+
+const keyVariantsByName = new BoundedCache<string, KeyVariants>(4096);
+
 /** The four key variants of `nameKeys` in fixed positions (0 = as written), possibly repeated or empty. */
-export function nameKeyVariants(name: string): [string, string, string, string] {
+export function nameKeyVariants(name: string): KeyVariants {
+  return keyVariantsByName.get(name, computeNameKeyVariants);
+}
+
+function computeNameKeyVariants(name: string): KeyVariants {
   const full = contentTokens(foldName(name));
   const stripped = contentTokens(foldName(withoutParentheses(name)));
   return [full.join(' '), stripped.join(' '), [...new Set(full)].sort().join(' '), [...new Set(stripped)].sort().join(' ')];
