@@ -63,4 +63,22 @@ describe('hover and completion over stdio', () => {
     const labels = items.map((item) => item.label);
     assert.ok(labels.includes('Upheld') && labels.includes('Overturned'), `labels: ${labels.join(', ')}`);
   });
+
+  test('after "Section(s):" completion offers the sections of the guideline named on that line, with pages', async () => {
+    const draftUri = 'file:///virtual/typing-section.imr';
+    const line = 'MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2009, Section(s): ';
+    const typed = text.replace(/MAXIMUS guideline: Decision based on MTUS Chronic Pain Medical Treatment 2009,\r?\nSection\(s\): Opioids, criteria for use, Page\(s\): 76-80\./, line);
+    assert.notEqual(typed, text, 'the fixture line was replaced');
+    await client.open(draftUri, typed);
+    const lineNumber = typed.split(/\r?\n/).indexOf(line);
+    const result = await client.request<CompletionItem[] | CompletionList | null>('textDocument/completion', {
+      textDocument: { uri: draftUri },
+      position: { line: lineNumber, character: line.length },
+    });
+    const items = Array.isArray(result) ? result : result?.items ?? [];
+    const opioids = items.find((item) => /^Opioids/i.test(item.label));
+    assert.ok(opioids, `labels: ${items.slice(0, 15).map((item) => item.label).join(', ')}`);
+    assert.ok(items.length > 20, 'lists the guideline\'s sections');
+    assert.match(`${opioids.detail ?? ''} ${JSON.stringify(opioids.documentation ?? '')}`, /\d/, 'shows pages');
+  });
 });
