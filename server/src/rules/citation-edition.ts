@@ -1,4 +1,4 @@
-import { citationNameSpans, referenceDates, type ReferenceDate } from '../knowledge/citation-text';
+import { citationNameSpans, referenceDates, type CitationNameSpans, type ReferenceDate } from '../knowledge/citation-text';
 import { daysBetween, formatIsoDate } from '../knowledge/dates';
 import type { GuidelineMatch, KnowledgeBase } from '../knowledge/knowledge-base';
 import { guidelineLabel } from '../knowledge/render';
@@ -43,8 +43,10 @@ function checkEdition(
   dates: { ur: ReferenceDate | null; decision: ReferenceDate | null },
   itemIndex: number,
 ): RuleFinding | null {
-  const spans = citationNameSpans(letter, citation, kb);
-  const span = spans.year ?? spans.name ?? citation.span;
+  // Locating the name and year means a phrase search, so it waits until there is something to report.
+  let found: CitationNameSpans | null = null;
+  const spansOf = (): CitationNameSpans => (found ??= citationNameSpans(letter, citation, kb));
+  const spanOf = (): Span => spansOf().year ?? spansOf().name ?? citation.span;
   const cited = match.guideline;
   const inForce = (iso: string | undefined) => (iso ? kb.editionInForce(cited.series, iso) : null);
 
@@ -52,11 +54,12 @@ function checkEdition(
     const years = match.editions.map((g) => g.year).filter((y): y is number => y !== null);
     const current = inForce(dates.ur?.iso ?? dates.decision?.iso);
     const choices = current?.year ? [current] : match.editions.filter((g) => g.year !== null);
+    const yearSpan = spansOf().year;
     return {
       message: `There is no ${citation.year} edition of ${cited.title} in the MTUS; the editions are ${[...new Set(years)].join(', ')}.`,
-      span,
+      span: spanOf(),
       itemIndex,
-      fixes: spans.year ? choices.map((g, i) => yearFix(spans.year!, g, current !== null && i === 0)) : [],
+      fixes: yearSpan ? choices.map((g, i) => yearFix(yearSpan, g, current !== null && i === 0)) : [],
     };
   }
   if (!cited.datesVerified) return null;
@@ -65,7 +68,7 @@ function checkEdition(
   if (decision && cited.effectiveFrom && decision.iso < cited.effectiveFrom) {
     return {
       message: `${guidelineLabel(cited)} took effect on ${formatIsoDate(cited.effectiveFrom)}, after this letter's ${decision.label} (${decision.printed}).`,
-      span,
+      span: spanOf(),
       itemIndex,
     };
   }
@@ -77,11 +80,12 @@ function checkEdition(
   const successor = inForce(reference.iso) ?? kb.guideline(cited.supersededBy?.[0] ?? '') ?? null;
   const basis = match.yearStatus === 'implied' && citation.pages.length ? ' (page numbers refer to that edition)' : '';
   const replaced = successor ? `was replaced by ${guidelineLabel(successor)} from ${formatIsoDate(successor.effectiveFrom ?? cited.effectiveTo)}` : `stopped applying after ${formatIsoDate(cited.effectiveTo)}`;
+  const yearSpan = spansOf().year;
   return {
     message: `${guidelineLabel(cited)}${basis} ${replaced}; this letter's ${reference.label} is ${reference.printed}. Check that the edition cited is the one that applied to the request.`,
-    span,
+    span: spanOf(),
     itemIndex,
-    fixes: successor && spans.year && successor.title === cited.title && successor.year !== null ? [yearFix(spans.year, successor, true)] : [],
+    fixes: successor && yearSpan && successor.title === cited.title && successor.year !== null ? [yearFix(yearSpan, successor, true)] : [],
   };
 }
 

@@ -3,23 +3,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseLetter, parseLetterStrict } from '../../../server/src/letter/parse';
+import { random } from '../../support/fuzz';
 
 const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'letters');
 const fixtures = readdirSync(FIXTURES)
   .filter((name) => name.endsWith('.txt'))
   .map((name) => readFileSync(join(FIXTURES, name), 'utf8'));
-
-/** mulberry32: deterministic, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('empty and blank text parse to an empty non-letter', () => {
   for (const text of ['', ' ', '\n', '\r\n\r\n', '\f', '\t \u00a0']) {
