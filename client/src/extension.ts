@@ -1,5 +1,17 @@
 import * as path from 'node:path';
-import { commands, EventEmitter, Uri, window, workspace, type ExtensionContext, type OutputChannel, type TextDocumentContentProvider } from 'vscode';
+import {
+  commands,
+  EventEmitter,
+  Range,
+  languages,
+  Uri,
+  window,
+  workspace,
+  type ExtensionContext,
+  type OutputChannel,
+  type TextDocument,
+  type TextDocumentContentProvider,
+} from 'vscode';
 import {
   CloseAction,
   ErrorAction,
@@ -10,6 +22,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { looksLikeLetterStart } from './firstLine';
 import { SERVER_NODE_ARGS } from './serverNodeArgs';
 
 const CLIENT_ID = 'imr';
@@ -18,7 +31,15 @@ const RESTART_WINDOW_MS = 3 * 60 * 1000;
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<{ client: LanguageClient | undefined }> {
+export interface ExtensionApi {
+  readonly client: LanguageClient | undefined;
+  /** How many times the user was told the server had stopped (tests check it is once). */
+  restartNotices(): number;
+}
+
+let restartNotices = 0;
+
+export async function activate(context: ExtensionContext): Promise<ExtensionApi> {
   const output = window.createOutputChannel('IMR Letters', { log: true });
   context.subscriptions.push(output);
 
@@ -38,16 +59,33 @@ export async function activate(context: ExtensionContext): Promise<{ client: Lan
   };
 
   client = new LanguageClient(CLIENT_ID, 'IMR Language Server', serverOptions, clientOptions);
+  const languageClient = client;
+  // The extension also wakes for plain-text files; the server starts only once a letter is open.
+  let started: Promise<void> | undefined;
+  const startForLetters = (document: TextDocument) => {
+    if (document.languageId === 'imr') started ??= languageClient.start();
+    else void claimPlainTextLetter(document);
+  };
   context.subscriptions.push(
     commands.registerCommand('imr.restartServer', async () => {
       output.info('Restarting the language server on request.');
-      await client?.restart();
+      if (started) await languageClient.restart();
+      else started = languageClient.start();
     }),
     commands.registerCommand('imr.showOutput', () => output.show(true)),
     workspace.registerTextDocumentContentProvider(KNOWLEDGE_SCHEME, knowledgeDocuments()),
+    workspace.onDidOpenTextDocument(startForLetters),
   );
-  await client.start();
-  return { client };
+  workspace.textDocuments.forEach(startForLetters);
+  await started;
+  return { client, restartNotices: () => restartNotices };
+}
+
+/** A `.txt` file that opens like a determination letter becomes an `imr` document. */
+async function claimPlainTextLetter(document: TextDocument): Promise<void> {
+  if (document.languageId !== 'plaintext' || document.uri.scheme === 'output') return;
+  if (!looksLikeLetterStart(document.getText(document.validateRange(new Range(0, 0, 0, 500))))) return;
+  await languages.setTextDocumentLanguage(document, 'imr');
 }
 
 export async function deactivate(): Promise<void> {
@@ -92,6 +130,7 @@ function restartingErrorHandler(output: OutputChannel) {
       output.appendLine('The IMR language server stopped unexpectedly; restarting it.');
       if (!toldUser) {
         toldUser = true;
+        restartNotices++;
         void window.showWarningMessage('The IMR language server stopped unexpectedly and was restarted.');
       }
       return { action: CloseAction.Restart, handled: true };

@@ -25,8 +25,9 @@ export interface Analysis {
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const size = utf8Length(text, maxFileSize);
-  if (size > maxFileSize) {
+  // A UTF-16 code unit never takes more than 3 UTF-8 bytes, so most documents need no counting.
+  const mayBeTooLarge = text.length * 3 > maxFileSize;
+  if (mayBeTooLarge && utf8Length(text, maxFileSize) > maxFileSize) {
     return {
       letter: null,
       findings: [

@@ -1,4 +1,4 @@
-import type { Citation, CitationSource, Span } from './model';
+import type { Citation, CitationSource } from './model';
 import { type MappedText, sourceSpan, trimDanglingConnector, trimEndChars, trimRange } from './mapped-text';
 
 /**
@@ -63,16 +63,16 @@ function makeCitation(
   from: number,
   to: number,
 ): Citation {
-  const span = (a: number, b: number): Span => sourceSpan(context.mapped, a, b);
+  const { mapped } = context;
   return {
     source,
     guideline,
     year,
     sections: sections.map((piece) => piece.value),
     pages: pages.map((piece) => piece.value),
-    span: span(from, to),
-    sectionSpans: sections.map((piece) => span(piece.from, piece.to)),
-    pageSpans: pages.map((piece) => span(piece.from, piece.to)),
+    span: sourceSpan(mapped, from, to),
+    sectionSpans: sections.map((piece) => sourceSpan(mapped, piece.from, piece.to)),
+    pageSpans: pages.map((piece) => sourceSpan(mapped, piece.from, piece.to)),
   };
 }
 

@@ -223,6 +223,8 @@ function decisionOnLine(
 
   // A decision typed without its colon ("Norco 10mg #60 Upheld", "… - Upheld") counts only
   // when the item's guideline lines follow directly.
+  // Both decision words end in "d"; checking that first spares lower-casing nearly every line.
+  if ((tail.charCodeAt(tail.length - 1) | 32) !== 100) return null;
   const lower = tail.toLowerCase();
   if (!lower.endsWith('upheld') && !lower.endsWith('overturned')) return null;
   const lastWord = /(?:^|\s)(?:[-\u2013\u2014]\s*)?([A-Za-z]+)$/.exec(tail);
@@ -240,12 +242,16 @@ function decisionOnLine(
   };
 }
 
+/** Blanks that can sit inside a line (line terminators excluded). */
+function isInlineBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 12 || code === 11 || code === 160 || code === 13;
+}
+
 function trimSource(text: string, from: number, to: number, extra = ''): [number, number] {
   let a = from;
   let b = to;
-  const blank = (code: number) => code === 32 || code === 9 || code === 12 || code === 11 || code === 160 || code === 13;
-  while (a < b && blank(text.charCodeAt(a))) a++;
-  while (b > a && (blank(text.charCodeAt(b - 1)) || extra.includes(text[b - 1]!))) b--;
+  while (a < b && isInlineBlank(text.charCodeAt(a))) a++;
+  while (b > a && (isInlineBlank(text.charCodeAt(b - 1)) || extra.includes(text[b - 1]!))) b--;
   return [a, b];
 }
 

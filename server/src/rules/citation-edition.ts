@@ -43,23 +43,19 @@ function checkEdition(
   dates: { ur: ReferenceDate | null; decision: ReferenceDate | null },
   itemIndex: number,
 ): RuleFinding | null {
-  // Locating the name and year means a phrase search, so it waits until there is something to report.
-  let found: CitationNameSpans | null = null;
-  const spansOf = (): CitationNameSpans => (found ??= citationNameSpans(letter, citation, kb));
-  const spanOf = (): Span => spansOf().year ?? spansOf().name ?? citation.span;
   const cited = match.guideline;
-  const inForce = (iso: string | undefined) => (iso ? kb.editionInForce(cited.series, iso) : null);
-
+  // Locating the name and year in the letter means a phrase search, so each finding below does it
+  // only once it knows it will report.
   if (match.yearStatus === 'no-such-edition') {
     const years = match.editions.map((g) => g.year).filter((y): y is number => y !== null);
-    const current = inForce(dates.ur?.iso ?? dates.decision?.iso);
+    const current = editionInForce(kb, cited, dates.ur?.iso ?? dates.decision?.iso);
     const choices = current?.year ? [current] : match.editions.filter((g) => g.year !== null);
-    const yearSpan = spansOf().year;
+    const spans = citationNameSpans(letter, citation, kb);
     return {
       message: `There is no ${citation.year} edition of ${cited.title} in the MTUS; the editions are ${[...new Set(years)].join(', ')}.`,
-      span: spanOf(),
+      span: findingSpan(spans, citation),
       itemIndex,
-      fixes: yearSpan ? choices.map((g, i) => yearFix(yearSpan, g, current !== null && i === 0)) : [],
+      fixes: spans.year ? choices.map((g, i) => yearFix(spans.year!, g, current !== null && i === 0)) : [],
     };
   }
   if (!cited.datesVerified) return null;
@@ -68,7 +64,7 @@ function checkEdition(
   if (decision && cited.effectiveFrom && decision.iso < cited.effectiveFrom) {
     return {
       message: `${guidelineLabel(cited)} took effect on ${formatIsoDate(cited.effectiveFrom)}, after this letter's ${decision.label} (${decision.printed}).`,
-      span: spanOf(),
+      span: findingSpan(citationNameSpans(letter, citation, kb), citation),
       itemIndex,
     };
   }
@@ -77,16 +73,24 @@ function checkEdition(
   if (!reference || !cited.effectiveTo) return null;
   const grace = reference === dates.ur ? GRACE_DAYS_AFTER_UR : GRACE_DAYS_AFTER_DECISION;
   if (daysBetween(cited.effectiveTo, reference.iso) <= grace) return null;
-  const successor = inForce(reference.iso) ?? kb.guideline(cited.supersededBy?.[0] ?? '') ?? null;
+  const successor = editionInForce(kb, cited, reference.iso) ?? kb.guideline(cited.supersededBy?.[0] ?? '') ?? null;
   const basis = match.yearStatus === 'implied' && citation.pages.length ? ' (page numbers refer to that edition)' : '';
   const replaced = successor ? `was replaced by ${guidelineLabel(successor)} from ${formatIsoDate(successor.effectiveFrom ?? cited.effectiveTo)}` : `stopped applying after ${formatIsoDate(cited.effectiveTo)}`;
-  const yearSpan = spansOf().year;
+  const spans = citationNameSpans(letter, citation, kb);
   return {
     message: `${guidelineLabel(cited)}${basis} ${replaced}; this letter's ${reference.label} is ${reference.printed}. Check that the edition cited is the one that applied to the request.`,
-    span: spanOf(),
+    span: findingSpan(spans, citation),
     itemIndex,
-    fixes: successor && yearSpan && successor.title === cited.title && successor.year !== null ? [yearFix(yearSpan, successor, true)] : [],
+    fixes: successor && spans.year && successor.title === cited.title && successor.year !== null ? [yearFix(spans.year, successor, true)] : [],
   };
+}
+
+function findingSpan(spans: CitationNameSpans, citation: Citation): Span {
+  return spans.year ?? spans.name ?? citation.span;
+}
+
+function editionInForce(kb: KnowledgeBase, cited: GuidelineEntry, iso: string | undefined): GuidelineEntry | null {
+  return iso ? kb.editionInForce(cited.series, iso) : null;
 }
 
 function yearFix(span: Span, edition: GuidelineEntry, preferred: boolean): Fix {
