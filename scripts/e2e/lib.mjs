@@ -82,7 +82,16 @@ export function killGroup(pid, signal = 'SIGKILL') {
 }
 
 export function withPathFirst(dir, extra = {}) {
-  return { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}`, ...extra };
+  return { ...outsideNpmScript(), PATH: `${dir}:${process.env.PATH ?? ''}`, ...extra };
+}
+
+/**
+ * The environment without what an enclosing `npm test` exported: a nested npm
+ * would read those `npm_*` variables as its own settings (code-server's install
+ * script, for one, checks the Node version in `npm_config_user_agent`).
+ */
+function outsideNpmScript() {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE' && name !== 'INIT_CWD'));
 }
 
 /**

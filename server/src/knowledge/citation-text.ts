@@ -1,6 +1,6 @@
 import type { Citation, Letter, Span } from '../letter/model';
 import { letterDateToIso } from './dates';
-import type { KnowledgeBase } from './knowledge-base';
+import type { KnowledgeBase, ResolvedCitation } from './knowledge-base';
 
 /** Where the guideline name and its year are written inside a citation. */
 export interface CitationNameSpans {
@@ -40,4 +40,25 @@ export function referenceDates(letter: Letter): { ur: ReferenceDate | null; deci
     return iso && printed ? { iso, label, printed } : null;
   };
   return { ur: make('urDenialDate', 'UR denial date'), decision: make('decisionDate', 'decision date') };
+}
+
+interface LetterResolution {
+  readonly kb: KnowledgeBase;
+  readonly byItem: readonly (readonly ResolvedCitation[])[];
+}
+
+const resolutionByLetter = new WeakMap<Letter, LetterResolution>();
+
+/**
+ * Every item's citations resolved as of the letter's decision date, parallel to `letter.items`
+ * and `item.citations`. Several citation rules need the same resolution, so it is done once per
+ * parsed letter (a letter is immutable, so the result cannot go stale).
+ */
+export function resolvedCitationsByItem(letter: Letter, kb: KnowledgeBase): readonly (readonly ResolvedCitation[])[] {
+  const cached = resolutionByLetter.get(letter);
+  if (cached && cached.kb === kb) return cached.byItem;
+  const date = letterDateToIso(letter.header.decisionDate?.value);
+  const byItem = letter.items.map((item) => item.citations.map((citation) => kb.resolveCitation(citation, { date })));
+  resolutionByLetter.set(letter, { kb, byItem });
+  return byItem;
 }

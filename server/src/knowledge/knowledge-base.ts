@@ -1,6 +1,6 @@
 import type { Citation, Span } from '../letter/model';
 import { BoundedCache } from './bounded-cache';
-import { similarity } from './fuzzy';
+import { similarityTo } from './fuzzy';
 import { foldName, nameKeyVariants, primaryKey, tokenize } from './normalize';
 import { parsePageRange, rangesOverlap, type PageRange } from './pages';
 import { PhraseMatcher } from './phrase-matcher';
@@ -144,10 +144,19 @@ export class KnowledgeBase {
   private readonly termPhrases = new PhraseMatcher<TermEntry>();
   private readonly odgPhrases = new PhraseMatcher<OdgChapter>();
   private readonly sectionPhrasesByGuideline = new Map<string, PhraseMatcher<SectionEntry>>();
-  // Several rules and hover resolve the same citations; letters and keystrokes repeat the same names.
-  private readonly resolvedByCitation = new WeakMap<Citation, { date: string | null; resolved: ResolvedCitation }>();
-  private readonly guidelineMatches = new BoundedCache<string, GuidelineMatch | null>(2048);
-  private readonly sectionMatches = new BoundedCache<string, SectionMatch | null>(4096);
+  // Letters and keystrokes cite the same few guideline names over and over.
+  private readonly editionsByName = new BoundedCache<string, readonly GuidelineEntry[] | null>(2048);
+  // Every suggestion compares the query with each name of an edition; only the query is new.
+  // Keyed by the knowledge's own titles and aliases, so it never outgrows the data.
+  private readonly comparisonKeyByKnownName = new Map<string, string>();
+  private readonly knownNameKey = (name: string): string => {
+    let key = this.comparisonKeyByKnownName.get(name);
+    if (key === undefined) {
+      key = comparisonKey(name);
+      this.comparisonKeyByKnownName.set(name, key);
+    }
+    return key;
+  };
 
   constructor(data: KnowledgeData) {
     this.guidelines = data.guidelines;
@@ -262,24 +271,9 @@ export class KnowledgeBase {
    * year, page style or date.
    */
   findGuideline(name: string, query: GuidelineQuery = {}): GuidelineMatch | null {
-    const key = JSON.stringify([name, query.year ?? null, query.hasPages ?? false, query.date || null, query.source ?? null]);
-    return this.guidelineMatches.get(key, () => this.findGuidelineUncached(name, query));
-  }
-
-  private findGuidelineUncached(name: string, query: GuidelineQuery): GuidelineMatch | null {
-    let editions = lookupName(this.guidelineIndex, name)?.entry ?? null;
-    if (!editions && query.source !== 'MTUS') {
-      // Non-MTUS references are free text; a known source name anywhere in them counts.
-      const mention = this.guidelinePhrases.findAll(name).find((m) => m.values.some((g) => !g.mtus));
-      if (mention) editions = mention.values.filter((g) => !g.mtus);
-    }
-    if (!editions?.length) return null;
-    if (query.source === 'ODG') editions = editions.filter((g) => g.source === 'ODG').length ? editions.filter((g) => g.source === 'ODG') : editions;
-    if (query.source === 'MTUS') editions = editions.filter((g) => g.mtus).length ? editions.filter((g) => g.mtus) : editions;
-    if (query.source === 'ACOEM' || query.source === 'other') {
-      const nonMtus = editions.filter((g) => !g.mtus);
-      if (nonMtus.length) editions = nonMtus;
-    }
+    // The source is one of a few fixed words without a colon, so the key cannot be ambiguous.
+    const editions = this.editionsByName.get(`${query.source ?? ''}:${name}`, () => this.editionsNamed(name, query.source));
+    if (!editions) return null;
     const year = query.year ?? null;
     if (year !== null) {
       const exact = editions.find((g) => g.year === year);
@@ -292,6 +286,24 @@ export class KnowledgeBase {
     return { guideline: chosen, yearStatus: year === null || yearless ? 'implied' : 'no-such-edition', editions };
   }
 
+  /** The editions a cited name can mean, narrowed to the citation's source; null when none. */
+  private editionsNamed(name: string, source: GuidelineQuery['source']): readonly GuidelineEntry[] | null {
+    let editions = lookupName(this.guidelineIndex, name)?.entry ?? null;
+    if (!editions && source !== 'MTUS') {
+      // Non-MTUS references are free text; a known source name anywhere in them counts.
+      const mention = this.guidelinePhrases.findAll(name).find((m) => m.values.some((g) => !g.mtus));
+      if (mention) editions = mention.values.filter((g) => !g.mtus);
+    }
+    if (!editions?.length) return null;
+    if (source === 'ODG') editions = editions.filter((g) => g.source === 'ODG').length ? editions.filter((g) => g.source === 'ODG') : editions;
+    if (source === 'MTUS') editions = editions.filter((g) => g.mtus).length ? editions.filter((g) => g.mtus) : editions;
+    if (source === 'ACOEM' || source === 'other') {
+      const nonMtus = editions.filter((g) => !g.mtus);
+      if (nonMtus.length) editions = nonMtus;
+    }
+    return editions;
+  }
+
   /** Guideline names mentioned in free text (a guideline line being typed), in order. */
   findGuidelineMentions(text: string, base = 0): GuidelineMention[] {
     return this.guidelinePhrases.findAll(text, base).map((match) => {
@@ -302,10 +314,6 @@ export class KnowledgeBase {
 
   /** A section by the name or heading number a citation uses, within one edition (then its sibling editions). */
   findSection(guidelineId: string, name: string): SectionMatch | null {
-    return this.sectionMatches.get(JSON.stringify([guidelineId, name]), () => this.findSectionUncached(guidelineId, name));
-  }
-
-  private findSectionUncached(guidelineId: string, name: string): SectionMatch | null {
     const numbered = NUMBERED_HEADING.exec(name) ?? /^\s*(\d+(?:\.\d+)+)\s*$/.exec(name);
     if (numbered) {
       const section = this.sectionByNumber.get(guidelineId)?.get(numbered[1]);
@@ -356,12 +364,12 @@ export class KnowledgeBase {
 
   /** Closest section names in an edition, best first, for "did you mean". */
   suggestSections(guidelineId: string, name: string, limit = 3, minScore = 0.5): Suggestion<SectionEntry>[] {
-    return bestBy(this.sectionsOf(guidelineId), (s) => [s.title, ...s.aliases], name, limit, minScore);
+    return bestBy(this.sectionsOf(guidelineId), (s) => [s.title, ...s.aliases], this.knownNameKey, name, limit, minScore);
   }
 
   /** Closest guideline names (MTUS first), for "did you mean". */
   suggestGuidelines(name: string, limit = 3, minScore = 0.5): Suggestion<GuidelineEntry>[] {
-    const suggestions = bestBy(this.guidelines, (g) => [g.title, ...g.aliases], name, limit * 3, minScore);
+    const suggestions = bestBy(this.guidelines, (g) => [g.title, ...g.aliases], this.knownNameKey, name, limit * 3, minScore);
     const seen = new Set<string>();
     return suggestions.filter((s) => {
       const key = `${s.entry.title}|${s.entry.year}`;
@@ -406,20 +414,11 @@ export class KnowledgeBase {
 
   /** Ties a parsed citation to the knowledge: its guideline edition, each section and page. */
   resolveCitation(citation: Citation, options: { date?: string | null } = {}): ResolvedCitation {
-    const date = options.date ?? null;
-    const cached = this.resolvedByCitation.get(citation);
-    if (cached && cached.date === date) return cached.resolved;
-    const resolved = this.resolveCitationUncached(citation, date);
-    this.resolvedByCitation.set(citation, { date, resolved });
-    return resolved;
-  }
-
-  private resolveCitationUncached(citation: Citation, date: string | null): ResolvedCitation {
     const pages: ResolvedPage[] = citation.pages.map((text, i) => ({ text, span: citation.pageSpans[i] ?? null, range: parsePageRange(text) }));
     if (citation.source === 'none') return { citation, guideline: null, sections: [], pages };
     const name = citation.guideline ?? (citation.source === 'ODG' ? 'ODG' : '');
     const guideline = name
-      ? this.findGuideline(name, { year: citation.year, hasPages: citation.pages.length > 0, date, source: citation.source })
+      ? this.findGuideline(name, { year: citation.year, hasPages: citation.pages.length > 0, date: options.date, source: citation.source })
       : null;
     const sections: ResolvedSection[] = citation.sections.map((sectionName, i) => {
       const span = citation.sectionSpans[i] ?? null;
@@ -467,12 +466,24 @@ function nearestEarlier(editions: readonly GuidelineEntry[], year: number): Guid
   return chosen;
 }
 
-function bestBy<T>(entries: readonly T[], names: (entry: T) => readonly string[], query: string, limit: number, minScore: number): Suggestion<T>[] {
-  const target = primaryKey(query) || foldName(query);
+/** The form names are compared in for suggestions. */
+function comparisonKey(name: string): string {
+  return primaryKey(name) || foldName(name);
+}
+
+function bestBy<T>(
+  entries: readonly T[],
+  names: (entry: T) => readonly string[],
+  keyOf: (name: string) => string,
+  query: string,
+  limit: number,
+  minScore: number,
+): Suggestion<T>[] {
+  const scoreAgainst = similarityTo(comparisonKey(query));
   const best = new Map<T, Suggestion<T>>();
   for (const entry of entries) {
     for (const name of names(entry)) {
-      const score = similarity(target, primaryKey(name) || foldName(name));
+      const score = scoreAgainst(keyOf(name));
       const current = best.get(entry);
       if (score >= minScore && (!current || score > current.score)) best.set(entry, { entry, name, score });
     }

@@ -1,4 +1,4 @@
-import { citationNameSpans, referenceDates, type CitationNameSpans, type ReferenceDate } from '../knowledge/citation-text';
+import { citationNameSpans, referenceDates, resolvedCitationsByItem, type CitationNameSpans, type ReferenceDate } from '../knowledge/citation-text';
 import { daysBetween, formatIsoDate } from '../knowledge/dates';
 import type { GuidelineMatch, KnowledgeBase } from '../knowledge/knowledge-base';
 import { guidelineLabel } from '../knowledge/render';
@@ -22,10 +22,10 @@ export const citationEdition: Rule = {
     const kb = context.knowledge;
     const dates = referenceDates(letter);
     const findings: RuleFinding[] = [];
-    letter.items.forEach((item, itemIndex) => {
-      for (const citation of item.citations) {
+    // Resolved as of the decision date, which is `dates.decision` when the letter prints one.
+    resolvedCitationsByItem(letter, kb).forEach((citations, itemIndex) => {
+      for (const { citation, guideline: match } of citations) {
         if (citation.source !== 'MTUS') continue;
-        const match = kb.resolveCitation(citation, { date: dates.decision?.iso ?? null }).guideline;
         if (!match?.guideline.mtus) continue;
         const finding = checkEdition(letter, citation, match, kb, dates, itemIndex);
         if (finding) findings.push(finding);

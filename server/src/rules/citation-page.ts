@@ -1,6 +1,6 @@
 import { formatPages } from '../knowledge/pages';
 import type { KnowledgeBase, ResolvedCitation } from '../knowledge/knowledge-base';
-import { letterDateToIso } from '../knowledge/dates';
+import { resolvedCitationsByItem } from '../knowledge/citation-text';
 import type { SectionEntry } from '../knowledge/types';
 import type { Fix, Rule, RuleFinding } from './types';
 
@@ -13,11 +13,9 @@ export const citationPage: Rule = {
   description: 'A cited page number does not belong to the guideline section named with it.',
   check(letter, context) {
     const kb = context.knowledge;
-    const date = letterDateToIso(letter.header.decisionDate?.value);
     const findings: RuleFinding[] = [];
-    letter.items.forEach((item, itemIndex) => {
-      for (const citation of item.citations) {
-        const resolved = kb.resolveCitation(citation, { date });
+    resolvedCitationsByItem(letter, kb).forEach((citations, itemIndex) => {
+      for (const resolved of citations) {
         if (resolved.guideline?.guideline.citedBy !== 'pages') continue;
         findings.push(...checkPages(kb, resolved, itemIndex));
       }

@@ -1,5 +1,4 @@
-import { citationNameSpans } from '../knowledge/citation-text';
-import { letterDateToIso } from '../knowledge/dates';
+import { citationNameSpans, resolvedCitationsByItem } from '../knowledge/citation-text';
 import type { KnowledgeBase, ResolvedSection } from '../knowledge/knowledge-base';
 import { guidelineLabel } from '../knowledge/render';
 import type { GuidelineEntry } from '../knowledge/types';
@@ -15,13 +14,12 @@ export const citationUnknown: Rule = {
   description: 'A cited MTUS guideline or section name is not one the knowledge base knows; suggests the closest names.',
   check(letter, context) {
     const kb = context.knowledge;
-    const date = letterDateToIso(letter.header.decisionDate?.value);
     const findings: RuleFinding[] = [];
-    letter.items.forEach((item, itemIndex) => {
-      for (const citation of item.citations) {
+    resolvedCitationsByItem(letter, kb).forEach((citations, itemIndex) => {
+      for (const resolved of citations) {
+        const { citation } = resolved;
         // Non-MTUS references are free text (ODG topics, books, URLs); only MTUS names have a fixed list.
         if (citation.source !== 'MTUS') continue;
-        const resolved = kb.resolveCitation(citation, { date });
         if (!resolved.guideline) {
           const finding = unknownGuideline(letter, citation, kb, itemIndex);
           if (finding) findings.push(finding);
