@@ -126,6 +126,7 @@ async function waitForResults(resultsPath, integration, codeServer) {
   for (; shown < results.outcomes.length; shown++) integration.add(results.outcomes[shown]);
   if (results.crashed) fail('integration suite ran to the end', results.crashed);
   if (results.outcomes.length === 0) fail('integration suite ran tests', 'no test ran');
+  for (const [name, milliseconds] of Object.entries(results.measurements ?? {})) log(`measured: ${name}: ${milliseconds} ms`);
 }
 
 async function runScreenChecks(page, checksPath, context, group) {

@@ -21,6 +21,16 @@ export function workspaceUri(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...segments);
 }
 
+/**
+ * Records a figure for BENCHMARKS.md; the runner prints it after the summary.
+ * Kept on globalThis because each suite file is bundled on its own.
+ */
+export function recordMeasurement(name: string, milliseconds: number): void {
+  const holder = globalThis as { imrMeasurements?: Record<string, number> };
+  holder.imrMeasurements ??= {};
+  holder.imrMeasurements[name] = Math.round(milliseconds);
+}
+
 export async function sleep(ms: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
 }

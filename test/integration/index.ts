@@ -17,6 +17,8 @@ export interface SuiteResult {
   readonly passed: number;
   readonly failed: number;
   readonly durationMs: number;
+  /** Figures recorded by tests with `recordMeasurement`, in milliseconds. */
+  readonly measurements: Readonly<Record<string, number>>;
 }
 
 export interface SuiteOptions {
@@ -51,7 +53,8 @@ export function runSuite(options: SuiteOptions = {}): Promise<SuiteResult> {
     try {
       const runner = mocha.run(() => {
         const failed = outcomes.filter((outcome) => outcome.state === 'failed').length;
-        resolve({ outcomes, passed: outcomes.length - failed, failed, durationMs: Date.now() - started });
+        const measurements = (globalThis as { imrMeasurements?: Record<string, number> }).imrMeasurements ?? {};
+        resolve({ outcomes, passed: outcomes.length - failed, failed, durationMs: Date.now() - started, measurements });
       });
       runner.on('pass', (test) => record({ fullTitle: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 }));
       // Hooks fail through the same event, so a broken `before` still counts as a failure.
