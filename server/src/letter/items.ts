@@ -55,6 +55,10 @@ interface Draft {
 
 export function partLabelAt(text: string, line: Line): { kind: PartKind; length: number } | null {
   if (line.contentEnd - line.contentStart < 8) return null;
+  // Every label starts with C, M or D (ASCII only: these patterns are not Unicode-aware); most lines
+  // are prose and stop here.
+  const first = text.charCodeAt(line.contentStart) & ~32;
+  if (first !== 67 && first !== 77 && first !== 68) return null;
   const head = text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 40));
   for (const [kind, pattern] of PART_LABELS) {
     const match = pattern.exec(head);

@@ -32,6 +32,7 @@ export interface SectionHeadingLine {
 export function findSections(text: string, lines: readonly Line[]): { sections: Section[]; headingLines: SectionHeadingLine[] } {
   const headingLines: SectionHeadingLine[] = [];
   lines.forEach((line, lineIndex) => {
+    // Measured before slicing: copying every line of the letter out just to reject it is the cost.
     const length = line.contentEnd - line.contentStart;
     if (length < 10 || length > LONGEST_TITLE + 20) return;
     const kind = headingKind(lineContent(text, line));
