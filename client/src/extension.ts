@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import {
   commands,
-  EventEmitter,
   Range,
   languages,
   Uri,
@@ -22,6 +21,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { KNOWLEDGE_ENTRY_REQUEST, KNOWLEDGE_SCHEME } from '../../server/src/lsp/knowledgeDocuments';
 import { looksLikeLetterStart } from './firstLine';
 import { SERVER_NODE_ARGS } from './serverNodeArgs';
 
@@ -56,7 +56,7 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
       { scheme: 'file', language: 'imr' },
       { scheme: 'untitled', language: 'imr' },
     ],
-    synchronize: { fileEvents: workspace.createFileSystemWatcher(`**/.imrlintrc.json`) },
+    synchronize: { configurationSection: 'imr', fileEvents: workspace.createFileSystemWatcher(`**/.imrlintrc.json`) },
     outputChannel: output,
     errorHandler: restartingErrorHandler(output),
   };
@@ -65,15 +65,26 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
   const languageClient = client;
   // The extension also wakes for plain-text files; the server starts only once a letter is open.
   let started: Promise<void> | undefined;
+  const start = () => {
+    started ??= languageClient.start().catch((error: unknown) => {
+      // Forget the failed start so the next letter (or the restart command) tries again.
+      started = undefined;
+      output.error(`The IMR language server could not start: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return started;
+  };
   const startForLetters = (document: TextDocument) => {
-    if (document.languageId === 'imr') started ??= languageClient.start();
-    else void claimPlainTextLetter(document);
+    if (document.languageId === 'imr') void start();
+    else
+      claimPlainTextLetter(document).catch((error: unknown) =>
+        output.warn(`Could not switch a plain-text letter to IMR: ${error instanceof Error ? error.message : String(error)}`),
+      );
   };
   context.subscriptions.push(
     commands.registerCommand('imr.restartServer', async () => {
       output.info('Restarting the language server on request.');
-      if (started) await languageClient.restart();
-      else started = languageClient.start();
+      if (started && languageClient.isRunning()) await languageClient.restart();
+      else await start();
     }),
     commands.registerCommand('imr.showOutput', () => output.show(true)),
     workspace.registerTextDocumentContentProvider(KNOWLEDGE_SCHEME, knowledgeDocuments()),
@@ -96,15 +107,11 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
-const KNOWLEDGE_SCHEME = 'imr-knowledge';
-
 /** Read-only documents for "Go to Definition" on a citation, drug or term; the server renders them. */
 function knowledgeDocuments(): TextDocumentContentProvider {
-  const changed = new EventEmitter<Uri>();
   return {
-    onDidChange: changed.event,
     async provideTextDocumentContent(uri: Uri): Promise<string> {
-      const markdown = await client?.sendRequest<string | null>('imr/knowledgeEntry', { uri: uri.toString() });
+      const markdown = await client?.sendRequest<string | null>(KNOWLEDGE_ENTRY_REQUEST, { uri: uri.toString() });
       return markdown ?? 'This knowledge entry is not available.';
     },
   };

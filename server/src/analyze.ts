@@ -28,12 +28,13 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   // A UTF-16 code unit never takes more than 3 UTF-8 bytes, so most documents need no counting.
   const mayBeTooLarge = text.length * 3 > maxFileSize;
   if (mayBeTooLarge && utf8Length(text, maxFileSize) > maxFileSize) {
+    const setting = options.config?.rules[FILE_TOO_LARGE];
     return {
       letter: null,
-      findings: [
+      findings: setting === 'off' ? [] : [
         {
           ruleId: FILE_TOO_LARGE,
-          severity: 'information',
+          severity: setting ?? 'information',
           message: `Not analysed: this document is larger than ${formatBytes(maxFileSize)} (the imr.maxFileSize setting). Determination letters are usually a few kilobytes.`,
           span: { start: 0, end: Math.min(text.length, Math.max(0, text.search(/\r|\n|$/))) },
         },

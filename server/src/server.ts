@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -16,8 +16,10 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from './analyze';
+import { isInsideFolder } from './paths';
+import { ruleDocPath } from './ruleDocs';
 import { EMPTY_CONFIG, mergeConfigs, type LintConfig } from './config/config';
-import { CONFIG_FILE_NAME, findConfigFile, loadConfigFile, type LoadedConfigFile } from './config/configFile';
+import { findConfigFile, loadConfigFile, type LoadedConfigFile } from './config/configFile';
 import { DEFAULT_SETTINGS, readEditorSettings, type EditorSettings } from './config/settings';
 import { completionsAt } from './features/completion';
 import { foldingSpans } from './features/folding';
@@ -31,13 +33,16 @@ import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toFoldi
 import { LineMap } from './text/lineMap';
 import type { Finding } from './rules/types';
 
-const SERVER_VERSION = '0.1.0';
+declare const IMR_VERSION: string | undefined;
+const SERVER_VERSION = typeof IMR_VERSION === 'string' ? IMR_VERSION : '0.0.0-dev';
 const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
 const builtinKnowledge = loadKnowledge();
 
 interface DocumentState {
   readonly version: number;
+  /** The settings generation the analysis was made with; see `settingsGeneration`. */
+  readonly generation: number;
   readonly knowledge: KnowledgeBase;
   readonly analysis: Analysis;
   readonly lines: LineMap;
@@ -49,7 +54,13 @@ const pendingValidation = new Map<string, NodeJS.Timeout>();
 /** Typing pauses shorter than this are one burst; benchmarks set it to 0 through initializationOptions. */
 let validationDelayMs = 30;
 const settingsByUri = new Map<string, Promise<EditorSettings>>();
-const knowledgeByFiles = new Map<string, KnowledgeBase>();
+/** One knowledge base per list of knowledge files, rebuilt when one of them changes on disk. */
+const knowledgeByFiles = new Map<string, { filesKey: string; knowledge: KnowledgeBase }>();
+/**
+ * Bumped whenever settings or config files change, so an analysis that was
+ * started with the old settings is never reused for the same document version.
+ */
+let settingsGeneration = 0;
 const reportedKnowledgeProblems = new Set<string>();
 const configFiles = new Map<string, LoadedConfigFile | null>();
 const publishedConfigProblems = new Set<string>();
@@ -57,10 +68,13 @@ const reportedSettingsProblems = new Set<string>();
 let canPullSettings = false;
 let canListWorkspaceFolders = false;
 
-const docsFolder = resolve(__dirname, '..', 'docs', 'rules');
+const docUris = new Map<string, string | undefined>();
 function ruleDocUri(ruleId: string): string | undefined {
-  const path = join(docsFolder, `${ruleId}.md`);
-  return existsSync(path) ? pathToFileURL(path).toString() : undefined;
+  if (!docUris.has(ruleId)) {
+    const path = ruleDocPath(ruleId);
+    docUris.set(ruleId, existsSync(path) ? pathToFileURL(path).toString() : undefined);
+  }
+  return docUris.get(ruleId);
 }
 
 connection.onInitialize((params: InitializeParams) => {
@@ -85,7 +99,7 @@ connection.onInitialize((params: InitializeParams) => {
   };
 });
 
-documents.onDidOpen((event) => scheduleValidation(event.document.uri));
+// Opening a document also fires onDidChangeContent, which schedules its first validation.
 documents.onDidChangeContent((event) => scheduleValidation(event.document.uri));
 documents.onDidClose((event) => {
   const uri = event.document.uri;
@@ -107,6 +121,7 @@ connection.onDidChangeWatchedFiles(() => {
 });
 
 function revalidateAll(): void {
+  settingsGeneration++;
   analyzed.clear();
   for (const document of documents.all()) scheduleValidation(document.uri);
 }
@@ -127,17 +142,18 @@ async function validate(uri: string): Promise<void> {
   const document = documents.get(uri);
   if (!document) return;
   const version = document.version;
+  const generation = settingsGeneration;
   const settings = await settingsFor(uri);
   const current = documents.get(uri);
-  // Newer edits arrived while the settings were fetched; their own validation publishes instead.
-  if (!current || current.version !== version) return;
+  // Newer edits or settings arrived while the settings were fetched; their own validation publishes instead.
+  if (!current || current.version !== version || generation !== settingsGeneration) return;
   const state = analyzeDocument(current, settings);
   await connection.sendDiagnostics({ uri, version, diagnostics: [...state.diagnostics] });
 }
 
 function analyzeDocument(document: TextDocument, settings: EditorSettings): DocumentState {
   const cached = analyzed.get(document.uri);
-  if (cached && cached.version === document.version) return cached;
+  if (cached && cached.version === document.version && cached.generation === settingsGeneration) return cached;
   const text = document.getText();
   const config = mergeConfigs(settings.config, projectConfigFor(document.uri));
   const knowledge = knowledgeFor(document.uri, settings);
@@ -149,18 +165,21 @@ function analyzeDocument(document: TextDocument, settings: EditorSettings): Docu
   });
   const lines = new LineMap(text);
   const diagnostics = analysis.findings.map((finding) => toDiagnostic(finding, lines, document.uri, ruleDocUri));
-  const state: DocumentState = { version: document.version, knowledge, analysis, lines, diagnostics };
+  const state: DocumentState = { version: document.version, generation: settingsGeneration, knowledge, analysis, lines, diagnostics };
   analyzed.set(document.uri, state);
   return state;
 }
 
-/** Analysis for requests: reuses the cached result for this version, else analyses with the last known settings. */
+/** Analysis for requests: the cached result for this version and settings, else a fresh one. */
 async function stateFor(uri: string): Promise<DocumentState | null> {
-  const document = documents.get(uri);
-  if (!document) return null;
-  const cached = analyzed.get(uri);
-  if (cached && cached.version === document.version) return cached;
-  return analyzeDocument(document, await settingsFor(uri));
+  for (;;) {
+    const generation = settingsGeneration;
+    const settings = await settingsFor(uri);
+    const document = documents.get(uri);
+    if (!document) return null;
+    // Settings changed while they were fetched: fetch the new ones rather than analyse with stale ones.
+    if (generation === settingsGeneration) return analyzeDocument(document, settings);
+  }
 }
 
 function settingsFor(uri: string): Promise<EditorSettings> {
@@ -192,25 +211,24 @@ function knowledgeFor(uri: string, settings: EditorSettings): KnowledgeBase {
   const letterPath = filePathOf(uri);
   const base = letterPath ? workspaceFolderOf(letterPath) ?? dirname(letterPath) : process.cwd();
   const paths = settings.knowledgeFiles.map((path) => resolve(base, path));
-  const key = knowledgeFilesKey(paths);
-  let knowledge = knowledgeByFiles.get(key);
-  if (!knowledge) {
-    const loaded = loadKnowledgeFiles(paths);
-    knowledge = loaded.knowledge;
-    knowledgeByFiles.set(key, knowledge);
-    for (const problem of loaded.problems) {
-      if (reportedKnowledgeProblems.has(problem)) continue;
-      reportedKnowledgeProblems.add(problem);
-      void connection.window.showErrorMessage(`IMR knowledge file not used: ${problem}`);
-    }
+  const pathsKey = paths.join('\n');
+  const filesKey = knowledgeFilesKey(paths);
+  const cached = knowledgeByFiles.get(pathsKey);
+  if (cached?.filesKey === filesKey) return cached.knowledge;
+  const loaded = loadKnowledgeFiles(paths);
+  knowledgeByFiles.set(pathsKey, { filesKey, knowledge: loaded.knowledge });
+  for (const problem of loaded.problems) {
+    if (reportedKnowledgeProblems.has(problem)) continue;
+    reportedKnowledgeProblems.add(problem);
+    void connection.window.showErrorMessage(`IMR knowledge file not used: ${problem}`);
   }
-  return knowledge;
+  return loaded.knowledge;
 }
 
 let workspaceFolderPaths: string[] = [];
 
 function workspaceFolderOf(path: string): string | undefined {
-  return workspaceFolderPaths.filter((folder) => path.startsWith(folder + '/') || path.startsWith(folder + '\\')).sort((a, b) => b.length - a.length)[0];
+  return workspaceFolderPaths.filter((folder) => isInsideFolder(path, folder)).sort((a, b) => b.length - a.length)[0];
 }
 
 function projectConfigFor(uri: string): LintConfig {
@@ -312,13 +330,18 @@ connection.onCodeAction(async (params, token) => {
   const start = state.lines.offsetAt(params.range.start);
   const end = state.lines.offsetAt(params.range.end);
   const actions: CodeAction[] = [];
+  const suppressions = new Map<string, CodeAction>();
   state.analysis.findings.forEach((finding, index) => {
     if (finding.span.end < start || finding.span.start > end) return;
     const diagnostic = state.diagnostics[index];
     for (const fix of finding.fixes ?? []) actions.push(toCodeAction(fix, finding, diagnostic, uri, state.lines));
-    actions.push(...ignoreCommandActions(uri, finding, diagnostic, state.analysis.letter!));
+    // One "Ignore"/"Disable" per rule and item, however many findings sit in the range.
+    for (const action of ignoreCommandActions(uri, finding, diagnostic, state.analysis.letter!)) {
+      const key = JSON.stringify(action.command);
+      if (!suppressions.has(key)) suppressions.set(key, action);
+    }
   });
-  return actions;
+  return [...actions, ...suppressions.values()];
 });
 
 /** Applies every safe fix whose edits do not overlap an earlier one. */
@@ -342,7 +365,7 @@ function fixAllAction(uri: string, state: DocumentState): CodeAction[] {
 }
 
 /** Lets tests and support find the server process (e.g. to check that a crashed server came back). */
-connection.onRequest('imr/serverInfo', () => ({ pid: process.pid, version: SERVER_VERSION, memory: process.memoryUsage(), openDocuments: analyzed.size }));
+connection.onRequest('imr/serverInfo', () => ({ pid: process.pid, version: SERVER_VERSION, memory: process.memoryUsage(), openDocuments: documents.all().length }));
 
 connection.onExecuteCommand(async (params) => {
   try {
@@ -372,9 +395,11 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
-process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${describeError(error)}`));
+// After an unexpected error the server's state is unknown; exiting lets the client restart a clean one.
+process.on('uncaughtException', (error) => {
+  connection.console.error(`Unexpected error, restarting: ${describeError(error)}`);
+  process.exit(1);
+});
 
 documents.listen(connection);
 connection.listen();
-
-export { CONFIG_FILE_NAME };

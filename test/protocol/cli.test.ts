@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -121,4 +121,27 @@ test('a glob that matches nothing and a non-letter get clear messages', () => {
   assert.equal(code, 1);
   assert.match(stderr, /nothing\/\*\.imr: no files match this pattern/);
   assert.match(stdout, /notes\.txt:1:1 information not-a-letter/);
+});
+
+test('a file name with glob characters is read as a file', () => {
+  const folder = workspace({ 'letter [1].imr': bad });
+  const { code, stdout } = run(['letter [1].imr'], folder);
+  assert.equal(code, 1);
+  assert.match(stdout, /^letter \[1\]\.imr:\d+:\d+ error item-decision/m);
+  assert.equal(run(['[z-a]*.imr'], folder).code, 1, 'a pattern with a reversed range is taken literally, not a crash');
+});
+
+test('a broken or mistyped .imrlintrc.json is reported once and fails the run; the defaults still apply', () => {
+  const folder = workspace({ 'a.imr': bad, 'b.imr': bad, '.imrlintrc.json': '{ "rules": { "quantty": "off", "item-decision": "loud" } }' });
+  const { code, stdout, stderr } = run(['.'], folder);
+  assert.equal(code, 1);
+  assert.equal(stderr.match(/There is no rule "quantty"/g)?.length, 1, stderr);
+  assert.match(stderr, /rules\.item-decision: Rule "item-decision" has an invalid setting/);
+  assert.equal(stdout.match(/item-decision/g)?.length, 2);
+});
+
+test('--version prints the package version', () => {
+  const { stdout } = run(['--version']);
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+  assert.equal(stdout.trim(), `imr-lint ${version}`);
 });

@@ -182,6 +182,22 @@ describe('language server settings', () => {
     }
   });
 
+  test('changed settings apply to open letters without reopening them', async () => {
+    const client = await TestClient.start({ settings: {} });
+    try {
+      const uri = 'file:///virtual/live-settings.imr';
+      await client.open(uri, makeLetter({ items: [{ title: 'Tizanidine 4mg #60', decision: 'Uphold' }] }));
+      const before = await client.diagnostics(uri);
+      assert.equal(before.diagnostics.find((diagnostic) => diagnostic.code === 'item-decision')?.severity, 1);
+      client.settings = { rules: { 'item-decision': 'off' } };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const after = await client.diagnostics(uri, (params) => params !== before && !params.diagnostics.some((diagnostic) => diagnostic.code === 'item-decision'));
+      assert.ok(after);
+    } finally {
+      await client.stop();
+    }
+  });
+
   test('a rule severity from settings is applied', async () => {
     const client = await TestClient.start({ settings: { rules: { 'item-decision': 'hint' } } });
     try {

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { describeFsError } from '../fsErrors';
 
@@ -18,7 +18,8 @@ export function expandInputs(inputs: readonly string[], cwd = process.cwd()): Ex
   const files = new Set<string>();
   const problems: ExpandedInputs['problems'] = [];
   for (const input of inputs) {
-    if (hasGlobCharacters(input)) {
+    // A file may have "[" or "?" in its name; only a path that does not exist is read as a pattern.
+    if (hasGlobCharacters(input) && !existsSync(resolve(cwd, input))) {
       const matches = expandGlob(input, cwd);
       if (matches.length === 0) problems.push({ input, message: 'no files match this pattern' });
       matches.forEach((match) => files.add(match));
@@ -82,6 +83,16 @@ function expandGlob(pattern: string, cwd: string): string[] {
   return walk(base, () => true, ignoredProblems).filter((file) => matcher.test(file.split(sep).join('/')));
 }
 
+/** A `[...]` that would not compile (an empty set, a reversed range like `[z-a]`) is taken literally. */
+function isValidCharacterSet(set: string): boolean {
+  try {
+    new RegExp(`[${set}]`);
+    return set.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 export function globToRegExp(glob: string): RegExp {
   let source = '';
   for (let i = 0; i < glob.length; i++) {
@@ -95,9 +106,10 @@ export function globToRegExp(glob: string): RegExp {
     } else if (char === '?') source += '[^/]';
     else if (char === '[') {
       const close = glob.indexOf(']', i + 1);
-      if (close === -1) source += '\\[';
+      const set = close === -1 ? '' : glob.slice(i + 1, close).replace(/\\/g, '\\\\');
+      if (close === -1 || !isValidCharacterSet(set)) source += '\\[';
       else {
-        source += '[' + glob.slice(i + 1, close).replace(/\\/g, '\\\\') + ']';
+        source += '[' + set + ']';
         i = close;
       }
     } else source += char.replace(/[.+^${}()|\\]/g, '\\$&');

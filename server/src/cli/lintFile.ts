@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { analyze } from '../analyze';
-import { mergeConfigs, type LintConfig } from '../config/config';
+import { EMPTY_CONFIG, mergeConfigs, type LintConfig } from '../config/config';
 import { findConfigFile, loadConfigFile, type LoadedConfigFile } from '../config/configFile';
 import type { KnowledgeBase } from '../knowledge';
 import type { Letter } from '../letter/model';
@@ -33,6 +33,8 @@ export interface FileResult {
   readonly letter?: LetterJson | null;
   readonly diagnostics: readonly DiagnosticJson[];
   readonly outline?: readonly OutlineLine[];
+  /** Problems that are not findings in the letter: a broken config file, a rule that crashed. Never letter text. */
+  readonly problems?: readonly string[];
 }
 
 export interface LintOptions {
@@ -45,6 +47,7 @@ export interface LintOptions {
 
 export class FileLinter {
   private readonly configByFolder = new Map<string, LoadedConfigFile | null>();
+  private readonly reportedConfigs = new Set<string>();
 
   constructor(private readonly options: LintOptions) {}
 
@@ -59,25 +62,38 @@ export class FileLinter {
   }
 
   lintText(path: string, text: string): FileResult {
-    const projectConfig = this.projectConfig(path);
+    const problems: string[] = [];
+    const projectConfig = this.projectConfig(path, problems);
     const config = this.options.explicitConfig ? mergeConfigs(projectConfig, this.options.explicitConfig) : projectConfig;
-    const analysis = analyze(text, { knowledge: this.options.knowledge, config, maxFileSize: this.options.maxFileSize });
+    const analysis = analyze(text, {
+      knowledge: this.options.knowledge,
+      config,
+      maxFileSize: this.options.maxFileSize,
+      onRuleError: (ruleId, error) => problems.push(`rule ${ruleId} failed (${(error as Error)?.name ?? 'error'}); its findings are missing`),
+    });
     const lines = new LineMap(text);
     return {
       path,
       letter: analysis.letter ? letterToJson(analysis.letter, lines) : null,
       diagnostics: analysis.findings.map((finding) => diagnosticJson(finding, lines)),
       outline: this.options.includeOutline && analysis.letter ? outlineLines(analysis.letter, lines) : undefined,
+      problems: problems.length ? problems : undefined,
     };
   }
 
-  private projectConfig(path: string): LintConfig {
+  /** The nearest `.imrlintrc.json`; its problems are reported with the first letter it applies to. */
+  private projectConfig(path: string, problems: string[]): LintConfig {
     const folder = dirname(path);
     if (!this.configByFolder.has(folder)) {
       const configPath = findConfigFile(path);
-      this.configByFolder.set(folder, configPath ? loadConfigFile(configPath) : null);
+      const loaded = configPath ? loadConfigFile(configPath) : null;
+      this.configByFolder.set(folder, loaded);
+      if (loaded && !this.reportedConfigs.has(loaded.path)) {
+        this.reportedConfigs.add(loaded.path);
+        problems.push(...loaded.problems.map((problem) => `${loaded.path}: ${problem.path ? `${problem.path}: ` : ''}${problem.message}`));
+      }
     }
-    return this.configByFolder.get(folder)?.config ?? { rules: {}, ignore: [] };
+    return this.configByFolder.get(folder)?.config ?? EMPTY_CONFIG;
   }
 }
 

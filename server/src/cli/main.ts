@@ -32,7 +32,8 @@ Options:
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit codes: 0 no finding at or above --fail-on, 1 findings (or unreadable files), 2 usage error.`;
+Exit codes: 0 when nothing reaches --fail-on; 1 for findings at or above it, unreadable
+files, broken config or knowledge files (with --fail-on never, always 0); 2 usage error.`;
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -88,6 +89,7 @@ async function main(argv: string[]): Promise<number> {
   const summary = new Summary();
   const results: FileResult[] = [];
   const progress = progressReporter(files.length);
+  const reportedProblems = new Set<string>();
   let failed = problems.length > 0 || knowledge.problems.length > 0;
   await runBatch(files, {
     knowledge: knowledge.knowledge,
@@ -99,6 +101,13 @@ async function main(argv: string[]): Promise<number> {
     onProgress: progress.update,
     onResult: (result) => {
       summary.add(result);
+      for (const problem of result.problems ?? []) {
+        if (reportedProblems.has(problem)) continue;
+        reportedProblems.add(problem);
+        failed = true;
+        progress.clear();
+        process.stderr.write(`imr-lint: ${problem}\n`);
+      }
       if (result.error) {
         failed = true;
         progress.clear();
@@ -137,7 +146,7 @@ function readExplicitConfig(path: string): LintConfig {
     throw new UsageError(`cannot read --config ${path}: ${(error as Error).message}`);
   }
   const loaded = readConfigText(path, text);
-  if (!loaded.parsed) throw new UsageError(`--config ${path}: ${loaded.problems[0]?.message}`);
+  if (!loaded.parsed) throw new UsageError(`--config ${path}: ${loaded.problems[0]?.message.replace(/; the default rule settings apply\.$/, '')}`);
   for (const problem of loaded.problems) process.stderr.write(`imr-lint: ${path}: ${problem.path ? problem.path + ': ' : ''}${problem.message}\n`);
   return loaded.config;
 }

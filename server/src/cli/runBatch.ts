@@ -37,7 +37,10 @@ function runInWorkers(files: readonly string[], options: BatchOptions, workerCou
   const workerData = { explicitConfig: options.explicitConfig, includeOutline: options.includeOutline, maxFileSize: options.maxFileSize, knowledgeFiles: options.knowledgeFiles };
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
+    let settled = false;
     const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
       for (const worker of workers) void worker.terminate();
       if (error) reject(error);
       else resolve();
@@ -64,6 +67,9 @@ function runInWorkers(files: readonly string[], options: BatchOptions, workerCou
         else sendNext(worker);
       });
       worker.on('error', (error) => finish(error));
+      worker.on('messageerror', (error) => finish(error));
+      // A worker that stops before the batch is done would otherwise leave the run waiting forever.
+      worker.on('exit', (code) => finish(new Error(`a worker thread stopped unexpectedly (exit code ${code})`)));
       // Two files in flight per worker keep it busy while the main thread prints.
       sendNext(worker);
       sendNext(worker);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { RULE_DOCS_FOLDER, ruleDocPath } from '../ruleDocs';
 import { RULE_METADATA } from '../rules/metadata';
 import type { Severity } from '../rules/types';
 import type { FileResult } from './lintFile';
@@ -7,7 +8,7 @@ import type { FileResult } from './lintFile';
 const SARIF_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 /** SARIF 2.1.0 log with one run; rule metadata carries each rule's doc page as helpUri. */
-export function formatSarif(results: readonly FileResult[], version: string, docsFolder = join(__dirname, '..', 'docs', 'rules')) {
+export function formatSarif(results: readonly FileResult[], version: string) {
   const ruleIndex = new Map(RULE_METADATA.map((rule, index) => [rule.id, index]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -18,12 +19,12 @@ export function formatSarif(results: readonly FileResult[], version: string, doc
           driver: {
             name: 'imr-lint',
             version,
-            informationUri: pathToFileURL(join(docsFolder, '..', '..', 'README.md')).toString(),
+            informationUri: pathToFileURL(join(RULE_DOCS_FOLDER, '..', '..', 'README.md')).toString(),
             rules: RULE_METADATA.map((rule) => ({
               id: rule.id,
               name: rule.id,
               shortDescription: { text: rule.description },
-              helpUri: pathToFileURL(join(docsFolder, `${rule.id}.md`)).toString(),
+              helpUri: pathToFileURL(ruleDocPath(rule.id)).toString(),
               defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
             })),
           },

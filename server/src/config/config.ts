@@ -32,7 +32,7 @@ export interface ReadConfigResult {
  * Reads a config object leniently: every valid part is kept, every invalid
  * part is reported and dropped, so one typo never turns all checks off.
  */
-export function readConfig(value: unknown): ReadConfigResult {
+export function readConfig(value: unknown, knownRules?: ReadonlySet<string>): ReadConfigResult {
   const problems: ConfigProblem[] = [];
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { config: EMPTY_CONFIG, problems: [{ message: 'The configuration must be a JSON object.', path: '' }] };
@@ -44,6 +44,10 @@ export function readConfig(value: unknown): ReadConfigResult {
       problems.push({ message: '"rules" must be an object mapping rule ids to a severity or "off".', path: 'rules' });
     } else {
       for (const [ruleId, setting] of Object.entries(raw.rules as Record<string, unknown>)) {
+        if (knownRules && !knownRules.has(ruleId)) {
+          problems.push({ message: `There is no rule "${ruleId}"; the setting has no effect.`, path: `rules.${ruleId}` });
+          continue;
+        }
         if (typeof setting === 'string' && RULE_SETTINGS.has(setting)) rules[ruleId] = setting as RuleSetting;
         else if (setting === false) rules[ruleId] = 'off';
         else
@@ -61,7 +65,9 @@ export function readConfig(value: unknown): ReadConfigResult {
     } else {
       raw.ignore.forEach((entry, index) => {
         const candidate = entry as Record<string, unknown> | null;
-        if (candidate && typeof candidate === 'object' && typeof candidate.rule === 'string' && (candidate.item === undefined || typeof candidate.item === 'string')) {
+        if (candidate && typeof candidate === 'object' && typeof candidate.rule === 'string' && knownRules && !knownRules.has(candidate.rule)) {
+          problems.push({ message: `There is no rule "${candidate.rule}"; the entry has no effect.`, path: `ignore[${index}]` });
+        } else if (candidate && typeof candidate === 'object' && typeof candidate.rule === 'string' && (candidate.item === undefined || typeof candidate.item === 'string')) {
           ignore.push(candidate.item === undefined ? { rule: candidate.rule } : { rule: candidate.rule, item: candidate.item });
         } else {
           problems.push({ message: 'Each ignore entry needs a string "rule" and an optional string "item".', path: `ignore[${index}]` });

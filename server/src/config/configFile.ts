@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, parse as parsePath } from 'node:path';
 import { EMPTY_CONFIG, readConfig, type ConfigProblem, type LintConfig } from './config';
+import { describeJsonError } from './jsonErrors';
+import { KNOWN_RULE_IDS } from '../rules/metadata';
 
 export const CONFIG_FILE_NAME = '.imrlintrc.json';
 
@@ -46,9 +48,10 @@ export function readConfigText(path: string, text: string): LoadedConfigFile {
       path,
       config: EMPTY_CONFIG,
       parsed: false,
-      problems: [{ message: `Not valid JSON (${(error as Error).message}); the default rule settings apply.`, path: '' }],
+      problems: [{ message: `Not valid JSON (${describeJsonError(error)}); the default rule settings apply.`, path: '' }],
     };
   }
-  const { config, problems } = readConfig(value);
+  const { config, problems } = readConfig(value, KNOWN_RULE_IDS);
   return { path, config, problems, parsed: true };
 }
+

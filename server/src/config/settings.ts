@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_FILE_SIZE } from '../analyze';
+import { KNOWN_RULE_IDS } from '../rules/metadata';
 import { EMPTY_CONFIG, readConfig, type LintConfig } from './config';
 
 export interface EditorSettings {
@@ -25,7 +26,7 @@ export function readEditorSettings(section: unknown): EditorSettings {
   }
   let config = EMPTY_CONFIG;
   if (raw.rules !== undefined && raw.rules !== null) {
-    const read = readConfig({ rules: raw.rules });
+    const read = readConfig({ rules: raw.rules }, KNOWN_RULE_IDS);
     config = read.config;
     problems.push(...read.problems.map((problem) => `"imr.${problem.path}": ${problem.message}`));
   }

@@ -7,6 +7,7 @@ import termsSchema from './schema/terms.schema.json';
 import { buildKnowledge, builtinKnowledgeData, loadKnowledge, mergeKnowledgeData } from './index';
 import type { KnowledgeBase } from './knowledge-base';
 import type { KnowledgeData } from './types';
+import { describeJsonError } from '../config/jsonErrors';
 
 /** A user file may hold any of these lists, each shaped as in the built-in data files. */
 const LISTS = {
@@ -65,7 +66,7 @@ function readLayer(file: UserKnowledgeFile): Partial<KnowledgeData> | string {
   try {
     value = JSON.parse(file.text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return `not valid JSON (${(error as Error).message})`;
+    return `not valid JSON (${describeJsonError(error)})`;
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return 'must be a JSON object with "guidelines", "sections", "drugs", "chapters" or "terms" lists';
   const layer: Record<string, unknown> = {};

@@ -81,3 +81,17 @@ export function classifyDecisionWord(typed: string): DecisionWord {
   }
   return NONE;
 }
+
+/**
+ * The decision a misspelt word clearly means, or null. Only near-misses of the
+ * whole word count ("Uphold", "Over turned", "Overtuned", "upheld."), because a
+ * fix built on this may be applied without asking: "Upheld in part" or
+ * "Overtime" must not silently become a decision.
+ */
+export function intendedDecision(typed: string): Decision | null {
+  const letters = typed.toLowerCase().replace(/[^a-z]/g, '');
+  if (letters.length > MAX_WORD_LENGTH) return null;
+  if (distance(letters, 'upheld', 2) <= 2) return 'Upheld';
+  if (distance(letters, 'overturned', 2) <= 2) return 'Overturned';
+  return null;
+}

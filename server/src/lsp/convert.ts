@@ -17,6 +17,7 @@ import {
 import type { CompletionEntry, CompletionKind } from '../features/completion';
 import type { FoldingSpan } from '../features/folding';
 import type { OutlineKind, OutlineNode } from '../features/outline';
+import { ABOUT_THE_FILE } from '../rules/metadata';
 import type { Finding, Fix, Severity } from '../rules/types';
 import type { LineMap } from '../text/lineMap';
 
@@ -43,7 +44,8 @@ export function toDiagnostic(finding: Finding, lines: LineMap, documentUri: stri
       message: related.message,
     }));
   }
-  if (finding.ruleId === 'file-too-large' || finding.ruleId === 'not-a-letter') diagnostic.tags = [DiagnosticTag.Unnecessary];
+  // Greyed out: these say why nothing was checked, not what is wrong.
+  if (ABOUT_THE_FILE.has(finding.ruleId)) diagnostic.tags = [DiagnosticTag.Unnecessary];
   return diagnostic;
 }
 

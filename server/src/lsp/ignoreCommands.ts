@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type ExecuteCommandParams, type WorkspaceFolder } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, findConfigFile } from '../config/configFile';
+import { isInsideFolder } from '../paths';
 import type { Letter } from '../letter/model';
 import type { Finding } from '../rules/types';
 
@@ -10,8 +11,7 @@ const IGNORE_FOR_ITEM = 'imr.ignoreForItem';
 const DISABLE_RULE = 'imr.disableRuleInWorkspace';
 export const IGNORE_COMMANDS = [IGNORE_FOR_ITEM, DISABLE_RULE] as const;
 
-/** Rules about the file itself rather than a finding in it cannot be suppressed. */
-const UNSUPPRESSIBLE = new Set(['file-too-large', 'not-a-letter']);
+import { ABOUT_THE_FILE } from '../rules/metadata';
 
 interface IgnoreArguments {
   readonly letterUri: string;
@@ -21,7 +21,8 @@ interface IgnoreArguments {
 
 /** Suppressions are written to `.imrlintrc.json`, never into the letter, which gets published. */
 export function ignoreCommandActions(letterUri: string, finding: Finding, diagnostic: Diagnostic, letter: Letter): CodeAction[] {
-  if (UNSUPPRESSIBLE.has(finding.ruleId) || !letterUri.startsWith('file:')) return [];
+  // A finding about the file as a whole is not suppressed per item; settings can still turn it off.
+  if (ABOUT_THE_FILE.has(finding.ruleId) || !letterUri.startsWith('file:')) return [];
   const actions: CodeAction[] = [];
   const item = finding.itemIndex !== undefined ? letter.items[finding.itemIndex] : undefined;
   if (item) {
@@ -59,7 +60,10 @@ export async function runIgnoreCommand(params: ExecuteCommandParams, host: Ignor
   const args = params.arguments?.[0] as IgnoreArguments | undefined;
   if (!args || typeof args.letterUri !== 'string' || typeof args.rule !== 'string') return false;
   const letterPath = fileURLToPath(args.letterUri);
-  const configPath = findConfigFile(letterPath) ?? join(await defaultConfigFolder(letterPath, host), CONFIG_FILE_NAME);
+  const workspaceFolder = await defaultConfigFolder(letterPath, host);
+  // Never edit a config above the workspace (such as one in the home folder) from a quick fix.
+  const found = findConfigFile(letterPath);
+  const configPath = found && isInsideFolder(found, workspaceFolder) ? found : join(workspaceFolder, CONFIG_FILE_NAME);
   const existing = existsSync(configPath) ? readFileSync(configPath, 'utf8') : null;
   let content: Record<string, unknown> = {};
   if (existing !== null && existing.trim() !== '') {
@@ -73,15 +77,36 @@ export async function runIgnoreCommand(params: ExecuteCommandParams, host: Ignor
     }
   }
   const updated = params.command === IGNORE_FOR_ITEM && args.item !== undefined ? withIgnoredItem(content, args.rule, args.item) : withRuleOff(content, args.rule);
+  if (typeof updated === 'string') {
+    host.showError(`IMR: ${configPath} ${updated}, so the suppression was not written. The file was left unchanged.`);
+    return false;
+  }
   if (!updated) return false;
-  // Write then rename, so a crash mid-write never leaves a truncated config behind.
-  const temporary = `${configPath}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(updated, null, 2) + '\n');
-  renameSync(temporary, configPath);
+  writeSafely(configPath, JSON.stringify(updated, null, 2) + '\n');
   return true;
 }
 
-function withIgnoredItem(content: Record<string, unknown>, rule: string, item: string): Record<string, unknown> | null {
+/**
+ * Writes beside the real file and renames over it, so a crash mid-write never
+ * leaves a truncated config; a symlinked config stays a symlink and keeps its mode.
+ */
+function writeSafely(path: string, text: string): void {
+  const target = existsSync(path) ? realpathSync(path) : path;
+  const mode = existsSync(target) ? statSync(target).mode : undefined;
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    if (mode !== undefined) chmodSync(temporary, mode);
+    renameSync(temporary, target);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+
+/** The updated config, null when there is nothing to add, or why it cannot be updated safely. */
+function withIgnoredItem(content: Record<string, unknown>, rule: string, item: string): Record<string, unknown> | null | string {
+  if (content.ignore !== undefined && !Array.isArray(content.ignore)) return 'has an "ignore" value that is not a list';
   const ignore = Array.isArray(content.ignore) ? [...content.ignore] : [];
   const already = ignore.some((entry) => entry && typeof entry === 'object' && (entry as Record<string, unknown>).rule === rule && (entry as Record<string, unknown>).item === item);
   if (already) return null;
@@ -89,8 +114,10 @@ function withIgnoredItem(content: Record<string, unknown>, rule: string, item: s
   return { ...content, ignore };
 }
 
-function withRuleOff(content: Record<string, unknown>, rule: string): Record<string, unknown> {
-  const rules = content.rules && typeof content.rules === 'object' && !Array.isArray(content.rules) ? { ...(content.rules as Record<string, unknown>) } : {};
+function withRuleOff(content: Record<string, unknown>, rule: string): Record<string, unknown> | string {
+  const rulesAreObject = content.rules !== null && typeof content.rules === 'object' && !Array.isArray(content.rules);
+  if (content.rules !== undefined && !rulesAreObject) return 'has a "rules" value that is not an object';
+  const rules = rulesAreObject ? { ...(content.rules as Record<string, unknown>) } : {};
   rules[rule] = 'off';
   return { ...content, rules };
 }
@@ -105,7 +132,7 @@ async function defaultConfigFolder(letterPath: string, host: IgnoreCommandHost):
         return null;
       }
     })
-    .filter((path): path is string => path !== null && (letterPath.startsWith(path + '/') || letterPath.startsWith(path + '\\')))
+    .filter((path): path is string => path !== null && isInsideFolder(letterPath, path))
     .sort((a, b) => b.length - a.length)[0];
   return containing ?? dirname(letterPath);
 }

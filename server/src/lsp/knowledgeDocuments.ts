@@ -14,14 +14,25 @@ export function knowledgeUri(ref: KnowledgeRef, letterUri: string): string {
   return `${KNOWLEDGE_SCHEME}:/${ref.kind}/${encodeURIComponent(ref.id)}.md?letter=${encodeURIComponent(letterUri)}`;
 }
 
+/** Accepts the URI however the editor re-encoded it (VS Code encodes the query's `=` and `:`). */
 export function knowledgeRefFromUri(uri: string): { ref: KnowledgeRef; letterUri: string | null } | null {
-  const match = /^imr-knowledge:\/([a-z]+)\/([^/?]+)\.md(?:\?letter=([^&]*))?$/.exec(uri);
-  if (!match || !KINDS.has(match[1])) return null;
+  let parsed: URL;
   try {
-    return {
-      ref: { kind: match[1] as KnowledgeRef['kind'], id: decodeURIComponent(match[2]) },
-      letterUri: match[3] ? decodeURIComponent(match[3]) : null,
-    };
+    parsed = new URL(uri);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== `${KNOWLEDGE_SCHEME}:`) return null;
+  const match = /^\/([a-z]+)\/([^/]+)\.md$/.exec(parsed.pathname);
+  if (!match || !KINDS.has(match[1])) return null;
+  let letterUri = parsed.searchParams.get('letter');
+  // Some clients re-encode the whole query, leaving "letter%3D..." as a single name.
+  if (letterUri === null) {
+    const [name, value] = decodeURIComponent(parsed.search.slice(1)).split(/=(.*)/s);
+    if (name === 'letter') letterUri = value ?? null;
+  }
+  try {
+    return { ref: { kind: match[1] as KnowledgeRef['kind'], id: decodeURIComponent(match[2]) }, letterUri };
   } catch {
     return null;
   }

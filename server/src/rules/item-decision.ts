@@ -1,4 +1,4 @@
-import type { Decision } from '../letter/model';
+import { intendedDecision } from '../letter/decision';
 import type { Rule, RuleFinding } from './types';
 
 export const itemDecision: Rule = {
@@ -10,20 +10,20 @@ export const itemDecision: Rule = {
     letter.items.forEach((item, itemIndex) => {
       const mark = item.decision;
       if (!mark) {
-        const end = item.titleSpan.end;
+        const end = decisionInsertionPoint(letter.text, item.titleSpan.end);
         findings.push({
           message: `"${item.title}" has no decision; end the item line with ": Upheld" or ": Overturned".`,
           span: item.titleSpan,
           itemIndex,
           fixes: (['Upheld', 'Overturned'] as const).map((decision) => ({
             title: `Add the decision "${decision}"`,
-            edits: [{ span: { start: end, end }, newText: `: ${decision}` }],
+            edits: [{ span: { start: end.offset, end: end.offset }, newText: `${end.needsColon ? ':' : ''} ${decision}` }],
           })),
         });
         return;
       }
       if (mark.decision !== null && mark.text === mark.decision) return;
-      const meant = mark.decision ?? guessDecision(mark.text);
+      const meant = mark.decision ?? intendedDecision(mark.text);
       findings.push({
         message: meant
           ? `"${mark.text}" is not a decision word; did you mean "${meant}"?`
@@ -42,10 +42,9 @@ export const itemDecision: Rule = {
   },
 };
 
-/** Typed variants seen in drafts: "Uphold", "upheld.", "Over turned", "Overturn", "Overtuned". */
-export function guessDecision(typed: string): Decision | null {
-  const letters = typed.toLowerCase().replace(/[^a-z]/g, '');
-  if (letters.startsWith('uph')) return 'Upheld';
-  if (letters.startsWith('over') || letters.startsWith('ovr')) return 'Overturned';
-  return null;
+/** After the title, or after a colon already typed there ("Norco 10/325mg #60:"). */
+function decisionInsertionPoint(text: string, titleEnd: number): { offset: number; needsColon: boolean } {
+  let at = titleEnd;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  return text[at] === ':' ? { offset: at + 1, needsColon: false } : { offset: titleEnd, needsColon: true };
 }

@@ -1,4 +1,5 @@
 import type { Item, Letter } from '../letter/model';
+import { lineEndingOf, startOfNextLine } from '../text/lineEnds';
 import type { Rule, RuleFinding } from './types';
 
 type PartKey = 'claimsAdministratorGuideline' | 'maximusGuideline' | 'rationale';
@@ -26,7 +27,7 @@ export const itemParts: Rule = {
           fixes: [
             {
               title: `Insert a "${part.label}" line`,
-              edits: [{ span: { start: offset, end: offset }, newText: `${part.label} \n` }],
+              edits: [{ span: { start: offset, end: offset }, newText: `${offset === letter.text.length && !endsWithLineBreak(letter.text) ? lineEndingOf(letter.text) : ''}${part.label} ${lineEndingOf(letter.text)}` }],
             },
           ],
         });
@@ -46,6 +47,9 @@ function insertionOffset(letter: Letter, item: Item, partIndex: number): number 
       break;
     }
   }
-  const newline = letter.text.indexOf('\n', anchorEnd);
-  return newline === -1 ? letter.text.length : newline + 1;
+  return startOfNextLine(letter.text, anchorEnd);
+}
+
+function endsWithLineBreak(text: string): boolean {
+  return text.endsWith('\n') || text.endsWith('\r');
 }

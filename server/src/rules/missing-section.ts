@@ -1,4 +1,5 @@
 import { SECTION_TITLES, type Letter, type SectionKind, type Span } from '../letter/model';
+import { lineEndingOf, startOfLine } from '../text/lineEnds';
 import type { Rule, RuleFinding } from './types';
 
 const REQUIRED_ORDER: readonly SectionKind[] = ['determination', 'summary', 'issues'];
@@ -19,7 +20,7 @@ export const missingSection: Rule = {
         fixes: [
           {
             title: `Insert the "${SECTION_TITLES[kind]}" heading`,
-            edits: [{ span: { start: insertAt.offset, end: insertAt.offset }, newText: insertAt.prefix + SECTION_TITLES[kind] + '\n' }],
+            edits: [{ span: { start: insertAt.offset, end: insertAt.offset }, newText: insertAt.prefix + SECTION_TITLES[kind] + lineEndingOf(letter.text) }],
           },
         ],
       });
@@ -31,14 +32,10 @@ export const missingSection: Rule = {
 /** A missing heading belongs just before the first later section that exists, else at the end. */
 function insertionPoint(letter: Letter, laterKinds: readonly SectionKind[]): { anchor: Span; offset: number; prefix: string } {
   const next = letter.sections.find((section) => laterKinds.includes(section.kind));
-  if (next) {
-    const lineStart = letter.text.lastIndexOf('\n', next.heading.start - 1) + 1;
-    return { anchor: next.heading, offset: lineStart, prefix: '' };
-  }
+  if (next) return { anchor: next.heading, offset: startOfLine(letter.text, next.heading.start), prefix: '' };
   const text = letter.text;
   let end = text.length;
   while (end > 0 && /\s/.test(text[end - 1])) end--;
-  const lastLineStart = text.lastIndexOf('\n', end - 1) + 1;
-  const endsWithNewline = text.length > 0 && text.endsWith('\n');
-  return { anchor: { start: lastLineStart, end }, offset: text.length, prefix: endsWithNewline || text.length === 0 ? '' : '\n' };
+  const endsWithLineBreak = /[\r\n]$/.test(text);
+  return { anchor: { start: startOfLine(text, end), end }, offset: text.length, prefix: endsWithLineBreak || text.length === 0 ? '' : lineEndingOf(text) };
 }

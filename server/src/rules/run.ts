@@ -33,7 +33,8 @@ export function runRules(letter: Letter, context: RuleContext, options: RunRules
       findings.push({ ...finding, ruleId: rule.id, severity: finding.severity ?? setting ?? rule.defaultSeverity });
     }
   }
-  return findings;
+  // Reading order, whichever rule found them; the sort is stable, so rule order breaks ties.
+  return findings.sort((a, b) => a.span.start - b.span.start);
 }
 
 const ALL_ITEMS = 'all-items';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { guessDecision, itemDecision } from '../../../server/src/rules/item-decision';
+import { intendedDecision } from '../../../server/src/letter/decision';
+import { itemDecision } from '../../../server/src/rules/item-decision';
 import { applyEdits, check } from '../../support/runRule';
 import { makeLetter } from '../../support/letters';
 
@@ -38,8 +39,31 @@ test('flags an item line with no decision at all', () => {
   );
 });
 
-test('guesses the decision meant by common misspellings', () => {
-  assert.equal(guessDecision('upheld.'), 'Upheld');
-  assert.equal(guessDecision('Overtuned'), 'Overturned');
-  assert.equal(guessDecision('Denied'), null);
+test('only near-misses of the whole word count as a meant decision', () => {
+  assert.equal(intendedDecision('upheld.'), 'Upheld');
+  assert.equal(intendedDecision('Overtuned'), 'Overturned');
+  assert.equal(intendedDecision('Overturn'), 'Overturned');
+  assert.equal(intendedDecision('Denied'), null);
+  assert.equal(intendedDecision('Upheld in part'), null);
+  assert.equal(intendedDecision('Overtime'), null);
+});
+
+test('a decision that is not a near-miss gets both choices and no safe fix', () => {
+  const text = makeLetter({ items: [{ title: 'Tizanidine 4mg #60', decision: 'Upheld in part' }] });
+  const { findings } = check(itemDecision, text);
+  assert.equal(findings.length, 1);
+  assert.deepEqual(
+    findings[0].fixes!.map((fix) => [fix.title, fix.safe ?? false]),
+    [
+      ['Change to "Upheld"', false],
+      ['Change to "Overturned"', false],
+    ],
+  );
+});
+
+test('adding a missing decision after a typed colon does not double the colon', () => {
+  const text = makeLetter({ items: [{ title: 'Tizanidine 4mg #60:', decision: null }] });
+  const { findings } = check(itemDecision, text);
+  assert.equal(findings.length, 1);
+  assert.match(applyEdits(text, findings[0].fixes![0].edits), /^Tizanidine 4mg #60: Upheld$/m);
 });

@@ -26,3 +26,11 @@ test('reports every part of a half-typed item', () => {
   const { findings } = check(itemParts, text);
   assert.equal(findings.length, 3);
 });
+
+test('an inserted line keeps a CRLF draft CRLF', () => {
+  const text = makeLetter({ items: [{ title: 'Norco 10/325mg #90', maximus: null }], eol: '\r\n' });
+  const { findings } = check(itemParts, text);
+  const fixed = applyEdits(text, findings[0].fixes![0].edits);
+  assert.match(fixed, /\r\nMAXIMUS guideline: \r\nDecision rationale:/);
+  assert.equal(/[^\r]\n/.test(fixed), false, 'no bare LF was introduced');
+});

@@ -25,3 +25,10 @@ test('a missing issues section belongs at the end', () => {
   assert.match(findings[0].message, /IMR ISSUES/);
   assert.equal(findings[0].fixes![0].edits[0].span.start, text.length);
 });
+
+test('an inserted heading keeps a CRLF draft CRLF', () => {
+  const text = makeLetter({ omitSections: ['summary'], eol: '\r\n' });
+  const fixed = applyEdits(text, check(missingSection, text).findings[0].fixes![0].edits);
+  assert.match(fixed, /\r\nCLINICAL CASE SUMMARY\r\nIMR ISSUES/);
+  assert.equal(/[^\r]\n/.test(fixed), false);
+});

@@ -31,3 +31,9 @@ test('a document over the size limit is not parsed', () => {
   );
   assert.match(findings[0].message, /100 bytes/);
 });
+
+test('the size guard follows the rule settings', () => {
+  assert.deepEqual(analyze(makeLetter(), { knowledge, maxFileSize: 100, config: { rules: { 'file-too-large': 'off' }, ignore: [] } }).findings, []);
+  const [finding] = analyze(makeLetter(), { knowledge, maxFileSize: 100, config: { rules: { 'file-too-large': 'warning' }, ignore: [] } }).findings;
+  assert.equal(finding.severity, 'warning');
+});
