@@ -55,8 +55,11 @@ export function completionsAt(letter: Letter, offset: number, kb: KnowledgeBase)
     if (word.length >= 2) results.push(...drugCompletions(kb, word, { start: offset - word.length, end: offset }));
     return results;
   }
+  // The decision follows an item title's colon, not a colon inside a rationale ("as follows:").
+  // A line after a finished sentence may be a new item typed under the last rationale.
   const decision = /:\s*([A-Za-z]*)$/.exec(prefix);
-  if (decision && rest.trim() === '') return decisionCompletions(offset, decision);
+  const mayBeItemTitle = !inRationale(letter, offset, lineStart) || /[.!?]["')\]]?\s*$/.test(letter.text.slice(Math.max(0, lineStart - 200), lineStart));
+  if (decision && rest.trim() === '' && mayBeItemTitle) return decisionCompletions(offset, decision);
   // Drug names while an item title is typed; not in rationale prose.
   if (word.length >= 2 && !prefix.includes(':') && !inRationale(letter, offset, lineStart)) {
     results.push(...drugCompletions(kb, word, { start: offset - word.length, end: offset }));

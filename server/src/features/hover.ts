@@ -64,8 +64,10 @@ function citationHover(letter: Letter, resolved: ResolvedCitation, offset: numbe
   for (const section of resolved.sections) {
     if (!section.span || !contains(section.span, offset)) continue;
     if (section.match) {
-      const note = section.match.kind === 'other-edition' && guideline
-        ? `_Not listed for ${guidelineLabel(guideline.guideline)}; shown from ${guidelineLabel(kb.guideline(section.match.section.guideline)!)}._`
+      // A user's knowledge file may name a guideline the knowledge base lacks; then the note is left out.
+      const shownFrom = kb.guideline(section.match.section.guideline);
+      const note = section.match.kind === 'other-edition' && guideline && shownFrom
+        ? `_Not listed for ${guidelineLabel(guideline.guideline)}; shown from ${guidelineLabel(shownFrom)}._`
         : undefined;
       return { markdown: renderSection(kb, section.match.section, note), span: section.span, entry: { kind: 'section', id: section.match.section.id } };
     }

@@ -95,3 +95,14 @@ describe('in the issues section', () => {
     assert.deepEqual(complete(text, 'warehouse cl').entries, []);
   });
 });
+
+test('a colon inside a rationale sentence offers no decision, a new item after a finished rationale does', () => {
+  const kb = loadKnowledge();
+  const base = makeLetter({ items: [{ title: 'Tizanidine 4mg #60', rationale: 'The guideline sets out two criteria, as follows:\nfirst, a trial. The request is not medically necessary.' }] });
+  const inProse = base.indexOf('as follows:') + 'as follows:'.length;
+  const prose = completionsAt(parseLetter(base), inProse, kb).map((entry) => entry.label);
+  assert.equal(prose.includes('Upheld'), false, `labels: ${prose.join(', ')}`);
+  const typed = `${base}Norco 10/325mg #90: `;
+  const labels = completionsAt(parseLetter(typed), typed.length, kb).map((entry) => entry.label);
+  assert.ok(labels.includes('Upheld') && labels.includes('Overturned'), `labels: ${labels.join(', ')}`);
+});
