@@ -58,7 +58,16 @@ async function main(): Promise<void> {
   const texts = files.length ? files.map((file) => readFileSync(file, 'utf8')) : [makeLetter()];
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}`);
   console.log(`Corpus: ${files.length ? `${files.length} letters from ../shared/corpus` : 'not found; using a generated letter'}`);
-  console.log(`Rules: ${ALL_RULES.length}\n`);
+  console.log(`Rules: ${ALL_RULES.length}`);
+  if (files.length) {
+    // Every drug named in a corpus item title should be in the drug dictionary.
+    const gold = JSON.parse(readFileSync(join(CORPUS, 'gold-dev.json'), 'utf8')) as { items: { title: string }[] }[];
+    const titles = [...new Set(gold.flatMap((letter) => letter.items.map((item) => item.title)))];
+    const drugLike = titles.filter((title) => /\d\s*(?:mg|mcg|%|ml|gm|grams?)\b|#\s*\d|\bcream\b/i.test(title));
+    const found = drugLike.filter((title) => knowledge.findDrugs(title).length > 0).length;
+    console.log(`Drug dictionary coverage: ${found}/${drugLike.length} drug-like item titles in the corpus (${fmt((100 * found) / drugLike.length, 1)}%)`);
+  }
+  console.log('');
 
   // 1. Throughput over the corpus replicated to at least 5 MB.
   const corpusBytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);

@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -32,3 +32,7 @@ for (const build of builds) {
     await esbuild.build(options);
   }
 }
+
+// The knowledge is bundled into the server; the data and schemas also ship as files so an
+// organisation can model its own imr.knowledgeFiles on them.
+for (const folder of ['data', 'schema']) cpSync(`server/src/knowledge/${folder}`, `dist/knowledge/${folder}`, { recursive: true });
