@@ -1,6 +1,6 @@
 import type { Sentence } from './sentences';
 import { PhraseMatcher, phraseSet, type TermMatch } from './terms';
-import type { Token } from './tokens';
+import { asTokenList, type TokenList, type Tokens } from './tokens';
 
 /**
  * Shared clinical vocabularies and sentence classifiers used by several
@@ -37,12 +37,12 @@ export const FUNCTION_TERMS = new PhraseMatcher<'function' | 'organ'>([
 ]);
 
 /** Mentions of functional status (function, ADLs, work status) in `tokens[from..to)`. */
-export function functionMentions(tokens: readonly Token[], from = 0, to = tokens.length): TermMatch<'function' | 'organ'>[] {
+export function functionMentions(tokens: Tokens, from = 0, to = tokens.length): TermMatch<'function' | 'organ'>[] {
   return FUNCTION_TERMS.findAll(tokens, from, to).filter((match) => match.value === 'function');
 }
 
 /** `functionMentions` over a whole passage, found once. */
-export function passageFunctionMentions(passage: { tokens: readonly Token[]; memo<V>(key: string, compute: () => V): V }): readonly TermMatch<'function' | 'organ'>[] {
+export function passageFunctionMentions(passage: { tokens: Tokens; memo<V>(key: string, compute: () => V): V }): readonly TermMatch<'function' | 'organ'>[] {
   return passage.memo('function-mentions', () => functionMentions(passage.tokens));
 }
 
@@ -111,10 +111,10 @@ const LEAD_TOKENS = 6;
  * statement about the record; words such as "the patient" or "documentation"
  * only do when the sentence does not open with, or quote, a guideline.
  */
-export function isGuidelineStatement(tokens: readonly Token[], sentence: Sentence): boolean {
+export function isGuidelineStatement(tokens: Tokens, sentence: Sentence): boolean {
   let known = guidelineVerdicts.get(sentence);
   if (known === undefined) {
-    known = judgeGuidelineStatement(tokens, sentence);
+    known = judgeGuidelineStatement(asTokenList(tokens), sentence);
     guidelineVerdicts.set(sentence, known);
   }
   return known;
@@ -123,15 +123,15 @@ export function isGuidelineStatement(tokens: readonly Token[], sentence: Sentenc
 /** Sentence objects belong to one passage analysis, so the verdict can be kept on them. */
 const guidelineVerdicts = new WeakMap<Sentence, boolean>();
 
-function judgeGuidelineStatement(tokens: readonly Token[], sentence: Sentence): boolean {
+function judgeGuidelineStatement(tokens: TokenList, sentence: Sentence): boolean {
   const { firstToken, endToken } = sentence;
-  if (!GUIDELINE_CUES.findFirst(tokens, firstToken, endToken)) return false;
-  if (CASE_CUES.findFirst(tokens, firstToken, endToken)) return false;
-  if (LEADING_GUIDELINE_CUES.findFirst(tokens, firstToken, Math.min(endToken, firstToken + LEAD_TOKENS))) return true;
-  if (!RECORD_CUES.findFirst(tokens, firstToken, endToken)) return true;
+  if (!GUIDELINE_CUES.occursIn(tokens, firstToken, endToken)) return false;
+  if (CASE_CUES.occursIn(tokens, firstToken, endToken)) return false;
+  if (LEADING_GUIDELINE_CUES.occursIn(tokens, firstToken, Math.min(endToken, firstToken + LEAD_TOKENS))) return true;
+  if (!RECORD_CUES.occursIn(tokens, firstToken, endToken)) return true;
   let quoted = false;
-  for (let index = firstToken; index < endToken && !quoted; index++) quoted = QUOTES.has(tokens[index].norm);
-  return quoted && LEADING_GUIDELINE_CUES.findFirst(tokens, firstToken, endToken) !== null;
+  for (let index = firstToken; index < endToken && !quoted; index++) quoted = QUOTES.has(tokens.norm(index));
+  return quoted && LEADING_GUIDELINE_CUES.occursIn(tokens, firstToken, endToken);
 }
 
 /** Standard opioid disclaimer sentences that every opioid rationale ends with. */
@@ -144,6 +144,6 @@ const DISCLAIMER_CUES = phraseSet([
   'advised to speak with',
 ]);
 
-export function isDisclaimer(tokens: readonly Token[], sentence: Sentence): boolean {
-  return DISCLAIMER_CUES.findFirst(tokens, sentence.firstToken, sentence.endToken) !== null;
+export function isDisclaimer(tokens: Tokens, sentence: Sentence): boolean {
+  return DISCLAIMER_CUES.occursIn(tokens, sentence.firstToken, sentence.endToken);
 }

@@ -1,4 +1,5 @@
 import type { Span } from '../letter/model';
+import { anchorStarts, matchesAt, type Anchor } from './literal-anchors';
 
 /**
  * Dates as letters write them: "11/09/2016", "10-13-16", "11-6-2001",
@@ -21,12 +22,22 @@ export interface FoundDate {
 }
 
 const NUMERIC = /(?<![\d.\/-])(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?![\d\/-]|\.\d)/g;
+/** NUMERIC tried at one position. */
+const NUMERIC_AT = /(?<![\d.\/-])(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?![\d\/-]|\.\d)/y;
 const MONTH_NAMES: Readonly<Record<string, number>> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
   aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
 };
 /** "November 04, 2016", "Nov. 4 2016", "December 2016": month word, optional day, four-digit year. */
 const NAMED = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)([a-z]{0,6})\.?,?\s{1,3}(?:(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}|of\s{1,3})?(\d{4})\b/g;
+/**
+ * In a long text, NAMED is only tried where a month abbreviation starts (the
+ * engine would otherwise try every position); in a short one, such as a header
+ * value, one plain scan is cheaper than looking for twelve literals.
+ */
+const NAMED_AT = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)([a-z]{0,6})\.?,?\s{1,3}(?:(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}|of\s{1,3})?(\d{4})\b/y;
+const MONTH_ANCHORS: readonly Anchor[] = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((month) => [month, 0] as const);
+const SHORT_TEXT = 200;
 
 /** Two-digit years up to `pivot` are 20xx, later ones 19xx. */
 export function expandYear(year: string, pivot = 50): number {
@@ -37,7 +48,7 @@ export function expandYear(year: string, pivot = 50): number {
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function makeDate(span: Span, text: string, year: number, month: number, day: number | null): FoundDate {
@@ -45,15 +56,17 @@ function makeDate(span: Span, text: string, year: number, month: number, day: nu
   return { span, text, year, month, day, valid, key: year * 10000 + month * 100 + (day ?? 1) };
 }
 
+function numericDate(match: RegExpMatchArray, start: number, pivot: number): FoundDate {
+  return makeDate({ start, end: start + match[0].length }, match[0], expandYear(match[4], pivot), Number(match[1]), Number(match[3]));
+}
+
 /** Every date in `text[range]`, in order of position. */
 export function findDates(text: string, range: Span = { start: 0, end: text.length }, pivot = 50): FoundDate[] {
   const slice = text.slice(range.start, range.end);
   const found: FoundDate[] = [];
-  for (const match of slice.matchAll(NUMERIC)) {
-    const start = range.start + match.index;
-    found.push(makeDate({ start, end: start + match[0].length }, match[0], expandYear(match[4], pivot), Number(match[1]), Number(match[3])));
-  }
-  for (const match of slice.matchAll(NAMED)) {
+  for (const match of slice.matchAll(NUMERIC)) found.push(numericDate(match, range.start + match.index, pivot));
+  const named = slice.length < SHORT_TEXT ? slice.matchAll(NAMED) : matchesAt(slice, NAMED_AT, anchorStarts(slice, MONTH_ANCHORS));
+  for (const match of named) {
     const month = MONTH_NAMES[(match[1] + match[2]).toLowerCase()];
     if (month === undefined) continue;
     const start = range.start + match.index;
@@ -63,8 +76,39 @@ export function findDates(text: string, range: Span = { start: 0, end: text.leng
   return found.sort((a, b) => a.span.start - b.span.start);
 }
 
+/*
+ * Neither pattern can match overlapping text (a numeric date cannot start just
+ * after a digit or separator, and a named date starts at the only capital
+ * letter it contains), so the dates of a text are simply every position where a
+ * pattern matches, and a match depends only on the characters from one before
+ * its start to EDGE after it.
+ */
+const EDGE = 32;
+
+/**
+ * `findDates(text, range, pivot)`, taken from `whole` (= `findDates(text,
+ * undefined, pivot)`) where that is sure to agree: a date found in the whole
+ * text well inside `range` is found in the range too. Only the range's first
+ * position and its last EDGE characters, where the patterns would see past the
+ * range, are searched again.
+ */
+export function findDatesWithin(text: string, range: Span, pivot: number, whole: readonly FoundDate[]): FoundDate[] {
+  if (range.end - range.start < 4 * EDGE) return findDates(text, range, pivot);
+  const interiorStart = range.start + 1;
+  const tailStart = range.end - EDGE;
+  const found = findDates(text, { start: range.start, end: range.start + 2 * EDGE }, pivot).filter((date) => date.span.start === range.start);
+  for (const date of whole) if (date.span.start >= interiorStart && date.span.start < tailStart) found.push(date);
+  // The tail is searched from one character earlier, so the look-behind at its first position sees what it sees in `range`.
+  for (const date of findDates(text, { start: tailStart - 1, end: range.end }, pivot)) if (date.span.start >= tailStart) found.push(date);
+  return found;
+}
+
 /** A single date value such as a header field ("11/09/2016"), or null when it does not read as one. */
 export function parseDate(value: string, pivot = 50): FoundDate | null {
+  // Most values are just a date; one at the very start is the first date whatever follows it.
+  NUMERIC_AT.lastIndex = 0;
+  const leading = NUMERIC_AT.exec(value);
+  if (leading) return numericDate(leading, 0, pivot);
   const dates = findDates(value, { start: 0, end: value.length }, pivot);
   return dates.length > 0 ? dates[0] : null;
 }

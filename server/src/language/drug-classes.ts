@@ -1,6 +1,6 @@
 import type { Span } from '../letter/model';
 import { PhraseMatcher } from './terms';
-import { tokenize, type Token } from './tokens';
+import { asTokenList, tokenList, type Tokens } from './tokens';
 
 /**
  * A small local drug dictionary: brand and generic names mapped to a canonical
@@ -40,7 +40,7 @@ export interface DrugLookup {
   /** The drug a single name refers to ("Norco" → hydrocodone, opioid), or null. */
   lookup(name: string): DrugInfo | null;
   /** Every drug named in `tokens[from..to)`, left to right. */
-  mentions(tokens: readonly Token[], from?: number, to?: number): DrugMention[];
+  mentions(tokens: Tokens, from?: number, to?: number): DrugMention[];
 }
 
 type Entry = readonly [generic: string, classes: readonly DrugClass[], names: readonly string[]];
@@ -167,10 +167,10 @@ const ENTRIES: readonly Entry[] = [
 ];
 
 function normaliseName(name: string): string {
-  return tokenize(name)
-    .filter((token) => token.norm !== '-')
-    .map((token) => token.norm)
-    .join(' ');
+  const tokens = tokenList(name);
+  const words: string[] = [];
+  for (let index = 0; index < tokens.length; index++) if (tokens.norm(index) !== '-') words.push(tokens.norm(index));
+  return words.join(' ');
 }
 
 function lookupOver(byName: ReadonlyMap<string, DrugInfo>): DrugLookup {
@@ -181,7 +181,8 @@ function lookupOver(byName: ReadonlyMap<string, DrugInfo>): DrugLookup {
     },
     mentions(tokens, from = 0, to = tokens.length) {
       return matcher.findAll(tokens, from, to).map((match) => ({
-        ...match.value,
+        generic: match.value.generic,
+        classes: match.value.classes,
         name: match.phrase,
         span: match.span,
         first: match.first,
@@ -274,11 +275,11 @@ const TOPICAL_FORMS = new PhraseMatcher<true>(
 const STRENGTH_UNITS = new Set(['mg', 'mcg', 'g', 'gm', 'gms', 'gram', 'grams', 'ml', 'mls', '%', 'units', 'iu', 'meq']);
 
 /** True when `tokens[from..to)` holds a dose or strength such as "5%", "10mg", "4 MG", "111.2 grams". */
-export function hasStrength(tokens: readonly Token[], from = 0, to = tokens.length): boolean {
+export function hasStrength(tokenInput: Tokens, from = 0, to = tokenInput.length): boolean {
+  const tokens = asTokenList(tokenInput);
   for (let index = from; index < to; index++) {
-    const token = tokens[index];
-    if (token.kind === 'word' && /^[0-9.]+(mg|mcg|gm|gms|g|grams?|ml|mls)$/.test(token.norm)) return true;
-    if (token.kind === 'number' && index + 1 < to && STRENGTH_UNITS.has(tokens[index + 1].norm)) return true;
+    if (tokens.isWord(index) && /^[0-9.]+(mg|mcg|gm|gms|g|grams?|ml|mls)$/.test(tokens.norm(index))) return true;
+    if (tokens.isNumber(index) && index + 1 < to && STRENGTH_UNITS.has(tokens.norm(index + 1))) return true;
   }
   return false;
 }
@@ -288,11 +289,15 @@ export function hasStrength(tokens: readonly Token[], from = 0, to = tokens.leng
  * ("cream", "patch") adds "topical" only when the text also names a drug or a
  * strength, so "Ice/Heat pads" stays a non-drug item.
  */
-export function classesInTokens(lookup: DrugLookup, tokens: readonly Token[], from = 0, to = tokens.length): Set<DrugClass> {
+export function classesInTokens(lookup: DrugLookup, tokens: Tokens, from = 0, to = tokens.length): Set<DrugClass> {
+  return classesOfMentions(lookup.mentions(tokens, from, to), tokens, from, to);
+}
+
+/** `classesInTokens` when the drug mentions in `tokens[from..to)` are already known. */
+export function classesOfMentions(mentions: readonly DrugMention[], tokens: Tokens, from = 0, to = tokens.length): Set<DrugClass> {
   const classes = new Set<DrugClass>();
-  const mentions = lookup.mentions(tokens, from, to);
   for (const mention of mentions) for (const drugClass of mention.classes) classes.add(drugClass);
-  if (TOPICAL_FORMS.findFirst(tokens, from, to) && (mentions.length > 0 || hasStrength(tokens, from, to))) classes.add('topical');
+  if (TOPICAL_FORMS.occursIn(tokens, from, to) && (mentions.length > 0 || hasStrength(tokens, from, to))) classes.add('topical');
   return classes;
 }
 

@@ -1,10 +1,10 @@
 import type { Item, Letter, Span } from '../letter/model';
 import { isGuidelineStatement, THERAPY_TERMS, type TherapyKind } from './clinical-terms';
-import { classesInTokens, hasStrength, type DrugClass, type DrugLookup, type DrugMention } from './drug-classes';
+import { classesOfMentions, hasStrength, type DrugClass, type DrugLookup, type DrugMention } from './drug-classes';
 import { rationalePassage, summaryPassage, titlePassage, type PassageAnalysis } from './letter-text';
 import { PhraseMatcher, phraseSet } from './terms';
 import type { Sentence } from './sentences';
-import type { Token } from './tokens';
+import type { TokenList } from './tokens';
 
 /**
  * What the documentation rules need to know about one disputed item: which
@@ -91,10 +91,10 @@ const REQUEST_CUES = phraseSet([
 ]);
 const requestVerdicts = new WeakMap<Sentence, boolean>();
 
-function isAboutRequest(tokens: readonly Token[], sentence: Sentence): boolean {
+function isAboutRequest(tokens: TokenList, sentence: Sentence): boolean {
   let verdict = requestVerdicts.get(sentence);
   if (verdict === undefined) {
-    verdict = REQUEST_CUES.findFirst(tokens, sentence.firstToken, sentence.endToken) !== null;
+    verdict = REQUEST_CUES.occursIn(tokens, sentence.firstToken, sentence.endToken);
     requestVerdicts.set(sentence, verdict);
   }
   return verdict;
@@ -108,11 +108,22 @@ function showsUse(passage: PassageAnalysis, anchor: { first: number; end: number
   if (!sentence || isGuidelineStatement(passage.tokens, sentence)) return null;
   // "no prior chiropractic therapy", "do not document previous use of Tramadol".
   if (passage.isNegated(anchor.span)) return null;
-  const { firstToken, endToken } = sentence;
   const cues = isAboutRequest(passage.tokens, sentence) ? inRequest : general;
-  const reach = (window: number): [number, number] => [Math.max(firstToken, anchor.first - window), Math.min(endToken, anchor.end + window)];
-  const candidates = [...cues.near.findAll(passage.tokens, ...reach(NEAR_WINDOW)), ...cues.context.findAll(passage.tokens, ...reach(CONTEXT_WINDOW))];
-  return candidates.some((cue) => !passage.isNegated(cue.span)) ? sentence.span : null;
+  const shows = hasAffirmedCue(passage, cues.near, sentence, anchor, NEAR_WINDOW) || hasAffirmedCue(passage, cues.context, sentence, anchor, CONTEXT_WINDOW);
+  return shows ? sentence.span : null;
+}
+
+/** Whether a cue that is not negated occurs within `window` tokens of the anchor, inside its sentence. */
+function hasAffirmedCue(passage: PassageAnalysis, cues: PhraseMatcher<string>, sentence: Sentence, anchor: { first: number; end: number }, window: number): boolean {
+  const tokens = passage.tokens;
+  const to = Math.min(sentence.endToken, anchor.end + window);
+  let at = cues.nextMatch(tokens, Math.max(sentence.firstToken, anchor.first - window), to);
+  while (at >= 0) {
+    const end = cues.lastMatchEnd;
+    if (!passage.isNegatedAt(tokens.start(at))) return true;
+    at = cues.nextMatch(tokens, end, to);
+  }
+  return false;
 }
 
 const cache = new WeakMap<Letter, Map<DrugLookup, Map<number, ItemFacts>>>();
@@ -146,20 +157,21 @@ function computeFacts(letter: Letter, index: number, lookup: DrugLookup): ItemFa
   const title = titlePassage(letter, item);
   const drugs = lookup.mentions(title.tokens);
   const generics = new Set(drugs.map((drug) => drug.generic));
-  const classes = classesInTokens(lookup, title.tokens);
+  const classes = classesOfMentions(drugs, title.tokens);
   const isMedication = drugs.length > 0 || hasStrength(title.tokens) || (item.medication !== null && item.medication.strength !== null);
   const therapyMatch = isMedication ? null : THERAPY_TERMS.findFirst(title.tokens);
   const therapy = therapyMatch && !isLabTest(title.tokens, therapyMatch.first) ? therapyMatch.value : null;
   const continuation = CONTINUATION_TITLE_CUES.findFirst(title.tokens);
-  const initial = INITIAL_TITLE_CUES.findFirst(title.tokens) !== null && continuation === null;
+  const initial = continuation === null && INITIAL_TITLE_CUES.occursIn(title.tokens);
   let rationale: PassageAnalysis | null = null;
   let priorUse: Span | null | undefined;
   const getRationale = () => (rationale ??= rationalePassage(letter, item));
   const findPriorUse = (): Span | null => {
     if (initial) return null;
     if (continuation) return continuation.span;
-    if (generics.size > 0) return findDrugUse(getRationale(), summaryPassage(letter), generics, classes, lookup);
-    if (therapy) return findTherapyHistory([getRationale(), summaryPassage(letter)], therapy);
+    // The case summary is only read (and tokenized) when the rationale does not show prior use.
+    if (generics.size > 0) return findDrugUse(getRationale(), generics, classes, lookup) ?? findSummaryDrugUse(summaryPassage(letter), generics, lookup);
+    if (therapy) return findTherapyHistory(getRationale(), therapy) ?? findTherapyHistory(summaryPassage(letter), therapy);
     return null;
   };
   return {
@@ -183,24 +195,26 @@ function computeFacts(letter: Letter, index: number, lookup: DrugLookup): ItemFa
 }
 
 /** "PT/PTT" and "PT/INR" are coagulation labs, not physical therapy. */
-function isLabTest(tokens: readonly Token[], at: number): boolean {
-  const next = tokens[at + 2];
-  return tokens[at].norm === 'pt' && tokens[at + 1]?.norm === '/' && next !== undefined && (next.norm === 'ptt' || next.norm === 'inr');
+function isLabTest(tokens: TokenList, at: number): boolean {
+  return tokens.norm(at) === 'pt' && tokens.is(at + 1, '/') && (tokens.is(at + 2, 'ptt') || tokens.is(at + 2, 'inr'));
 }
 
-function findDrugUse(rationale: PassageAnalysis, summary: PassageAnalysis, generics: ReadonlySet<string>, classes: ReadonlySet<DrugClass>, lookup: DrugLookup): Span | null {
-  // Inside its own rationale, "this medication" or the class name ("opioids") also refers to the item's drug.
-  const classWords = [...classes].filter((drugClass) => CLASS_WORDS.has(drugClass));
-  const referring = REFERRING_WORDS.findAll(rationale.tokens).filter((match) => match.value === 'any' || classWords.includes(match.value as DrugClass));
+function findDrugUse(rationale: PassageAnalysis, generics: ReadonlySet<string>, classes: ReadonlySet<DrugClass>, lookup: DrugLookup): Span | null {
   for (const anchor of mentionsOfDrugs(rationale, lookup, generics)) {
     const found = showsUse(rationale, anchor, DRUG_USE, DRUG_USE_IN_REQUEST);
     if (found) return found;
   }
-  for (const anchor of referring) {
+  // Inside its own rationale, "this medication" or the class name ("opioids") also refers to the item's drug.
+  for (const anchor of REFERRING_WORDS.findAll(rationale.tokens)) {
+    if (anchor.value !== 'any' && !(classes.has(anchor.value) && CLASS_WORDS.has(anchor.value))) continue;
     const found = showsUse(rationale, anchor, REFERRING_USE, REFERRING_USE);
     if (found) return found;
   }
-  // The summary is shared by every item: its answer is kept per drug set, so many items cost one scan.
+  return null;
+}
+
+/** The summary is shared by every item: its answer is kept per drug set, so many items cost one scan. */
+function findSummaryDrugUse(summary: PassageAnalysis, generics: ReadonlySet<string>, lookup: DrugLookup): Span | null {
   return summary.memo(`drug-use:${[...generics].sort().join('|')}`, () => {
     for (const anchor of mentionsOfDrugs(summary, lookup, generics)) {
       const found = showsUse(summary, anchor, DRUG_USE, DRUG_USE_IN_REQUEST);
@@ -232,13 +246,11 @@ const REFERRING_WORDS = new PhraseMatcher<DrugClass | 'any'>([
   ['anti epilepsy drugs', 'anti-epileptic'], ['aed', 'anti-epileptic'], ['aeds', 'anti-epileptic'],
 ]);
 
-function findTherapyHistory(passages: readonly PassageAnalysis[], therapy: TherapyKind): Span | null {
-  for (const passage of passages) {
-    for (const match of passage.memo('therapies', () => THERAPY_TERMS.findAll(passage.tokens))) {
-      if (match.value !== therapy || isLabTest(passage.tokens, match.first)) continue;
-      const found = showsUse(passage, match, THERAPY_HISTORY, THERAPY_HISTORY_IN_REQUEST);
-      if (found) return found;
-    }
+function findTherapyHistory(passage: PassageAnalysis, therapy: TherapyKind): Span | null {
+  for (const match of passage.memo('therapies', () => THERAPY_TERMS.findAll(passage.tokens))) {
+    if (match.value !== therapy || isLabTest(passage.tokens, match.first)) continue;
+    const found = showsUse(passage, match, THERAPY_HISTORY, THERAPY_HISTORY_IN_REQUEST);
+    if (found) return found;
   }
   return null;
 }

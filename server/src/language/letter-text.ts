@@ -1,7 +1,7 @@
 import type { Item, Letter, Span } from '../letter/model';
-import { findNegationScopes, NegationIndex, type NegationScope } from './negation';
+import { addSentenceScopes, findNegationScopes, NegationIndex, normaliseContractions, type NegationScope } from './negation';
 import { sentenceAt, splitSentences, type Sentence } from './sentences';
-import { tokenize, type Token } from './tokens';
+import { tokenList, type TokenList } from './tokens';
 
 /**
  * Tokens, sentences and negation scopes of one passage of a letter, computed
@@ -9,67 +9,95 @@ import { tokenize, type Token } from './tokens';
  */
 export interface PassageAnalysis {
   readonly span: Span;
-  readonly tokens: readonly Token[];
+  readonly tokens: TokenList;
   readonly sentences: readonly Sentence[];
   /** Computed on first use. */
   readonly negations: readonly NegationScope[];
   isNegated(target: Span): boolean;
+  /** Whether a negation scope covers `offset` (`isNegated` looks only at the start of its target). */
+  isNegatedAt(offset: number): boolean;
   sentenceAt(offset: number): Sentence | undefined;
   /** Computes a value about this passage once (per key) and returns the cached value afterwards. */
   memo<T>(key: object | string, compute: () => T): T;
 }
 
 const EMPTY_SPAN: Span = { start: 0, end: 0 };
-const cache = new WeakMap<Letter, Map<string, PassageAnalysis>>();
+/** Per letter, passages by span as `start * (text length + 1) + end`: one number, no string key to build on every call. */
+const cache = new WeakMap<Letter, Map<number, PassageAnalysis>>();
 
 export function analyzePassage(letter: Letter, span: Span): PassageAnalysis {
-  let perLetter = cache.get(letter);
-  if (!perLetter) {
-    perLetter = new Map();
-    cache.set(letter, perLetter);
+  let passages = cache.get(letter);
+  if (!passages) {
+    passages = new Map();
+    cache.set(letter, passages);
   }
-  const key = `${span.start}:${span.end}`;
-  let analysis = perLetter.get(key);
+  const key = span.start * (letter.text.length + 1) + span.end;
+  let analysis = passages.get(key);
   if (!analysis) {
-    analysis = createAnalysis(letter.text, span);
-    perLetter.set(key, analysis);
+    analysis = new Passage(letter.text, span);
+    passages.set(key, analysis);
   }
   return analysis;
 }
 
-function createAnalysis(text: string, span: Span): PassageAnalysis {
-  const tokens = tokenize(text, span);
-  const sentences = splitSentences(tokens, text);
-  // Negation is worked out per sentence, and only for sentences a rule asks about.
-  const bySentence = new Map<Sentence, NegationIndex>();
-  const negationsIn = (sentence: Sentence) => {
+class Passage implements PassageAnalysis {
+  readonly tokens: TokenList;
+  /** Split on first use: titles, for one, are mostly only scanned for words. */
+  private sentenceList: readonly Sentence[] | null = null;
+  private allNegations: NegationScope[] | null = null;
+  /** Negation is worked out per sentence, and only for sentences a rule asks about. */
+  private negationsBySentence: Map<Sentence, NegationIndex> | null = null;
+  /** `tokens` with contractions read as "not", made once for all sentences. */
+  private negationTokens: TokenList | null = null;
+  private memos: Map<object | string, unknown> | null = null;
+
+  constructor(
+    private readonly text: string,
+    readonly span: Span,
+  ) {
+    this.tokens = tokenList(text, span);
+  }
+
+  get sentences(): readonly Sentence[] {
+    return (this.sentenceList ??= splitSentences(this.tokens, this.text));
+  }
+
+  get negations(): readonly NegationScope[] {
+    return (this.allNegations ??= findNegationScopes(this.tokens, this.sentences));
+  }
+
+  isNegated(target: Span): boolean {
+    return this.isNegatedAt(target.start);
+  }
+
+  isNegatedAt(offset: number): boolean {
+    const sentence = sentenceAt(this.sentences, offset);
+    return sentence !== undefined && this.negationsIn(sentence).at(offset) !== null;
+  }
+
+  private negationsIn(sentence: Sentence): NegationIndex {
+    const bySentence = (this.negationsBySentence ??= new Map());
     let index = bySentence.get(sentence);
     if (!index) {
-      index = new NegationIndex(findNegationScopes(tokens, [sentence]));
+      const scopes: NegationScope[] = [];
+      addSentenceScopes((this.negationTokens ??= normaliseContractions(this.tokens)), sentence, scopes);
+      index = new NegationIndex(scopes);
       bySentence.set(sentence, index);
     }
     return index;
-  };
-  let all: NegationScope[] | null = null;
-  let memos: Map<object | string, unknown> | null = null;
-  return {
-    span,
-    tokens,
-    sentences,
-    get negations() {
-      return (all ??= findNegationScopes(tokens, sentences));
-    },
-    isNegated(target) {
-      const sentence = sentenceAt(sentences, target.start);
-      return sentence !== undefined && negationsIn(sentence).at(target.start) !== null;
-    },
-    sentenceAt: (offset) => sentenceAt(sentences, offset),
-    memo<T>(key: object | string, compute: () => T): T {
-      memos ??= new Map();
-      if (!memos.has(key)) memos.set(key, compute());
-      return memos.get(key) as T;
-    },
-  };
+  }
+
+  sentenceAt(offset: number): Sentence | undefined {
+    return sentenceAt(this.sentences, offset);
+  }
+
+  memo<T>(key: object | string, compute: () => T): T {
+    const memos = (this.memos ??= new Map());
+    if (memos.has(key)) return memos.get(key) as T;
+    const value = compute();
+    memos.set(key, value);
+    return value;
+  }
 }
 
 /** The body of the CLINICAL CASE SUMMARY, or an empty passage when the letter has none. */

@@ -1,7 +1,7 @@
 import type { Span } from '../letter/model';
 import { splitSentences, type Sentence } from './sentences';
 import { PhraseMatcher } from './terms';
-import { tokenize, type Token } from './tokens';
+import { asTokenList, tokenList, vocabularyWordId, WordVerdicts, type TokenList, type Tokens } from './tokens';
 
 /**
  * A NegEx/ConText-style negation scope detector.
@@ -92,16 +92,12 @@ const triggerMatcher = new PhraseMatcher<TriggerKind>([
 ]);
 const openerMatcher = new PhraseMatcher(CLAUSE_OPENERS.map((phrase) => [phrase, true] as const));
 
-/** Contractions negate like "not": "doesn't", "wasn't", "can't". */
-function normaliseContractions(tokens: readonly Token[]): readonly Token[] {
-  let changed: Token[] | null = null;
-  tokens.forEach((token, index) => {
-    if (token.kind === 'word' && token.norm.endsWith("n't")) {
-      changed ??= tokens.slice();
-      changed[index] = { ...token, norm: 'not' };
-    }
-  });
-  return changed ?? tokens;
+const NOT = vocabularyWordId('not', 'word');
+const isNegativeContraction = new WordVerdicts((tokens, index) => tokens.isWord(index) && tokens.norm(index).endsWith("n't"));
+
+/** Contractions negate like "not": "doesn't", "wasn't", "can't". Returns `tokens` itself when there are none. */
+export function normaliseContractions(tokens: TokenList): TokenList {
+  return tokens.withWordsReplaced(isNegativeContraction, NOT);
 }
 
 interface Event {
@@ -115,44 +111,40 @@ interface Event {
  * Finds the negation scopes in already tokenized text. `sentences` must cover
  * `tokens` in order (as returned by `splitSentences`).
  */
-export function findNegationScopes(
-  rawTokens: readonly Token[],
-  sentences: readonly Sentence[],
-  options: NegationOptions = {},
-): NegationScope[] {
-  const maxForward = options.maxForwardWords ?? 15;
-  const maxBackward = options.maxBackwardWords ?? 10;
-  const tokens = normaliseContractions(rawTokens);
+export function findNegationScopes(rawTokens: Tokens, sentences: readonly Sentence[], options: NegationOptions = {}): NegationScope[] {
+  const tokens = normaliseContractions(asTokenList(rawTokens));
   const scopes: NegationScope[] = [];
-  for (const sentence of sentences) {
-    const events = sentenceEvents(tokens, sentence);
-    events.forEach((event, eventIndex) => {
-      if (event.kind === 'pre') {
-        scopes.push(forwardScope(tokens, sentence, events, eventIndex, maxForward));
-      } else if (event.kind === 'post') {
-        scopes.push(backwardScope(tokens, sentence, events, eventIndex, maxBackward));
-      }
-    });
-  }
+  for (const sentence of sentences) addSentenceScopes(tokens, sentence, scopes, options);
   return scopes;
 }
 
-function sentenceEvents(tokens: readonly Token[], sentence: Sentence): Event[] {
+/** Adds the scopes of one sentence to `scopes`; `tokens` must already have gone through `normaliseContractions`. */
+export function addSentenceScopes(tokens: TokenList, sentence: Sentence, scopes: NegationScope[], options: NegationOptions = {}): void {
+  const maxForward = options.maxForwardWords ?? 15;
+  const maxBackward = options.maxBackwardWords ?? 10;
+  const events = sentenceEvents(tokens, sentence);
+  for (let eventIndex = 0; eventIndex < events.length; eventIndex++) {
+    const kind = events[eventIndex].kind;
+    if (kind === 'pre') scopes.push(forwardScope(tokens, sentence, events, eventIndex, maxForward));
+    else if (kind === 'post') scopes.push(backwardScope(tokens, sentence, events, eventIndex, maxBackward));
+  }
+}
+
+function sentenceEvents(tokens: TokenList, sentence: Sentence): Event[] {
   const events: Event[] = [];
   let index = sentence.firstToken;
   while (index < sentence.endToken) {
-    const token = tokens[index];
-    if (token.kind === 'punct' && CLAUSE_PUNCTUATION.has(token.norm)) {
-      events.push({ kind: 'boundary', first: index, end: index + 1, phrase: token.norm });
+    if (isClausePunctuation.get(tokens, index)) {
+      events.push({ kind: 'boundary', first: index, end: index + 1, phrase: tokens.norm(index) });
       index++;
       continue;
     }
-    if (CONJUNCTIONS.has(token.norm) && index + 1 < sentence.endToken && startsClause(tokens, index + 1, sentence.endToken)) {
-      events.push({ kind: 'boundary', first: index, end: index + 1, phrase: token.norm });
+    if (isConjunction.get(tokens, index) && index + 1 < sentence.endToken && startsClause(tokens, index + 1, sentence.endToken)) {
+      events.push({ kind: 'boundary', first: index, end: index + 1, phrase: tokens.norm(index) });
       index++;
       continue;
     }
-    const match = token.kind === 'word' ? triggerMatcher.matchAt(tokens, index, sentence.endToken) : null;
+    const match = tokens.isWord(index) ? triggerMatcher.matchAt(tokens, index, sentence.endToken) : null;
     if (match) {
       events.push({ kind: match.value, first: match.first, end: match.end, phrase: match.phrase });
       index = match.end;
@@ -163,9 +155,18 @@ function sentenceEvents(tokens: readonly Token[], sentence: Sentence): Event[] {
   return events;
 }
 
+const isClausePunctuation = new WordVerdicts((tokens, index) => tokens.isPunct(index) && CLAUSE_PUNCTUATION.has(tokens.norm(index)));
+const isConjunction = new WordVerdicts((tokens, index) => CONJUNCTIONS.has(tokens.norm(index)));
+
 /** Finite verbs that show a conjunct is a clause of its own ("... and the prolonged use is not justified"). */
 const FINITE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did', 'will', 'would', 'can', 'could', 'should', 'may', 'remains', 'remained']);
 const CLAUSE_LOOKAHEAD = 10;
+/** Words that end the look-ahead for a finite verb: the next conjunction or clause punctuation, or a period. */
+const endsClauseLookahead = new WordVerdicts((tokens, index) => {
+  const norm = tokens.norm(index);
+  return CONJUNCTIONS.has(norm) || CLAUSE_PUNCTUATION.has(norm) || norm === '.';
+});
+const isFiniteVerb = new WordVerdicts((tokens, index) => FINITE_VERBS.has(tokens.norm(index)));
 
 /**
  * After "and", "or" or a comma, a new clause starts when a subject-like opener
@@ -173,13 +174,12 @@ const CLAUSE_LOOKAHEAD = 10;
  * conjunction ("and the prolonged use of Zanaflex is not justified"). A plain
  * list ("pain relief, function, and side effects") stays inside the scope.
  */
-function startsClause(tokens: readonly Token[], from: number, end: number): boolean {
+function startsClause(tokens: TokenList, from: number, end: number): boolean {
   if (openerMatcher.matchAt(tokens, from, end)) return true;
   const limit = Math.min(end, from + CLAUSE_LOOKAHEAD);
   for (let index = from; index < limit; index++) {
-    const norm = tokens[index].norm;
-    if (CONJUNCTIONS.has(norm) || CLAUSE_PUNCTUATION.has(norm) || norm === '.') return false;
-    if (FINITE_VERBS.has(norm)) return index > from;
+    if (endsClauseLookahead.get(tokens, index)) return false;
+    if (isFiniteVerb.get(tokens, index)) return index > from;
   }
   return false;
 }
@@ -193,12 +193,12 @@ function isStop(event: Event): boolean {
  * look for stops inside it, so each trigger costs at most its window: a long
  * sentence full of triggers stays linear.
  */
-function forwardScope(tokens: readonly Token[], sentence: Sentence, events: readonly Event[], eventIndex: number, maxWords: number): NegationScope {
+function forwardScope(tokens: TokenList, sentence: Sentence, events: readonly Event[], eventIndex: number, maxWords: number): NegationScope {
   const trigger = events[eventIndex];
   let end = trigger.end;
   let words = 0;
   while (end < sentence.endToken && words < maxWords) {
-    if (tokens[end].kind !== 'punct') words++;
+    if (!tokens.isPunct(end)) words++;
     end++;
   }
   for (let next = eventIndex + 1; next < events.length && events[next].first < end; next++) {
@@ -211,13 +211,13 @@ function forwardScope(tokens: readonly Token[], sentence: Sentence, events: read
   return makeScope(tokens, trigger, 'forward', trigger.end, end);
 }
 
-function backwardScope(tokens: readonly Token[], sentence: Sentence, events: readonly Event[], eventIndex: number, maxWords: number): NegationScope {
+function backwardScope(tokens: TokenList, sentence: Sentence, events: readonly Event[], eventIndex: number, maxWords: number): NegationScope {
   const trigger = events[eventIndex];
   let start = trigger.first;
   let words = 0;
   while (start > sentence.firstToken && words < maxWords) {
     start--;
-    if (tokens[start].kind !== 'punct') words++;
+    if (!tokens.isPunct(start)) words++;
   }
   let relativeClause = false;
   for (let previous = eventIndex - 1; previous >= 0 && events[previous].end > start; previous--) {
@@ -233,28 +233,28 @@ function backwardScope(tokens: readonly Token[], sentence: Sentence, events: rea
     start = event.end;
     break;
   }
-  while (start < trigger.first && tokens[start].kind === 'punct') start++;
+  while (start < trigger.first && tokens.isPunct(start)) start++;
   return makeScope(tokens, trigger, 'backward', start, trigger.first);
 }
 
 const RELATIVE_PRONOUNS = new Set(['which', 'who']);
 
-function wordsBetween(tokens: readonly Token[], from: number, to: number): number {
+function wordsBetween(tokens: TokenList, from: number, to: number): number {
   let words = 0;
-  for (let index = from; index < to; index++) if (tokens[index].kind !== 'punct') words++;
+  for (let index = from; index < to; index++) if (!tokens.isPunct(index)) words++;
   return words;
 }
 
-function trimTrailingPunctuation(tokens: readonly Token[], start: number, end: number): number {
-  while (end > start && tokens[end - 1].kind === 'punct') end--;
+function trimTrailingPunctuation(tokens: TokenList, start: number, end: number): number {
+  while (end > start && tokens.isPunct(end - 1)) end--;
   return end;
 }
 
-function makeScope(tokens: readonly Token[], trigger: Event, direction: NegationDirection, first: number, end: number): NegationScope {
-  const triggerSpan = { start: tokens[trigger.first].start, end: tokens[trigger.end - 1].end };
+function makeScope(tokens: TokenList, trigger: Event, direction: NegationDirection, first: number, end: number): NegationScope {
+  const triggerSpan = { start: tokens.start(trigger.first), end: tokens.end(trigger.end - 1) };
   const scope =
     end > first
-      ? { start: tokens[first].start, end: tokens[end - 1].end }
+      ? { start: tokens.start(first), end: tokens.end(end - 1) }
       : direction === 'forward'
         ? { start: triggerSpan.end, end: triggerSpan.end }
         : { start: triggerSpan.start, end: triggerSpan.start };
@@ -305,7 +305,7 @@ export class NegationIndex {
 
 /** Stand-alone use on a piece of text: tokenizes, splits sentences and finds scopes. */
 export function detectNegation(text: string, range: Span = { start: 0, end: text.length }, options?: NegationOptions) {
-  const tokens = tokenize(text, range);
+  const tokens = tokenList(text, range);
   const sentences = splitSentences(tokens, text);
   const scopes = findNegationScopes(tokens, sentences, options);
   const index = new NegationIndex(scopes);

@@ -1,5 +1,5 @@
 import type { Span } from '../letter/model';
-import type { Token } from './tokens';
+import { asTokenList, vocabularyWordId, type TokenList, type Tokens } from './tokens';
 
 export interface Sentence {
   readonly span: Span;
@@ -14,6 +14,9 @@ const NEVER_FINAL_ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'vs', 'appro
 /** Abbreviations that only continue the sentence when a number follows ("No. 3", "pg. 64"). */
 const NUMBER_ABBREVIATIONS = new Set(['no', 'pg', 'pp', 'p', 'vol', 'ch', 'sec', 'ref']);
 const CLOSERS = new Set(['"', "'", ')', ']', '\u201d', '\u2019']);
+const PERIOD = vocabularyWordId('.', 'punct');
+const QUESTION_MARK = vocabularyWordId('?', 'punct');
+const EXCLAMATION_MARK = vocabularyWordId('!', 'punct');
 
 /**
  * Splits a token stream into sentences. A period ends a sentence unless it
@@ -21,16 +24,16 @@ const CLOSERS = new Set(['"', "'", ')', ']', '\u201d', '\u2019']);
  * ("vs. placebo"). Numbers never contain sentence ends because the tokenizer
  * keeps decimal points inside them.
  */
-export function splitSentences(tokens: readonly Token[], text: string): Sentence[] {
+export function splitSentences(tokenInput: Tokens, text: string): Sentence[] {
+  const tokens = asTokenList(tokenInput);
   const sentences: Sentence[] = [];
   let first = 0;
   for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index];
-    if (token.kind !== 'punct') continue;
-    if (token.norm !== '.' && token.norm !== '?' && token.norm !== '!') continue;
-    if (token.norm === '.' && !periodEndsSentence(tokens, index, text)) continue;
+    const id = tokens.id(index);
+    if (id !== PERIOD && id !== QUESTION_MARK && id !== EXCLAMATION_MARK) continue;
+    if (id === PERIOD && !periodEndsSentence(tokens, index, text)) continue;
     let last = index;
-    while (last + 1 < tokens.length && CLOSERS.has(tokens[last + 1].norm) && !tokens[last + 1].spaceBefore) last++;
+    while (last + 1 < tokens.length && isCloser(tokens, last + 1) && !tokens.spaceBefore(last + 1)) last++;
     sentences.push(makeSentence(tokens, first, last + 1));
     first = last + 1;
     index = last;
@@ -39,31 +42,35 @@ export function splitSentences(tokens: readonly Token[], text: string): Sentence
   return sentences;
 }
 
-function makeSentence(tokens: readonly Token[], first: number, end: number): Sentence {
-  return { span: { start: tokens[first].start, end: tokens[end - 1].end }, firstToken: first, endToken: end };
+function isCloser(tokens: TokenList, index: number): boolean {
+  return CLOSERS.has(tokens.norm(index));
 }
 
-function periodEndsSentence(tokens: readonly Token[], index: number, text: string): boolean {
+function makeSentence(tokens: TokenList, first: number, end: number): Sentence {
+  return { span: { start: tokens.start(first), end: tokens.end(end - 1) }, firstToken: first, endToken: end };
+}
+
+function periodEndsSentence(tokens: TokenList, index: number, text: string): boolean {
   // Look past closing quotes or brackets glued to the period: `therapy." The ODG ...`.
-  let nextIndex = index + 1;
-  while (nextIndex < tokens.length && CLOSERS.has(tokens[nextIndex].norm) && !tokens[nextIndex].spaceBefore) nextIndex++;
-  const next = tokens[nextIndex];
-  if (!next) return true;
-  const previous = index > 0 ? tokens[index - 1] : undefined;
-  if (previous && previous.kind === 'word') {
-    if (NEVER_FINAL_ABBREVIATIONS.has(previous.norm)) return false;
-    if (NUMBER_ABBREVIATIONS.has(previous.norm) && next.kind === 'number') return false;
+  let next = index + 1;
+  while (next < tokens.length && isCloser(tokens, next) && !tokens.spaceBefore(next)) next++;
+  if (next >= tokens.length) return true;
+  const previous = index - 1;
+  if (previous >= 0 && tokens.isWord(previous)) {
+    const previousNorm = tokens.norm(previous);
+    if (NEVER_FINAL_ABBREVIATIONS.has(previousNorm)) return false;
+    if (NUMBER_ABBREVIATIONS.has(previousNorm) && tokens.isNumber(next)) return false;
     // Initials and dotted abbreviations: "C.C.R.", "e.g.", "J. Smith".
-    if (previous.norm.length === 1) {
-      const dotted = index >= 2 && tokens[index - 2].norm === '.' && !previous.spaceBefore;
-      if (dotted || !next.spaceBefore || isUpper(text, previous.start)) return false;
+    if (previousNorm.length === 1) {
+      const dotted = index >= 2 && tokens.id(index - 2) === PERIOD && !tokens.spaceBefore(previous);
+      if (dotted || !tokens.spaceBefore(next) || isUpper(text, tokens.start(previous))) return false;
     }
   }
-  if (!next.spaceBefore) {
+  if (!tokens.spaceBefore(next)) {
     // "medication.Physician": a missing space after a real word still ends the sentence.
-    return Boolean(previous && previous.kind === 'word' && previous.norm.length >= 3 && next.kind === 'word' && isUpper(text, next.start) && next.norm.length >= 2);
+    return previous >= 0 && tokens.isWord(previous) && tokens.norm(previous).length >= 3 && tokens.isWord(next) && isUpper(text, tokens.start(next)) && tokens.norm(next).length >= 2;
   }
-  if (startsLower(text, next)) return false;
+  if (startsLower(text, tokens.start(next))) return false;
   return true;
 }
 
@@ -72,8 +79,8 @@ function isUpper(text: string, offset: number): boolean {
   return code >= 65 && code <= 90;
 }
 
-function startsLower(text: string, token: Token): boolean {
-  const code = text.charCodeAt(token.start);
+function startsLower(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
   return code >= 97 && code <= 122;
 }
 

@@ -1,5 +1,5 @@
 import type { Span } from '../letter/model';
-import { tokenize, type Token } from './tokens';
+import { asTokenList, tokenList, vocabularyWordId, WordVerdicts, type TokenList, type Tokens } from './tokens';
 
 /**
  * Phrase matching over token streams. A phrase is written as words separated by
@@ -29,8 +29,15 @@ function newNode<T>(): Node<T> {
   return { children: new Map(), prefixes: [] };
 }
 
+const HYPHEN = vocabularyWordId('-', 'punct');
+
 export class PhraseMatcher<T> {
   private readonly root: Node<T> = newNode();
+  /** Whether a phrase can start with a token, decided once per word. */
+  private readonly starts = new WordVerdicts((tokens, index) => this.canStart(tokens, index));
+  /** The longest match of the walk in progress (a walk never calls out, so one per matcher suffices). */
+  private bestNode: Node<T> | null = null;
+  private bestEnd = -1;
 
   constructor(entries: Iterable<readonly [string, T]>) {
     for (const [phrase, value] of entries) this.add(phrase, value);
@@ -64,60 +71,75 @@ export class PhraseMatcher<T> {
   }
 
   /** The longest phrase starting at token `index`, not reaching past `limit`. */
-  matchAt(tokens: readonly Token[], index: number, limit = tokens.length): TermMatch<T> | null {
-    if (index >= limit || !this.canStart(tokens[index])) return null;
-    const best = { node: null as Node<T> | null, end: -1 };
-    this.walk(tokens, this.root, index, 0, limit, best);
-    if (!best.node) return null;
+  matchAt(tokens: Tokens, index: number, limit = tokens.length): TermMatch<T> | null {
+    const list = asTokenList(tokens);
+    const end = this.matchEndAt(list, index, limit);
+    return end < 0 ? null : this.lastMatch(list, index, end);
+  }
+
+  /** The match the last successful `matchEndAt` found. */
+  private lastMatch(tokens: TokenList, index: number, end: number): TermMatch<T> {
+    const node = this.bestNode as Node<T>;
     return {
-      value: best.node.value as T,
-      phrase: best.node.phrase as string,
+      value: node.value as T,
+      phrase: node.phrase as string,
       first: index,
-      end: best.end,
-      span: { start: tokens[index].start, end: tokens[best.end - 1].end },
+      end,
+      span: { start: tokens.start(index), end: tokens.end(end - 1) },
     };
   }
 
-  /** Cheap test that rules out most tokens before any walking: can a phrase start here at all? */
-  private canStart(token: Token): boolean {
+  /** Like `matchAt` without building the match: the end of the longest phrase at `index`, or -1. */
+  private matchEndAt(tokens: TokenList, index: number, limit: number): number {
+    if (index >= limit || !this.starts.get(tokens, index)) return -1;
+    this.bestNode = null;
+    this.bestEnd = -1;
+    this.walk(tokens, this.root, index, 0, limit);
+    return this.bestNode ? this.bestEnd : -1;
+  }
+
+  /** Can a phrase start with this token at all? Asked once per word through `starts`. */
+  private canStart(tokens: TokenList, index: number): boolean {
     const root = this.root;
-    if (root.children.has(token.norm)) return true;
-    if (token.kind === 'number') return root.numberChild !== undefined;
-    if (token.kind !== 'word') return false;
-    for (const [prefix] of root.prefixes) if (token.norm.startsWith(prefix)) return true;
+    const norm = tokens.norm(index);
+    if (root.children.has(norm)) return true;
+    if (tokens.isNumber(index)) return root.numberChild !== undefined;
+    if (!tokens.isWord(index)) return false;
+    for (const [prefix] of root.prefixes) if (norm.startsWith(prefix)) return true;
     return false;
   }
 
-  private walk(tokens: readonly Token[], node: Node<T>, position: number, depth: number, limit: number, best: { node: Node<T> | null; end: number }): void {
-    if (node.value !== undefined && depth > 0 && position > best.end) {
-      best.node = node;
-      best.end = position;
+  private walk(tokens: TokenList, node: Node<T>, position: number, depth: number, limit: number): void {
+    if (node.value !== undefined && depth > 0 && position > this.bestEnd) {
+      this.bestNode = node;
+      this.bestEnd = position;
     }
     let at = position;
     if (depth > 0) {
-      while (at < limit && tokens[at].norm === '-' && !node.children.has('-')) at++;
+      while (at < limit && tokens.id(at) === HYPHEN && !node.children.has('-')) at++;
     }
     if (at >= limit) return;
-    const token = tokens[at];
-    const exact = node.children.get(token.norm);
-    if (exact) this.walk(tokens, exact, at + 1, depth + 1, limit, best);
-    if (token.kind === 'number' && node.numberChild) this.walk(tokens, node.numberChild, at + 1, depth + 1, limit, best);
-    if (token.kind === 'word') {
+    const norm = tokens.norm(at);
+    const exact = node.children.get(norm);
+    if (exact) this.walk(tokens, exact, at + 1, depth + 1, limit);
+    if (node.numberChild && tokens.isNumber(at)) this.walk(tokens, node.numberChild, at + 1, depth + 1, limit);
+    if (node.prefixes.length > 0 && tokens.isWord(at)) {
       for (const [prefix, child] of node.prefixes) {
-        if (token.norm.startsWith(prefix)) this.walk(tokens, child, at + 1, depth + 1, limit, best);
+        if (norm.startsWith(prefix)) this.walk(tokens, child, at + 1, depth + 1, limit);
       }
     }
   }
 
   /** Non-overlapping matches from left to right, preferring the longest at each position. */
-  findAll(tokens: readonly Token[], from = 0, to = tokens.length): TermMatch<T>[] {
+  findAll(tokens: Tokens, from = 0, to = tokens.length): TermMatch<T>[] {
+    const list = asTokenList(tokens);
     const matches: TermMatch<T>[] = [];
     let index = from;
     while (index < to) {
-      const match = this.matchAt(tokens, index, to);
-      if (match) {
-        matches.push(match);
-        index = match.end;
+      const end = this.matchEndAt(list, index, to);
+      if (end >= 0) {
+        matches.push(this.lastMatch(list, index, end));
+        index = end;
       } else {
         index++;
       }
@@ -126,12 +148,39 @@ export class PhraseMatcher<T> {
   }
 
   /** The first match in `tokens[from..to)`, or null. */
-  findFirst(tokens: readonly Token[], from = 0, to = tokens.length): TermMatch<T> | null {
+  findFirst(tokens: Tokens, from = 0, to = tokens.length): TermMatch<T> | null {
+    const list = asTokenList(tokens);
     for (let index = from; index < to; index++) {
-      const match = this.matchAt(tokens, index, to);
-      if (match) return match;
+      const end = this.matchEndAt(list, index, to);
+      if (end >= 0) return this.lastMatch(list, index, end);
     }
     return null;
+  }
+
+  /**
+   * Where the first match in `tokens[from..to)` starts, or -1, without building
+   * it; `lastMatchEnd` then tells where it ends. Going on from `lastMatchEnd`
+   * visits the same matches as `findAll`.
+   */
+  nextMatch(tokens: TokenList, from: number, to: number): number {
+    for (let index = from; index < to; index++) {
+      if (this.matchEndAt(tokens, index, to) >= 0) return index;
+    }
+    return -1;
+  }
+
+  /** The end of the match `nextMatch` last found; read it before matching anything else with this matcher. */
+  get lastMatchEnd(): number {
+    return this.bestEnd;
+  }
+
+  /** Whether any phrase occurs in `tokens[from..to)`: `findFirst(...) !== null` without building the match. */
+  occursIn(tokens: Tokens, from = 0, to = tokens.length): boolean {
+    const list = asTokenList(tokens);
+    for (let index = from; index < to; index++) {
+      if (this.matchEndAt(list, index, to) >= 0) return true;
+    }
+    return false;
   }
 }
 
@@ -146,12 +195,12 @@ function phrasePattern(phrase: string): PatternPart[] {
     }
     const isPrefix = chunk.length > 1 && chunk.endsWith('*');
     const body = isPrefix ? chunk.slice(0, -1) : chunk;
-    const tokens = tokenize(body);
-    tokens.forEach((token, index) => {
+    const tokens = tokenList(body);
+    for (let index = 0; index < tokens.length; index++) {
       const last = index === tokens.length - 1;
-      if (token.norm === '-' && index > 0) return;
-      parts.push({ kind: isPrefix && last ? 'prefix' : 'exact', text: token.norm });
-    });
+      if (tokens.norm(index) === '-' && index > 0) continue;
+      parts.push({ kind: isPrefix && last ? 'prefix' : 'exact', text: tokens.norm(index) });
+    }
   }
   if (parts.length === 0) throw new Error(`Empty phrase: "${phrase}"`);
   return parts;

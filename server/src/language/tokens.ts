@@ -2,6 +2,7 @@ import type { Span } from '../letter/model';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
+/** One token as an object; a `TokenList` holds the same data as rows of integers. */
 export interface Token {
   readonly kind: TokenKind;
   /** Lower-cased text; for words an internal apostrophe is kept ("adl's", "doesn't"). */
@@ -12,81 +13,415 @@ export interface Token {
   readonly spaceBefore: boolean;
 }
 
-const enum CharClass {
-  Space,
-  Letter,
-  Digit,
-  Other,
+const WORD = 0;
+const NUMBER = 1;
+const PUNCT = 2;
+const KIND_MASK = 3;
+const SPACE_BEFORE = 4;
+const KIND_NAMES: readonly TokenKind[] = ['word', 'number', 'punct'];
+
+/*
+ * The word table: one process-wide table of the distinct token texts ("words")
+ * seen so far, each with the kind of token it came from. Tokens store the id of
+ * their word, so tokenizing allocates no string per token, and anything decided
+ * about a word (can a phrase start with it?) can be remembered by id. It lives
+ * in this module because the tokenizer consults it for every token and
+ * character, and calls within a module stay cheap however the code is loaded.
+ *
+ * Words read from documents stop being added at `MAX_DOCUMENT_WORDS`; later
+ * new ones get UNLISTED_WORD and a string of their own, so a stream of random
+ * words cannot grow memory without bound. Vocabulary words (phrase lists, drug
+ * names) are always added. Ids are never reused, so a cached answer stays valid.
+ */
+
+/** The id of a document word that did not fit in the table; nothing is cached under it. */
+const UNLISTED_WORD = 0;
+const MAX_DOCUMENT_WORDS = 1 << 18;
+/** Longer words are not kept: they are rarely repeated, and copying them out of the document would cost. */
+const MAX_LISTED_LENGTH = 40;
+
+const texts: string[] = [''];
+const kinds: number[] = [-1];
+let hashes = new Int32Array(1024);
+/** Open addressing: slot → word id, 0 when empty; kept at most half full. */
+let slots = new Int32Array(2048);
+
+/** FNV-1a over UTF-16 code units; the tokenizer feeds it the folded code units while it scans. */
+const HASH_START = 0x811c9dc5 | 0;
+function hashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 16777619);
 }
 
-function classify(code: number): CharClass {
-  if (code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 160) return CharClass.Space;
-  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return CharClass.Letter;
-  if (code >= 48 && code <= 57) return CharClass.Digit;
-  // Accented letters from names or drug brands behave like letters.
-  if (code >= 192 && code <= 591 && code !== 215 && code !== 247) return CharClass.Letter;
-  return CharClass.Other;
+/** How a word's text is normalised: ASCII lower case, and a typographic apostrophe becomes "'". */
+function foldCode(code: number): number {
+  if (code >= 65 && code <= 90) return code + 32;
+  return code === 0x2019 ? 39 : code;
 }
 
-const APOSTROPHES = new Set(["'", '\u2019']);
+/** `text[start..end)` normalised like `foldCode` does, with full Unicode lower-casing. */
+function foldedSlice(text: string, start: number, end: number): string {
+  return text.slice(start, end).toLowerCase().replace(/\u2019/g, "'");
+}
+
+function wordText(id: number): string {
+  return texts[id];
+}
+
+/**
+ * The id of the document word `text[start..end)` of token kind `kind`, whose
+ * folded code units hash (with `hashStep`, from HASH_START) to `hash`. The
+ * text must be ASCII apart from U+2019, so that `foldCode` is its whole
+ * normalisation. Adds the word when new and there is room; otherwise returns
+ * UNLISTED_WORD.
+ */
+function documentWordId(text: string, start: number, end: number, hash: number, kind: number): number {
+  const length = end - start;
+  const keyHash = hashStep(hash, kind);
+  const mask = slots.length - 1;
+  let slot = keyHash & mask;
+  for (let id = slots[slot]; id !== 0; id = slots[slot]) {
+    if (hashes[id] === keyHash && kinds[id] === kind && sameFolded(texts[id], text, start, length)) return id;
+    slot = (slot + 1) & mask;
+  }
+  if (texts.length >= MAX_DOCUMENT_WORDS || length > MAX_LISTED_LENGTH) return UNLISTED_WORD;
+  return addWord(ownCopy(foldedSlice(text, start, end)), kind, keyHash, slot);
+}
+
+function sameFolded(word: string, text: string, start: number, length: number): boolean {
+  if (word.length !== length) return false;
+  for (let offset = 0; offset < length; offset++) {
+    if (word.charCodeAt(offset) !== foldCode(text.charCodeAt(start + offset))) return false;
+  }
+  return true;
+}
+
+/** The id of an already normalised word of token kind `kind`; `vocabulary` words are added even when the table is full. */
+function wordId(norm: string, kind: number, vocabulary: boolean): number {
+  let hash = HASH_START;
+  for (let index = 0; index < norm.length; index++) hash = hashStep(hash, norm.charCodeAt(index));
+  const keyHash = hashStep(hash, kind);
+  const mask = slots.length - 1;
+  let slot = keyHash & mask;
+  for (let id = slots[slot]; id !== 0; id = slots[slot]) {
+    if (hashes[id] === keyHash && kinds[id] === kind && texts[id] === norm) return id;
+    slot = (slot + 1) & mask;
+  }
+  if (!vocabulary && (texts.length >= MAX_DOCUMENT_WORDS || norm.length > MAX_LISTED_LENGTH)) return UNLISTED_WORD;
+  return addWord(ownCopy(norm), kind, keyHash, slot);
+}
+
+/**
+ * A slice of 13 or more characters shares the document's memory; the table
+ * must hold a string of its own so that it never keeps a whole letter alive.
+ */
+function ownCopy(word: string): string {
+  if (word.length < 13) return word;
+  const codes: number[] = [];
+  for (let index = 0; index < word.length; index++) codes.push(word.charCodeAt(index));
+  return String.fromCharCode(...codes);
+}
+
+function addWord(norm: string, kind: number, keyHash: number, slot: number): number {
+  const id = texts.length;
+  texts.push(norm);
+  kinds.push(kind);
+  if (id >= hashes.length) {
+    const grown = new Int32Array(hashes.length * 2);
+    grown.set(hashes);
+    hashes = grown;
+  }
+  hashes[id] = keyHash;
+  slots[slot] = id;
+  if (texts.length * 2 > slots.length) rehash(slots.length * 2);
+  return id;
+}
+
+function rehash(size: number): void {
+  slots = new Int32Array(size);
+  const mask = size - 1;
+  for (let id = 1; id < texts.length; id++) {
+    let slot = hashes[id] & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = id;
+  }
+}
+
+/** Integers per token in `TokenList.data`: word id, start, end, flags (kind and SPACE_BEFORE). */
+const STRIDE = 4;
+
+/**
+ * The tokens of a passage as rows of four integers in part of an Int32Array,
+ * rather than as an object per token, so that tokenizing allocates almost
+ * nothing and the garbage collector has nothing to trace. Token texts live in
+ * the shared word table (./words), so `norm(index)` returns a shared string.
+ */
+export class TokenList {
+  /** Built by `tokenList`, `asTokenList` or a `TokenListBuilder`. */
+  constructor(
+    private readonly data: Int32Array,
+    /** Where token 0 starts in `data`. */
+    private readonly base: number,
+    readonly length: number,
+    /** Texts of tokens whose word did not fit in the word table, by token index. */
+    private readonly unlisted: ReadonlyMap<number, string> | null,
+  ) {}
+
+  /** Id of the token's text in the word table; tokens of equal text and kind have equal ids. */
+  id(index: number): number {
+    return this.data[this.base + index * STRIDE];
+  }
+
+  norm(index: number): string {
+    const id = this.data[this.base + index * STRIDE];
+    return id !== UNLISTED_WORD ? wordText(id) : (this.unlisted?.get(index) ?? '');
+  }
+
+  start(index: number): number {
+    return this.data[this.base + index * STRIDE + 1];
+  }
+
+  end(index: number): number {
+    return this.data[this.base + index * STRIDE + 2];
+  }
+
+  kind(index: number): TokenKind {
+    return KIND_NAMES[this.data[this.base + index * STRIDE + 3] & KIND_MASK];
+  }
+
+  isWord(index: number): boolean {
+    return (this.data[this.base + index * STRIDE + 3] & KIND_MASK) === WORD;
+  }
+
+  isNumber(index: number): boolean {
+    return (this.data[this.base + index * STRIDE + 3] & KIND_MASK) === NUMBER;
+  }
+
+  isPunct(index: number): boolean {
+    return (this.data[this.base + index * STRIDE + 3] & KIND_MASK) === PUNCT;
+  }
+
+  spaceBefore(index: number): boolean {
+    return (this.data[this.base + index * STRIDE + 3] & SPACE_BEFORE) !== 0;
+  }
+
+  /** `norm(index) === norm`, or false when `index` is out of range. */
+  is(index: number, norm: string): boolean {
+    return index >= 0 && index < this.length && this.norm(index) === norm;
+  }
+
+  token(index: number): Token {
+    return { kind: this.kind(index), norm: this.norm(index), start: this.start(index), end: this.end(index), spaceBefore: this.spaceBefore(index) };
+  }
+
+  toArray(): Token[] {
+    const tokens: Token[] = [];
+    for (let index = 0; index < this.length; index++) tokens.push(this.token(index));
+    return tokens;
+  }
+
+  /**
+   * The same tokens with every token that `selected` picks read as the word
+   * `replacementId` instead, or this list itself when it picks none.
+   */
+  withWordsReplaced(selected: WordVerdicts, replacementId: number): TokenList {
+    let data: Int32Array | null = null;
+    for (let index = 0; index < this.length; index++) {
+      if (!selected.get(this, index)) continue;
+      data ??= this.data.slice(this.base, this.base + this.length * STRIDE);
+      data[index * STRIDE] = replacementId;
+    }
+    return data ? new TokenList(data, 0, this.length, this.unlisted) : this;
+  }
+}
+
+/*
+ * Token storage is carved out of shared blocks: each list takes the next free
+ * part of the current block, so tokenizing a passage allocates no typed array
+ * of its own (allocating one costs about a microsecond, outside the heap). A
+ * block stays alive while any list in it does; lists are never written after
+ * they are built, so sharing is safe.
+ */
+const BLOCK_INTS = 1 << 16;
+let block = new Int32Array(BLOCK_INTS);
+let blockUsed = 0;
+
+/** Builds a TokenList token by token, in text order, at the free end of the current block. */
+class TokenListBuilder {
+  private data = block;
+  private base = blockUsed;
+  private length = 0;
+  private unlisted: Map<number, string> | null = null;
+
+  /** `norm` is only needed (and only kept) when `id` is UNLISTED_WORD. */
+  add(id: number, start: number, end: number, kind: number, spaceBefore: boolean, norm: string | null): void {
+    let at = this.base + this.length * STRIDE;
+    if (at + STRIDE > this.data.length) {
+      // The block is full: move this list to a fresh block, which later lists use too.
+      block = new Int32Array(Math.max(BLOCK_INTS, this.length * STRIDE * 2));
+      block.set(this.data.subarray(this.base, at));
+      this.data = block;
+      this.base = 0;
+      at = this.length * STRIDE;
+    }
+    const data = this.data;
+    data[at] = id;
+    data[at + 1] = start;
+    data[at + 2] = end;
+    data[at + 3] = spaceBefore ? kind | SPACE_BEFORE : kind;
+    if (id === UNLISTED_WORD) (this.unlisted ??= new Map()).set(this.length, norm ?? '');
+    this.length++;
+  }
+
+  build(): TokenList {
+    blockUsed = this.base + this.length * STRIDE;
+    return new TokenList(this.data, this.base, this.length, this.unlisted);
+  }
+}
+
+/** Anything the language functions accept as tokens: a `TokenList`, or tokens as objects (as `tokenize` returns them). */
+export type Tokens = TokenList | readonly Token[];
+
+const listsOfArrays = new WeakMap<readonly Token[], TokenList>();
+
+/** `tokens` as a TokenList; an array of objects is converted once and the result kept. */
+export function asTokenList(tokens: Tokens): TokenList {
+  if (tokens instanceof TokenList) return tokens;
+  let list = listsOfArrays.get(tokens);
+  if (!list) {
+    const builder = new TokenListBuilder();
+    for (const token of tokens) {
+      const kind = KIND_NAMES.indexOf(token.kind);
+      builder.add(wordId(token.norm, kind, false), token.start, token.end, kind, token.spaceBefore, token.norm);
+    }
+    list = builder.build();
+    listsOfArrays.set(tokens, list);
+  }
+  return list;
+}
+
+/** The id `TokenList.id` gives a vocabulary word of the given kind. */
+export function vocabularyWordId(norm: string, kind: TokenKind): number {
+  return wordId(norm, KIND_NAMES.indexOf(kind), true);
+}
+
+const SPACE = 0;
+const LETTER = 1;
+const DIGIT = 2;
+const OTHER = 3;
+
+/** Character classes of the code units below 592; everything above is OTHER. */
+const CLASSES = new Uint8Array(592).fill(OTHER);
+for (const code of [32, 9, 10, 13, 12, 11, 160]) CLASSES[code] = SPACE;
+for (let code = 97; code <= 122; code++) CLASSES[code] = LETTER;
+for (let code = 65; code <= 90; code++) CLASSES[code] = LETTER;
+for (let code = 48; code <= 57; code++) CLASSES[code] = DIGIT;
+// Accented letters from names or drug brands behave like letters.
+for (let code = 192; code <= 591; code++) if (code !== 215 && code !== 247) CLASSES[code] = LETTER;
+
+function classify(code: number): number {
+  return code < 592 ? CLASSES[code] : OTHER;
+}
+
+const PERIOD = 46;
+const APOSTROPHE = 39;
+const TYPOGRAPHIC_APOSTROPHE = 0x2019;
 
 /**
  * Splits `text[range]` into words (letters and digits), numbers (digits with
  * internal decimal points, or a leading ".5") and single punctuation marks.
- * One pass, no regular expressions, so the cost is linear in the range.
+ * One pass, no regular expressions, so the cost is linear in the range. Word
+ * texts are looked up in the word table by a hash computed while scanning, so
+ * a word seen before costs no new string.
  */
-export function tokenize(text: string, range: Span = { start: 0, end: text.length }): Token[] {
-  const tokens: Token[] = [];
+export function tokenList(text: string, range: Span = { start: 0, end: text.length }): TokenList {
   let index = range.start;
   const end = range.end;
+  const builder = new TokenListBuilder();
   let sawSpace = true;
   while (index < end) {
-    const cls = classify(text.charCodeAt(index));
-    if (cls === CharClass.Space) {
+    const first = text.charCodeAt(index);
+    const cls = classify(first);
+    if (cls === SPACE) {
       sawSpace = true;
       index++;
       continue;
     }
     const start = index;
-    if (cls === CharClass.Letter || cls === CharClass.Digit || isLeadingDecimal(text, index, end)) {
-      let hasLetter = cls === CharClass.Letter;
-      let needsFolding = hasLetter && !isLowerAscii(text.charCodeAt(index));
+    if (cls === LETTER || cls === DIGIT || (first === PERIOD && isLeadingDecimal(text, index, end))) {
+      let hasLetter = cls === LETTER;
+      // Non-ASCII letters need full Unicode lower-casing, which the hashed fast path does not do.
+      let plain = first < 128;
+      let hash = hashStep(HASH_START, foldCode(first));
+      // Whether the word gets lower-cased at all, and whether a letter right after an apostrophe would keep its case then (see below).
+      let folds = hasLetter && !isLowerAscii(first);
+      let caseAfterApostrophe = false;
       index++;
       while (index < end) {
         const code = text.charCodeAt(index);
         const next = classify(code);
-        if (next === CharClass.Letter) {
+        if (next === LETTER) {
           hasLetter = true;
-          if (!needsFolding && !isLowerAscii(code)) needsFolding = true;
+          if (code >= 128) plain = false;
+          if (!isLowerAscii(code)) folds = true;
+          hash = hashStep(hash, foldCode(code));
           index++;
-        } else if (next === CharClass.Digit) {
+        } else if (next === DIGIT) {
+          hash = hashStep(hash, code);
           index++;
-        } else if (text[index] === '.' && !hasLetter && index + 1 < end && classify(text.charCodeAt(index + 1)) === CharClass.Digit) {
+        } else if (code === PERIOD && !hasLetter && index + 1 < end && classify(text.charCodeAt(index + 1)) === DIGIT) {
           // A decimal point inside a number ("0.5", "111.2"), never a sentence end.
+          hash = hashStep(hashStep(hash, code), text.charCodeAt(index + 1));
           index += 2;
-        } else if (APOSTROPHES.has(text[index]) && hasLetter && index + 1 < end && classify(text.charCodeAt(index + 1)) === CharClass.Letter) {
-          if (text[index] !== "'") needsFolding = true;
+        } else if ((code === APOSTROPHE || code === TYPOGRAPHIC_APOSTROPHE) && hasLetter && index + 1 < end && classify(text.charCodeAt(index + 1)) === LETTER) {
+          const after = text.charCodeAt(index + 1);
+          if (after >= 128) plain = false;
+          if (code === TYPOGRAPHIC_APOSTROPHE) folds = true;
+          if (!isLowerAscii(after)) caseAfterApostrophe = true;
+          hash = hashStep(hashStep(hash, APOSTROPHE), foldCode(after));
           index += 2;
         } else {
           break;
         }
       }
-      // Most words are already lower case: one slice, no second string.
-      const raw = text.slice(start, index);
-      tokens.push({
-        kind: hasLetter ? 'word' : 'number',
-        norm: needsFolding ? raw.toLowerCase().replace(/\u2019/g, "'") : raw,
-        start,
-        end: index,
-        spaceBefore: sawSpace,
-      });
+      const kind = hasLetter ? WORD : NUMBER;
+      if (caseAfterApostrophe && !folds) {
+        // The letter after an apostrophe has never decided whether a word is lower-cased, so "adl'S" keeps its text as written.
+        const norm = text.slice(start, index);
+        builder.add(wordId(norm, kind, false), start, index, kind, sawSpace, norm);
+      } else if (plain) {
+        const id = documentWordId(text, start, index, hash, kind);
+        builder.add(id, start, index, kind, sawSpace, id === UNLISTED_WORD ? foldedSlice(text, start, index) : null);
+      } else {
+        const norm = foldedSlice(text, start, index);
+        builder.add(wordId(norm, kind, false), start, index, kind, sawSpace, norm);
+      }
     } else {
       index++;
-      tokens.push({ kind: 'punct', norm: text[start], start, end: index, spaceBefore: sawSpace });
+      builder.add(punctuationId(first), start, index, PUNCT, sawSpace, null);
     }
     sawSpace = false;
   }
-  return tokens;
+  return builder.build();
+}
+
+/** `tokenList` as objects. */
+export function tokenize(text: string, range: Span = { start: 0, end: text.length }): Token[] {
+  return tokenList(text, range).toArray();
+}
+
+const asciiPunctuationIds = new Int32Array(128);
+const otherPunctuationIds = new Map<number, number>();
+
+/** Punctuation marks are single characters, so there are few enough to list them all. */
+function punctuationId(code: number): number {
+  if (code < 128 && asciiPunctuationIds[code] !== 0) return asciiPunctuationIds[code];
+  let id = otherPunctuationIds.get(code);
+  if (id === undefined) {
+    id = wordId(String.fromCharCode(code), PUNCT, true);
+    if (code < 128) asciiPunctuationIds[code] = id;
+    else otherPunctuationIds.set(code, id);
+  }
+  return id;
 }
 
 function isLowerAscii(code: number): boolean {
@@ -94,19 +429,57 @@ function isLowerAscii(code: number): boolean {
 }
 
 function isLeadingDecimal(text: string, index: number, end: number): boolean {
-  if (text[index] !== '.' || index + 1 >= end) return false;
-  if (classify(text.charCodeAt(index + 1)) !== CharClass.Digit) return false;
-  return index === 0 || classify(text.charCodeAt(index - 1)) === CharClass.Space;
+  if (index + 1 >= end) return false;
+  if (classify(text.charCodeAt(index + 1)) !== DIGIT) return false;
+  return index === 0 || classify(text.charCodeAt(index - 1)) === SPACE;
 }
 
 /** Index of the first token whose start is >= offset (binary search). */
-export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+export function tokenIndexAt(tokens: Tokens, offset: number): number {
+  const list = asTokenList(tokens);
   let low = 0;
-  let high = tokens.length;
+  let high = list.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (tokens[mid].start < offset) low = mid + 1;
+    if (list.start(mid) < offset) low = mid + 1;
     else high = mid;
   }
   return low;
 }
+
+/**
+ * Answers to one fixed yes/no question about tokens that depends only on the
+ * token's text and kind (such as "can a phrase of this matcher start here?"),
+ * worked out once per word id.
+ */
+export class WordVerdicts {
+  private verdicts = new Uint8Array(256);
+
+  constructor(private readonly decide: (tokens: TokenList, index: number) => boolean) {}
+
+  get(tokens: TokenList, index: number): boolean {
+    const id = tokens.id(index);
+    if (id < this.verdicts.length) {
+      const known = this.verdicts[id];
+      if (known !== UNKNOWN) return known === YES;
+    }
+    const answer = this.decide(tokens, index);
+    if (id !== UNLISTED_WORD) this.remember(id, answer);
+    return answer;
+  }
+
+  private remember(id: number, answer: boolean): void {
+    if (id >= this.verdicts.length) {
+      let size = this.verdicts.length * 2;
+      while (size <= id) size *= 2;
+      const grown = new Uint8Array(size);
+      grown.set(this.verdicts);
+      this.verdicts = grown;
+    }
+    this.verdicts[id] = answer ? YES : NO;
+  }
+}
+
+const UNKNOWN = 0;
+const NO = 1;
+const YES = 2;

@@ -39,8 +39,10 @@ function unknownGuideline(letter: Letter, citation: Citation, kb: KnowledgeBase,
   const name = citation.guideline;
   if (!name) return null;
   const suggestions = kb.suggestGuidelines(name).filter((s) => s.entry.mtus);
-  const at = letter.text.indexOf(name, citation.span.start);
-  const span = at >= 0 && at < citation.span.end ? { start: at, end: at + name.length } : citationNameSpans(letter, citation, kb).name ?? citation.span;
+  // Only an occurrence that starts inside the citation counts, so the search stops at its end instead of reading on through the letter.
+  const inCitation = letter.text.slice(citation.span.start, citation.span.end + name.length - 1).indexOf(name);
+  const at = inCitation < 0 ? -1 : citation.span.start + inCitation;
+  const span = at >= 0 ? { start: at, end: at + name.length } : citationNameSpans(letter, citation, kb).name ?? citation.span;
   const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s.entry.title}"`).join(', ')}?` : '';
   return {
     message: `"${name}" is not an MTUS guideline the knowledge base knows.${hint}`,

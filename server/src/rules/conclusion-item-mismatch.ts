@@ -5,7 +5,7 @@ import { itemFacts } from '../language/item-facts';
 import { analyzePassage, type PassageAnalysis } from '../language/letter-text';
 import type { Sentence } from '../language/sentences';
 import { phraseSet } from '../language/terms';
-import type { Token } from '../language/tokens';
+import { asTokenList, type TokenList, type Tokens } from '../language/tokens';
 import type { Rule, RuleFinding } from './types';
 
 export interface DoseParts {
@@ -142,11 +142,11 @@ function compareSide(passage: PassageAnalysis, sentence: Sentence, title: Passag
   };
 }
 
-function sidesIn(tokens: readonly Token[], from: number, to: number): { sides: Set<string>; span: Span | null } {
+function sidesIn(tokens: TokenList, from: number, to: number): { sides: Set<string>; span: Span | null } {
   const sides = new Set<string>();
   let span: Span | null = null;
   for (let index = from; index < to; index++) {
-    const norm = tokens[index].norm;
+    const norm = tokens.norm(index);
     if (norm === 'bilateral' || norm === 'bilaterally' || norm === 'both') {
       sides.add('left');
       sides.add('right');
@@ -154,70 +154,74 @@ function sidesIn(tokens: readonly Token[], from: number, to: number): { sides: S
     const side = SIDES.get(norm);
     if (side) {
       sides.add(side);
-      span ??= { start: tokens[index].start, end: tokens[index].end };
+      span ??= { start: tokens.start(index), end: tokens.end(index) };
     }
   }
   return { sides, span };
 }
 
 /** Where the item's name ends in a sentence: at a verb like "is", or at the next different drug. */
-function nameEnd(tokens: readonly Token[], from: number, to: number, named: readonly DrugMention[]): number {
+function nameEnd(tokens: TokenList, from: number, to: number, named: readonly DrugMention[]): number {
   let end = Math.min(to, from + 12);
   for (const drug of named) if (drug.first >= from && drug.first < end) end = drug.first;
   for (let index = from; index < end; index++) {
-    if (NAME_END.has(tokens[index].norm)) return index;
+    if (NAME_END.has(tokens.norm(index))) return index;
   }
   return end;
 }
 
-function nameSpan(tokens: readonly Token[], first: number, to: number): Span {
+function nameSpan(tokens: TokenList, first: number, to: number): Span {
   let end = first + 1;
   for (let index = first + 1; index < Math.min(to, first + 12); index++) {
-    if (NAME_END.has(tokens[index].norm) || tokens[index].norm === '.' || tokens[index].norm === ',') break;
+    const norm = tokens.norm(index);
+    if (NAME_END.has(norm) || norm === '.' || norm === ',') break;
     end = index + 1;
   }
-  return { start: tokens[first].start, end: tokens[end - 1].end };
+  return { start: tokens.start(first), end: tokens.end(end - 1) };
 }
 
 /** Strength ("10/325mg", "7.5-325 mg", ".5", "4 MG") and quantity ("#60") after a drug name. */
-export function doseAfter(tokens: readonly Token[], from: number, to: number): DoseParts {
+export function doseAfter(tokenInput: Tokens, from: number, to: number): DoseParts {
+  const tokens = asTokenList(tokenInput);
   const strength: string[] = [];
   let unit: string | null = null;
   let quantity: string | null = null;
   let last = from;
   let strengthDone = false;
   for (let index = from; index < to; index++) {
-    const token = tokens[index];
-    if (token.norm === '#') {
-      const next = tokens[index + 1];
-      if (next && index + 1 < to && (next.kind === 'number' || /^\d/.test(next.norm))) {
-        quantity = normaliseNumber(/^[0-9.]*/.exec(next.norm)?.[0] ?? next.norm);
+    const norm = tokens.norm(index);
+    if (norm === '#') {
+      const nextIndex = index + 1;
+      if (nextIndex < tokens.length && nextIndex < to && (tokens.isNumber(nextIndex) || /^\d/.test(tokens.norm(nextIndex)))) {
+        const next = tokens.norm(nextIndex);
+        quantity = normaliseNumber(/^[0-9.]*/.exec(next)?.[0] ?? next);
         last = index + 2;
       }
       break;
     }
     if (strengthDone) continue;
-    const glued = token.kind === 'word' ? GLUED.exec(token.norm) : null;
-    if (token.kind === 'number' || glued) {
-      const previous = tokens[index - 1];
-      if (strength.length > 0 && previous && previous.norm !== '/' && previous.norm !== '-' && tokens[index - 1].kind !== 'number') {
+    const glued = tokens.isWord(index) ? GLUED.exec(norm) : null;
+    if (tokens.isNumber(index) || glued) {
+      const previous = index - 1;
+      if (strength.length > 0 && previous >= 0 && previous < tokens.length && tokens.norm(previous) !== '/' && tokens.norm(previous) !== '-' && !tokens.isNumber(previous)) {
         strengthDone = true;
         continue;
       }
-      strength.push(normaliseNumber(glued ? glued[1] : token.norm));
+      strength.push(normaliseNumber(glued ? glued[1] : norm));
       if (glued) unit = normaliseUnit(glued[2]);
       last = index + 1;
       continue;
     }
-    if (strength.length > 0 && UNITS.has(token.norm)) {
-      unit = normaliseUnit(token.norm);
+    if (strength.length > 0 && UNITS.has(norm)) {
+      unit = normaliseUnit(norm);
       last = index + 1;
       continue;
     }
-    if (strength.length > 0 && (token.norm === '/' || token.norm === '-')) continue;
+    if (strength.length > 0 && (norm === '/' || norm === '-')) continue;
     if (strength.length > 0) strengthDone = true;
   }
-  const span = last > from ? { start: tokens[from].start, end: tokens[last - 1].end } : { start: tokens[from - 1]?.end ?? 0, end: tokens[from - 1]?.end ?? 0 };
+  const before = from - 1 >= 0 && from - 1 < tokens.length ? tokens.end(from - 1) : 0;
+  const span = last > from ? { start: tokens.start(from), end: tokens.end(last - 1) } : { start: before, end: before };
   return { strength, unit, quantity, span };
 }
 

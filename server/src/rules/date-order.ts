@@ -1,5 +1,5 @@
 import type { HeaderField, HeaderKey, Letter } from '../letter/model';
-import { findDates, formatDate, parseDate, type FoundDate } from '../language/dates';
+import { findDates, findDatesWithin, formatDate, parseDate, type FoundDate } from '../language/dates';
 import type { Rule, RuleFinding } from './types';
 
 /** The order the process imposes: injury, UR denial, IMR application, assignment, decision. */
@@ -27,7 +27,8 @@ export const dateOrder: Rule = {
     const findings: RuleFinding[] = [];
     const pivot = yearPivot(letter);
     const impossible = new Set<number>();
-    for (const date of findDates(letter.text, { start: 0, end: letter.text.length }, pivot)) {
+    const dates = findDates(letter.text, { start: 0, end: letter.text.length }, pivot);
+    for (const date of dates) {
       if (date.valid) continue;
       impossible.add(date.span.start);
       findings.push({
@@ -50,7 +51,7 @@ export const dateOrder: Rule = {
     const decision = header.find((entry) => entry.key === 'decisionDate');
     const summary = letter.sections.find((section) => section.kind === 'summary');
     if (decision && summary) {
-      for (const date of findDates(letter.text, summary.body, pivot)) {
+      for (const date of findDatesWithin(letter.text, summary.body, pivot, dates)) {
         if (!date.valid || impossible.has(date.span.start)) continue;
         if (!isAfter(date, decision.date)) continue;
         findings.push({

@@ -80,7 +80,7 @@ function durationNear(passage: PassageAnalysis, lookup: DrugLookup, generics: Re
   const anchors: { first: number; end: number }[] = [...mentionsOfDrugs(passage, lookup, generics)];
   if (isRationale) anchors.push(...ANAPHORA.findAll(passage.tokens));
   for (const anchor of anchors) {
-    const sentence = passage.sentenceAt(passage.tokens[anchor.first].start);
+    const sentence = passage.sentenceAt(passage.tokens.start(anchor.first));
     if (!sentence) continue;
     if (isRationale && (isGuidelineStatement(passage.tokens, sentence) || isDisclaimer(passage.tokens, sentence))) continue;
     let from = Math.max(sentence.firstToken, anchor.first - WINDOW);

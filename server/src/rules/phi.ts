@@ -1,4 +1,5 @@
 import type { Letter, Span } from '../letter/model';
+import { anchorStarts, matchesAt, type Anchor } from '../language/literal-anchors';
 import type { Rule, RuleFinding } from './types';
 
 /**
@@ -14,8 +15,18 @@ const STREET = /\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][A-Za-z]+[ \t]+){1,3}
 /** Street suffixes and "Box": the full address pattern is only tried in a short window before one of these. */
 const STREET_ANCHOR = /\b(?:Street|Avenue|Boulevard|Road|Drive|Lane|Way|Court|Place|Parkway|Highway|Circle|Terrace|Suite|St|Ave|Blvd|Rd|Ln|Ct|Pl|Pkwy|Hwy|Cir|Ste|Box[ \t]+\d+)\b/g;
 const STREET_WINDOW = 80;
-const HONORIFIC_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+(?:[A-Z]\.[ \t]*)?[A-Z][a-z'-]+/g;
+const HONORIFIC_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+(?:[A-Z]\.[ \t]*)?[A-Z][a-z'-]+/y;
 const CLAIM_NUMBER = /\b(?:[Cc]laim|CLAIM|[Pp]olicy|POLICY|WCAB|EAMS|[Cc]ase|CASE)(?:'s)?[ \t]+(?:[Nn]umber|NUMBER|[Nn]o\.?|NO\.?|#)[ \t]{0,3}[:#.]?[ \t]{0,3}([A-Za-z0-9][A-Za-z0-9-]{4,})|\bADJ\d{6,9}\b|\bCM\d{2}-\d{7}\b/g;
+
+/*
+ * HONORIFIC_NAME opens with a word boundary and an alternation, which the
+ * regular-expression engine tries at every position of the letter; each match
+ * starts with one of four literals with a capital first letter, which indexOf
+ * skips to far faster, so the sticky pattern is only tried there. The other
+ * patterns either scan fast already (a fixed "-" or digit layout) or have no
+ * such literal ("case no", "social security" start with common letters).
+ */
+const HONORIFIC_ANCHORS: readonly Anchor[] = [['Mr', 0], ['Ms', 0], ['Miss', 0], ['Dr', 0]];
 
 /** Words that look like a name after "Dr." in a sentence but are not one. */
 const NOT_NAMES = new Set(['Reviewer', 'Expert', 'The', 'A', 'An', 'And', 'Or', 'Of']);
@@ -36,7 +47,7 @@ export const phi: Rule = {
     for (const span of emailSpans(text)) report(span, 'an email address');
     for (const span of streetSpans(text)) report(span, 'a street address');
     const credentials = credentialSpans(letter);
-    for (const match of text.matchAll(HONORIFIC_NAME)) {
+    for (const match of matchesAt(text, HONORIFIC_NAME, anchorStarts(text, HONORIFIC_ANCHORS))) {
       const span = spanOf(match);
       const name = match[0].replace(/^\S+\s+/, '').replace(/^[A-Z]\.\s*/, '');
       if (NOT_NAMES.has(name)) continue;

@@ -3,7 +3,7 @@ import { drugLookupFor } from '../language/drug-classes';
 import { itemFacts, mentionsOfDrugs } from '../language/item-facts';
 import { summaryPassage } from '../language/letter-text';
 import { phraseSet } from '../language/terms';
-import type { Token } from '../language/tokens';
+import type { TokenList } from '../language/tokens';
 import type { Fix, RelatedPassage, Rule, RuleFinding } from './types';
 
 /** Ways a title states how much is requested besides "#60". */
@@ -61,17 +61,20 @@ export const quantity: Rule = {
   },
 };
 
-function statesQuantity(tokens: readonly Token[]): boolean {
-  if (QUANTITY_PHRASES.findFirst(tokens) || UNKNOWN_QUANTITY.findFirst(tokens)) return true;
-  return tokens.some((token, index) => token.kind === 'word' && GLUED_AMOUNT.test(token.norm) && tokens[index - 1]?.norm !== '/');
+function statesQuantity(tokens: TokenList): boolean {
+  if (QUANTITY_PHRASES.occursIn(tokens) || UNKNOWN_QUANTITY.occursIn(tokens)) return true;
+  for (let index = 0; index < tokens.length; index++) {
+    if (tokens.isWord(index) && GLUED_AMOUNT.test(tokens.norm(index)) && !tokens.is(index - 1, '/')) return true;
+  }
+  return false;
 }
 
 /** "#60" within a few tokens after a mention of the same drug in the case summary. */
-function quantityInSummary(tokens: readonly Token[], mentions: readonly { end: number }[]): { value: string; span: Span } | null {
+function quantityInSummary(tokens: TokenList, mentions: readonly { end: number }[]): { value: string; span: Span } | null {
   for (const mention of mentions) {
     for (let index = mention.end; index < Math.min(tokens.length - 1, mention.end + 8); index++) {
-      if (tokens[index].norm === '#' && tokens[index + 1].kind === 'number') {
-        return { value: tokens[index + 1].norm, span: { start: tokens[index].start, end: tokens[index + 1].end } };
+      if (tokens.norm(index) === '#' && tokens.isNumber(index + 1)) {
+        return { value: tokens.norm(index + 1), span: { start: tokens.start(index), end: tokens.end(index + 1) } };
       }
     }
   }

@@ -3,7 +3,7 @@ import { drugLookupFor, type DrugLookup } from '../language/drug-classes';
 import { drugMentionsIn, itemFacts, mentionsBetween, mentionsOfDrugs } from '../language/item-facts';
 import { summaryPassage, type PassageAnalysis } from '../language/letter-text';
 import { phraseSet } from '../language/terms';
-import type { Token } from '../language/tokens';
+import type { TokenList } from '../language/tokens';
 import type { Fix, RelatedPassage, Rule, RuleFinding } from './types';
 
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'a', 'an', 'zero', 'no', 'single']);
@@ -23,14 +23,20 @@ export const refillCount: Rule = {
   check(letter, context) {
     const lookup = drugLookupFor(context.knowledge);
     const findings: RuleFinding[] = [];
-    const summarySection = letter.sections.find((section) => section.kind === 'summary');
-    // A cheap look at the raw text first: most summaries never mention refills and need no tokens.
-    const summaryMentionsRefills = summarySection !== undefined && /refill/i.test(letter.text.slice(summarySection.body.start, summarySection.body.end));
+    // A cheap look at the raw text first, and only for letters that name a drug: most summaries never mention refills and need no tokens.
+    let summaryMentionsRefills: boolean | undefined;
+    const mentionsRefills = () => {
+      if (summaryMentionsRefills === undefined) {
+        const summarySection = letter.sections.find((section) => section.kind === 'summary');
+        summaryMentionsRefills = summarySection !== undefined && /refill/i.test(letter.text.slice(summarySection.body.start, summarySection.body.end));
+      }
+      return summaryMentionsRefills;
+    };
     letter.items.forEach((item, index) => {
       const facts = itemFacts(letter, index, lookup);
       if (!facts.isMedication) return;
       const inTitle = refillMentions(facts.title.tokens, 0, facts.title.tokens.length);
-      const inSummary = facts.generics.size > 0 && summaryMentionsRefills ? summaryRefills(summaryPassage(letter), lookup, facts.generics) : null;
+      const inSummary = facts.generics.size > 0 && mentionsRefills() ? summaryRefills(summaryPassage(letter), lookup, facts.generics) : null;
       if (inTitle.length === 0 && !inSummary) return;
       const counted = item.refills !== null || inTitle.some((mention) => mention.count !== null);
       const related: RelatedPassage[] = inSummary ? [{ span: inSummary.span, message: 'Refills are mentioned here.' }] : [];
@@ -47,7 +53,7 @@ export const refillCount: Rule = {
         });
       }
       const noneRequested = item.refills === 0 || (inTitle.length > 0 && inTitle.every((mention) => mention.count !== null && ZERO.has(mention.count)));
-      if (item.rationale && !noneRequested && REFILL_WORDS.findFirst(facts.rationale.tokens) === null) {
+      if (item.rationale && !noneRequested && !REFILL_WORDS.occursIn(facts.rationale.tokens)) {
         findings.push({
           message: `Refills are requested for this item, but the rationale does not address them (for example, that refills imply continued use without re-evaluation).`,
           span: item.rationale.label,
@@ -66,7 +72,7 @@ interface RefillMention {
   readonly count: string | null;
 }
 
-function refillMentions(tokens: readonly Token[], from: number, to: number): RefillMention[] {
+function refillMentions(tokens: TokenList, from: number, to: number): RefillMention[] {
   const mentions: RefillMention[] = [];
   for (const match of REFILL_WORDS.findAll(tokens, from, to)) {
     mentions.push({ span: match.span, count: countNear(tokens, match.first, match.end, from, to) });
@@ -74,21 +80,22 @@ function refillMentions(tokens: readonly Token[], from: number, to: number): Ref
   return mentions;
 }
 
-function isCount(token: Token | undefined): boolean {
-  return token !== undefined && (token.kind === 'number' || NUMBER_WORDS.has(token.norm) || /^x\d+$/.test(token.norm));
+function isCount(tokens: TokenList, index: number): boolean {
+  const norm = tokens.norm(index);
+  return tokens.isNumber(index) || NUMBER_WORDS.has(norm) || /^x\d+$/.test(norm);
 }
 
 /** Looks two tokens back ("3 refills", "three (3) refills") and three ahead ("refills x 2", "refills: 3"). */
-function countNear(tokens: readonly Token[], first: number, end: number, from: number, to: number): string | null {
+function countNear(tokens: TokenList, first: number, end: number, from: number, to: number): string | null {
   for (let index = first - 1, seen = 0; index >= from && seen < 4; index--, seen++) {
-    const token = tokens[index];
-    if (isCount(token)) return token.norm;
-    if (!QUALIFIERS.has(token.norm) && token.kind !== 'number') break;
+    const norm = tokens.norm(index);
+    if (isCount(tokens, index)) return norm;
+    if (!QUALIFIERS.has(norm) && !tokens.isNumber(index)) break;
   }
   for (let index = end, seen = 0; index < to && seen < 3; index++, seen++) {
-    const token = tokens[index];
-    if (isCount(token) && token.norm !== 'a' && token.norm !== 'an' && token.norm !== 'no') return token.norm;
-    if (token.norm !== 'x' && token.norm !== ':' && token.norm !== '#' && token.norm !== '=') break;
+    const norm = tokens.norm(index);
+    if (isCount(tokens, index) && norm !== 'a' && norm !== 'an' && norm !== 'no') return norm;
+    if (norm !== 'x' && norm !== ':' && norm !== '#' && norm !== '=') break;
   }
   return null;
 }
