@@ -27,7 +27,7 @@ Options:
   --knowledge <file>         extra knowledge (guidelines, sections, drugs…) over the built-in data; repeatable
   --outline                  also print each letter's outline (text format)
   --summary                  print a summary table (to stderr for json and sarif)
-  --jobs <n>                 worker threads (default: number of cores)
+  --jobs <n>                 worker threads (default: number of cores, for batches big enough to gain)
   --max-file-size <bytes>    skip analysis of larger files (default: 5 MB)
   -h, --help                 show this help
   -v, --version              show the version
@@ -98,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
     includeOutline: values.outline,
     maxFileSize,
     jobs,
+    jobsExplicit: values.jobs !== undefined,
     onProgress: progress.update,
     onResult: (result) => {
       summary.add(result);
