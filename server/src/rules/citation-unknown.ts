@@ -38,11 +38,15 @@ export const citationUnknown: Rule = {
 function unknownGuideline(letter: Letter, citation: Citation, kb: KnowledgeBase, itemIndex: number): RuleFinding | null {
   const name = citation.guideline;
   if (!name) return null;
-  const suggestions = kb.suggestGuidelines(name).filter((s) => s.entry.mtus);
+  // One suggestion per title: several editions share a name.
+  const seenTitles = new Set<string>();
+  const suggestions = kb.suggestGuidelines(name).filter((s) => s.entry.mtus && !seenTitles.has(s.entry.title) && seenTitles.add(s.entry.title));
   // Only an occurrence that starts inside the citation counts, so the search stops at its end instead of reading on through the letter.
   const inCitation = letter.text.slice(citation.span.start, citation.span.end + name.length - 1).indexOf(name);
   const at = inCitation < 0 ? -1 : citation.span.start + inCitation;
-  const span = at >= 0 ? { start: at, end: at + name.length } : citationNameSpans(letter, citation, kb).name ?? citation.span;
+  // The parsed name drops a trailing "Guidelines"; the replacement title has its own, so it is replaced too.
+  const trailingWord = at >= 0 ? /^\s+Guidelines?\b/.exec(letter.text.slice(at + name.length, at + name.length + 16)) : null;
+  const span = at >= 0 ? { start: at, end: at + name.length + (trailingWord?.[0].length ?? 0) } : citationNameSpans(letter, citation, kb).name ?? citation.span;
   const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s.entry.title}"`).join(', ')}?` : '';
   return {
     message: `"${name}" is not an MTUS guideline the knowledge base knows.${hint}`,

@@ -74,3 +74,13 @@ describe('citation-unknown', () => {
     assert.equal(findings, 0);
   });
 });
+
+test('the guideline fix replaces a trailing "Guidelines" instead of doubling it, and lists each title once', () => {
+  const text = makeLetter({ items: [{ title: 'Tizanidine 4mg #60', maximus: 'Decision based on MTUS Chronic Pian Medical Treatment Guidelines 2009, Section(s): Muscle relaxants (for pain).' }] });
+  const [finding] = citationUnknown.check(parseLetter(text), { knowledge: loadKnowledge() }).filter((candidate) => /not an MTUS guideline/.test(candidate.message));
+  assert.ok(finding, 'the misspelt guideline is reported');
+  const titles = finding.fixes!.map((fix) => fix.title);
+  assert.equal(new Set(titles).size, titles.length, `titles: ${titles.join(' | ')}`);
+  const fixed = applyEdits(text, finding.fixes![0].edits);
+  assert.doesNotMatch(fixed, /Guidelines\s+Guidelines/);
+});
