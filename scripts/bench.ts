@@ -142,14 +142,22 @@ async function main(): Promise<void> {
       console.log(`  ${label}: p50 ${fmt(percentile(latencies, 50))} ms, p95 ${fmt(percentile(latencies, 95))} ms (200 edits)`);
     }
 
-    // 5. Memory with 200 open letters.
-    for (let i = 0; i < 200; i++) await client.open(`file:///bench/open-${i}.imr`, texts[i % texts.length], 1);
-    await client.diagnostics('file:///bench/open-199.imr', () => true, 30_000);
-    const status = readFileSync(`/proc/${client.process.pid}/status`, 'utf8');
-    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-    console.log(`\nServer memory with 200 open letters: ${fmt(rssKb / 1024, 1)} MB RSS`);
   } finally {
     await client.stop();
+  }
+
+  // 5. Memory of a fresh server (started as the extension starts it) with 200 open letters.
+  const memoryClient = await TestClient.start({ initializationOptions: { validationDelayMs: 0 } });
+  try {
+    const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${memoryClient.process.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+    await memoryClient.open('file:///bench/first.imr', texts[0], 1);
+    await memoryClient.diagnostics('file:///bench/first.imr');
+    const idle = rssMb();
+    for (let i = 0; i < 200; i++) await memoryClient.open(`file:///bench/open-${i}.imr`, texts[i % texts.length], 1);
+    await memoryClient.diagnostics('file:///bench/open-199.imr', () => true, 30_000);
+    console.log(`\nServer memory: ${fmt(idle, 1)} MB RSS with one letter open, ${fmt(rssMb(), 1)} MB with 200 open letters`);
+  } finally {
+    await memoryClient.stop();
   }
 
   // 6. Whole-process CLI time vs a bare read-and-regex baseline, and rules on vs off.
