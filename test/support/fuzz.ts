@@ -1,5 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { corpusLetters } from './corpus';
 import { makeLetter, makeLetterWithItems } from './letters';
 
 /** Small deterministic PRNG (mulberry32) so a failing case can be replayed from its seed. */
@@ -17,13 +16,7 @@ export function random(seed: number): () => number {
 /** Real letters when ../shared is there, plus invented ones either way. */
 export function fuzzSeeds(): string[] {
   const seeds = [makeLetter(), makeLetter({ blankLines: true, eol: '\r\n' }), makeLetterWithItems(12)];
-  const corpus = resolve(process.cwd(), '..', 'shared', 'corpus');
-  if (existsSync(corpus)) {
-    for (const folder of ['seeds', 'real-layout', 'real-raw']) {
-      for (const name of readdirSync(join(corpus, folder)).filter((file) => file.endsWith('.txt'))) seeds.push(readFileSync(join(corpus, folder, name), 'utf8'));
-    }
-  }
-  return seeds;
+  return [...seeds, ...corpusLetters().map((letter) => letter.text)];
 }
 
 const NASTY = ['\u0000', '\ud800', '\udfff', '\ufffd', '\u200b', '\u202e', '\f', '\r', '\t', '\u00a0', '𝕏', '̈', ':', '#', '\uffff'];

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { loadKnowledge } from '../../../server/src/knowledge';
 import { parseLetter } from '../../../server/src/letter/parse';
 import { citationUnknown } from '../../../server/src/rules/citation-unknown';
+import { corpusLetters, skipWithoutCorpus } from '../../support/corpus';
 import { makeLetter } from '../../support/letters';
 import { applyEdits, check } from '../../support/runRule';
 
@@ -61,15 +60,9 @@ describe('citation-unknown', () => {
     }
   });
 
-  const corpus = join(process.cwd(), '..', 'shared', 'corpus');
-  test('precision on the real letters: no finding in the corpus', { skip: existsSync(corpus) ? false : 'corpus not found at ../shared/corpus' }, () => {
+  test('precision on the real letters: no finding in the corpus', { skip: skipWithoutCorpus }, () => {
     const knowledge = loadKnowledge();
-    let findings = 0;
-    for (const folder of ['seeds', 'real-layout', 'real-raw']) {
-      for (const name of readdirSync(join(corpus, folder)).filter((n) => n.endsWith('.txt'))) {
-        findings += citationUnknown.check(parseLetter(readFileSync(join(corpus, folder, name), 'utf8')), { knowledge }).length;
-      }
-    }
+    const findings = corpusLetters().reduce((sum, letter) => sum + citationUnknown.check(parseLetter(letter.text), { knowledge }).length, 0);
     console.log(`# citation-unknown findings on the corpus: ${findings}`);
     assert.equal(findings, 0);
   });
