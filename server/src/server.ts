@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from './analyze';
-import { isInsideFolder } from './paths';
+import { innermostFolderHolding } from './paths';
 import { ruleDocPath } from './ruleDocs';
 import { EMPTY_CONFIG, mergeConfigs, type LintConfig } from './config/config';
 import { findConfigFile, loadConfigFile, type LoadedConfigFile } from './config/configFile';
@@ -228,7 +228,7 @@ function knowledgeFor(uri: string, settings: EditorSettings): KnowledgeBase {
 let workspaceFolderPaths: string[] = [];
 
 function workspaceFolderOf(path: string): string | undefined {
-  return workspaceFolderPaths.filter((folder) => isInsideFolder(path, folder)).sort((a, b) => b.length - a.length)[0];
+  return innermostFolderHolding(path, workspaceFolderPaths);
 }
 
 function projectConfigFor(uri: string): LintConfig {

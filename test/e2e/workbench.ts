@@ -3,30 +3,16 @@
 // VS Code's own DOM classes, which have been stable across many releases.
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
+import { waitFor } from '../support/polling';
 
 const isMac = process.platform === 'darwin';
 const ctrl = isMac ? 'Meta' : 'Control';
 
-export async function sleep(ms: number): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
+export { sleep } from '../support/polling';
 
-/** Polls `probe` until it returns something other than undefined. */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`);
-    }
-    await sleep(200);
-  }
+/** Polls `probe` until it returns something other than undefined; the workbench needs a slower pace. */
+export function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  return waitFor(what, probe, timeoutMs, 200);
 }
 
 export async function runCommand(page: Page, label: string): Promise<void> {

@@ -3,9 +3,9 @@
 // server to answer.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { sleep, waitFor } from '../support/polling';
 
 export const EXTENSION_ID = 'imr-tools.imr-letters';
-const DEFAULT_WAIT_MS = 20_000;
 
 export async function activateExtension(): Promise<vscode.Extension<unknown>> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
@@ -31,28 +31,9 @@ export function recordMeasurement(name: string, milliseconds: number): void {
   holder.imrMeasurements[name] = Math.round(milliseconds);
 }
 
-export async function sleep(ms: number): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
+export { sleep, waitFor };
 
-/** Polls until `probe` returns something other than undefined; fails with `what` on timeout. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = DEFAULT_WAIT_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
-    }
-    await sleep(100);
-  }
-}
+const DEFAULT_WAIT_MS = 20_000;
 
 export async function openLetter(...segments: string[]): Promise<vscode.TextEditor> {
   await activateExtension();

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type ExecuteCommandParams, type WorkspaceFolder } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, findConfigFile } from '../config/configFile';
-import { isInsideFolder } from '../paths';
+import { innermostFolderHolding, isInsideFolder } from '../paths';
 import type { Letter } from '../letter/model';
 import type { Finding } from '../rules/types';
 
@@ -124,7 +124,7 @@ function withRuleOff(content: Record<string, unknown>, rule: string): Record<str
 
 async function defaultConfigFolder(letterPath: string, host: IgnoreCommandHost): Promise<string> {
   const folders = await host.workspaceFolders();
-  const containing = folders
+  const paths = folders
     .map((folder) => {
       try {
         return fileURLToPath(folder.uri);
@@ -132,7 +132,7 @@ async function defaultConfigFolder(letterPath: string, host: IgnoreCommandHost):
         return null;
       }
     })
-    .filter((path): path is string => path !== null && isInsideFolder(letterPath, path))
-    .sort((a, b) => b.length - a.length)[0];
+    .filter((path): path is string => path !== null);
+  const containing = innermostFolderHolding(letterPath, paths);
   return containing ?? dirname(letterPath);
 }
