@@ -92,10 +92,23 @@ export class PhraseMatcher<T> {
   /** Like `matchAt` without building the match: the end of the longest phrase at `index`, or -1. */
   private matchEndAt(tokens: TokenList, index: number, limit: number): number {
     if (index >= limit || !this.starts.get(tokens, index)) return -1;
+    return this.longestFrom(tokens, index, limit);
+  }
+
+  /** `matchEndAt` for an index where a phrase can start. */
+  private longestFrom(tokens: TokenList, index: number, limit: number): number {
     this.bestNode = null;
     this.bestEnd = -1;
     this.walk(tokens, this.root, index, 0, limit);
     return this.bestNode ? this.bestEnd : -1;
+  }
+
+  /** The first match in `tokens[from..to)`: its start, with its end in `bestEnd`, or -1. */
+  private firstMatchFrom(tokens: TokenList, from: number, to: number): number {
+    for (let index = tokens.firstYes(this.starts, from, to); index >= 0; index = tokens.firstYes(this.starts, index + 1, to)) {
+      if (this.longestFrom(tokens, index, to) >= 0) return index;
+    }
+    return -1;
   }
 
   /** Can a phrase start with this token at all? Asked once per word through `starts`. */
@@ -134,15 +147,8 @@ export class PhraseMatcher<T> {
   findAll(tokens: Tokens, from = 0, to = tokens.length): TermMatch<T>[] {
     const list = asTokenList(tokens);
     const matches: TermMatch<T>[] = [];
-    let index = from;
-    while (index < to) {
-      const end = this.matchEndAt(list, index, to);
-      if (end >= 0) {
-        matches.push(this.lastMatch(list, index, end));
-        index = end;
-      } else {
-        index++;
-      }
+    for (let index = this.firstMatchFrom(list, from, to); index >= 0; index = this.firstMatchFrom(list, this.bestEnd, to)) {
+      matches.push(this.lastMatch(list, index, this.bestEnd));
     }
     return matches;
   }
@@ -150,11 +156,8 @@ export class PhraseMatcher<T> {
   /** The first match in `tokens[from..to)`, or null. */
   findFirst(tokens: Tokens, from = 0, to = tokens.length): TermMatch<T> | null {
     const list = asTokenList(tokens);
-    for (let index = from; index < to; index++) {
-      const end = this.matchEndAt(list, index, to);
-      if (end >= 0) return this.lastMatch(list, index, end);
-    }
-    return null;
+    const index = this.firstMatchFrom(list, from, to);
+    return index >= 0 ? this.lastMatch(list, index, this.bestEnd) : null;
   }
 
   /**
@@ -163,10 +166,7 @@ export class PhraseMatcher<T> {
    * visits the same matches as `findAll`.
    */
   nextMatch(tokens: TokenList, from: number, to: number): number {
-    for (let index = from; index < to; index++) {
-      if (this.matchEndAt(tokens, index, to) >= 0) return index;
-    }
-    return -1;
+    return this.firstMatchFrom(tokens, from, to);
   }
 
   /** The end of the match `nextMatch` last found; read it before matching anything else with this matcher. */
@@ -176,15 +176,13 @@ export class PhraseMatcher<T> {
 
   /** Whether any phrase occurs in `tokens[from..to)`: `findFirst(...) !== null` without building the match. */
   occursIn(tokens: Tokens, from = 0, to = tokens.length): boolean {
-    const list = asTokenList(tokens);
-    for (let index = from; index < to; index++) {
-      if (this.matchEndAt(list, index, to) >= 0) return true;
-    }
-    return false;
+    return this.firstMatchFrom(asTokenList(tokens), from, to) >= 0;
   }
 }
 
 type PatternPart = { kind: 'exact' | 'prefix' | 'number'; text: string };
+
+const PLAIN_WORD = /^[a-z0-9]+$/;
 
 function phrasePattern(phrase: string): PatternPart[] {
   const parts: PatternPart[] = [];
@@ -195,6 +193,11 @@ function phrasePattern(phrase: string): PatternPart[] {
     }
     const isPrefix = chunk.length > 1 && chunk.endsWith('*');
     const body = isPrefix ? chunk.slice(0, -1) : chunk;
+    // Most vocabulary is plain lower-case words, which are their own single token.
+    if (PLAIN_WORD.test(body)) {
+      parts.push({ kind: isPrefix ? 'prefix' : 'exact', text: body });
+      continue;
+    }
     const tokens = tokenList(body);
     for (let index = 0; index < tokens.length; index++) {
       const last = index === tokens.length - 1;

@@ -48,8 +48,9 @@ let slots = new Int32Array(2048);
 
 /** FNV-1a over UTF-16 code units; the tokenizer feeds it the folded code units while it scans. */
 const HASH_START = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
 function hashStep(hash: number, code: number): number {
-  return Math.imul(hash ^ code, 16777619);
+  return Math.imul(hash ^ code, FNV_PRIME);
 }
 
 /** How a word's text is normalised: ASCII lower case, and a typographic apostrophe becomes "'". */
@@ -90,7 +91,11 @@ function documentWordId(text: string, start: number, end: number, hash: number, 
 function sameFolded(word: string, text: string, start: number, length: number): boolean {
   if (word.length !== length) return false;
   for (let offset = 0; offset < length; offset++) {
-    if (word.charCodeAt(offset) !== foldCode(text.charCodeAt(start + offset))) return false;
+    // foldCode, written out: see tokenList for why.
+    let code = text.charCodeAt(start + offset);
+    if (code >= 65 && code <= 90) code += 32;
+    else if (code === 0x2019) code = 39;
+    if (word.charCodeAt(offset) !== code) return false;
   }
   return true;
 }
@@ -204,6 +209,25 @@ export class TokenList {
     return (this.data[this.base + index * STRIDE + 3] & SPACE_BEFORE) !== 0;
   }
 
+  /**
+   * The first index in `[from, to)` whose word `verdicts` says yes to, or -1.
+   * Phrase matchers run this over every token they search, so it reads the
+   * verdicts in one loop rather than through a call per token.
+   */
+  firstYes(verdicts: WordVerdicts, from: number, to: number): number {
+    const data = this.data;
+    let table = verdicts.table;
+    for (let index = from; index < to; index++) {
+      const id = data[this.base + index * STRIDE];
+      const known = id < table.length ? table[id] : UNKNOWN;
+      if (known === NO) continue;
+      if (known === YES) return index;
+      if (verdicts.get(this, index)) return index;
+      table = verdicts.table;
+    }
+    return -1;
+  }
+
   /** `norm(index) === norm`, or false when `index` is out of range. */
   is(index: number, norm: string): boolean {
     return index >= 0 && index < this.length && this.norm(index) === norm;
@@ -310,7 +334,8 @@ const DIGIT = 2;
 const OTHER = 3;
 
 /** Character classes of the code units below 592; everything above is OTHER. */
-const CLASSES = new Uint8Array(592).fill(OTHER);
+const CLASS_COUNT = 592;
+const CLASSES = new Uint8Array(CLASS_COUNT).fill(OTHER);
 for (const code of [32, 9, 10, 13, 12, 11, 160]) CLASSES[code] = SPACE;
 for (let code = 97; code <= 122; code++) CLASSES[code] = LETTER;
 for (let code = 65; code <= 90; code++) CLASSES[code] = LETTER;
@@ -319,7 +344,7 @@ for (let code = 48; code <= 57; code++) CLASSES[code] = DIGIT;
 for (let code = 192; code <= 591; code++) if (code !== 215 && code !== 247) CLASSES[code] = LETTER;
 
 function classify(code: number): number {
-  return code < 592 ? CLASSES[code] : OTHER;
+  return code < CLASS_COUNT ? CLASSES[code] : OTHER;
 }
 
 const PERIOD = 46;
@@ -340,7 +365,9 @@ export function tokenList(text: string, range: Span = { start: 0, end: text.leng
   let sawSpace = true;
   while (index < end) {
     const first = text.charCodeAt(index);
-    const cls = classify(first);
+    // classify, foldCode and hashStep are written out in this loop: until the engine has optimised
+    // it, which takes much of a short CLI run, a call per character costs more than the work it does.
+    const cls = first < CLASS_COUNT ? CLASSES[first] : OTHER;
     if (cls === SPACE) {
       sawSpace = true;
       index++;
@@ -351,22 +378,26 @@ export function tokenList(text: string, range: Span = { start: 0, end: text.leng
       let hasLetter = cls === LETTER;
       // Non-ASCII letters need full Unicode lower-casing, which the hashed fast path does not do.
       let plain = first < 128;
-      let hash = hashStep(HASH_START, foldCode(first));
+      let hash = Math.imul(HASH_START ^ (first >= 65 && first <= 90 ? first + 32 : first), FNV_PRIME);
       // Whether the word gets lower-cased at all, and whether a letter right after an apostrophe would keep its case then (see below).
-      let folds = hasLetter && !isLowerAscii(first);
+      let folds = hasLetter && !(first >= 97 && first <= 122);
       let caseAfterApostrophe = false;
       index++;
       while (index < end) {
         const code = text.charCodeAt(index);
-        const next = classify(code);
+        const next = code < CLASS_COUNT ? CLASSES[code] : OTHER;
         if (next === LETTER) {
           hasLetter = true;
           if (code >= 128) plain = false;
-          if (!isLowerAscii(code)) folds = true;
-          hash = hashStep(hash, foldCode(code));
+          if (code >= 97 && code <= 122) {
+            hash = Math.imul(hash ^ code, FNV_PRIME);
+          } else {
+            folds = true;
+            hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
+          }
           index++;
         } else if (next === DIGIT) {
-          hash = hashStep(hash, code);
+          hash = Math.imul(hash ^ code, FNV_PRIME);
           index++;
         } else if (code === PERIOD && !hasLetter && index + 1 < end && classify(text.charCodeAt(index + 1)) === DIGIT) {
           // A decimal point inside a number ("0.5", "111.2"), never a sentence end.
@@ -456,6 +487,11 @@ export class WordVerdicts {
   private verdicts = new Uint8Array(256);
 
   constructor(private readonly decide: (tokens: TokenList, index: number) => boolean) {}
+
+  /** The verdicts known so far by word id (UNKNOWN, NO or YES); read-only, and replaced when it grows. */
+  get table(): Uint8Array {
+    return this.verdicts;
+  }
 
   get(tokens: TokenList, index: number): boolean {
     const id = tokens.id(index);
