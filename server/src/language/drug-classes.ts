@@ -166,7 +166,11 @@ const ENTRIES: readonly Entry[] = [
   ['hydroxyzine', OTHER, ['hydroxyzine', 'vistaril', 'atarax']],
 ];
 
+/** Names that are already words separated by single spaces, once lower-cased, need no tokenizing. */
+const PLAIN_NAME = /^[a-z0-9]+(?: [a-z0-9]+)*$/i;
+
 function normaliseName(name: string): string {
+  if (PLAIN_NAME.test(name)) return name.toLowerCase();
   const tokens = tokenList(name);
   const words: string[] = [];
   for (let index = 0; index < tokens.length; index++) if (tokens.norm(index) !== '-') words.push(tokens.norm(index));
