@@ -18,11 +18,19 @@ export const functionalImprovement: Rule = {
     const lookup = drugLookupFor(context.knowledge);
     const findings: RuleFinding[] = [];
     letter.items.forEach((item, index) => {
+      if (!item.rationale) return;
       const facts = itemFacts(letter, index, lookup);
-      if (!item.rationale || !appliesTo(facts)) return;
-      const kind = facts.therapy ? 'repeated therapy' : 'continued medication';
-      const priorUse: RelatedPassage[] = facts.priorUse ? [{ span: facts.priorUse, message: 'Prior use is shown here.' }] : [];
+      if (!isContinuable(facts)) return;
+      // Whether prior use is shown takes a search of the rationale and the case summary, so it is
+      // only asked once the rationale's own wording would otherwise produce a finding.
       const mentions = passageFunctionMentions(facts.rationale);
+      if (mentions.length > 0) {
+        if (item.decision?.decision !== 'Overturned') return;
+        if (hasPositiveEvidence(facts.rationale) || hasPositiveEvidence(summaryPassage(letter))) return;
+      }
+      if (facts.priorUse === null) return;
+      const kind = facts.therapy ? 'repeated therapy' : 'continued medication';
+      const priorUse: RelatedPassage[] = [{ span: facts.priorUse, message: 'Prior use is shown here.' }];
       if (mentions.length === 0) {
         findings.push({
           message: `The rationale for this ${kind} does not address functional improvement with prior use (function, activities of daily living, work status or restrictions).`,
@@ -32,9 +40,6 @@ export const functionalImprovement: Rule = {
         });
         return;
       }
-      if (item.decision?.decision !== 'Overturned') return;
-      const summary = summaryPassage(letter);
-      if (hasPositiveEvidence(facts.rationale) || hasPositiveEvidence(summary)) return;
       const negated = mentions.filter((mention) => facts.rationale.isNegated(mention.span));
       findings.push({
         message: `This ${kind} is Overturned, but neither the rationale nor the case summary cites functional improvement with prior use; every mention of function is negated or general.`,
@@ -50,9 +55,9 @@ export const functionalImprovement: Rule = {
   },
 };
 
-function appliesTo(facts: ItemFacts): boolean {
-  const covered = facts.therapy !== null || CONTINUED_USE_CLASSES.some((drugClass) => facts.classes.has(drugClass));
-  return covered && facts.priorUse !== null;
+/** A therapy, or a drug of a class whose continued use MTUS ties to functional improvement. */
+function isContinuable(facts: ItemFacts): boolean {
+  return facts.therapy !== null || CONTINUED_USE_CLASSES.some((drugClass) => facts.classes.has(drugClass));
 }
 
 /**
