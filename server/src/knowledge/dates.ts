@@ -1,14 +1,16 @@
-/** "12/09/2016" or "12-9-16" as printed in letters, to an ISO date "2016-12-09"; null when unreadable. */
+import { parseDate } from '../language/dates';
+
+/**
+ * A header date as printed in letters ("12/09/2016", "12-9-16", "December 9, 2016") to an ISO
+ * date "2016-12-09"; null unless the whole value is one real calendar date. Read by the same
+ * parser as the date-order rule, so both agree on two-digit years and impossible dates.
+ */
 export function letterDateToIso(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const match = /^\s*(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})\s*$/.exec(value);
-  if (!match) return null;
-  const month = Number(match[1]);
-  const day = Number(match[2]);
-  let year = Number(match[3]);
-  if (match[3].length === 2) year += 2000;
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const trimmed = value?.trim();
+  if (!trimmed) return null;
+  const date = parseDate(trimmed);
+  if (!date || !date.valid || date.day === null || date.span.start !== 0 || date.span.end !== trimmed.length) return null;
+  return `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }
 
 /** Whole days from `from` to `to` (ISO dates). */

@@ -221,6 +221,10 @@ describe('terms, pages and dates', () => {
     assert.equal(letterDateToIso('12/09/2016'), '2016-12-09');
     assert.equal(letterDateToIso('1-5-17'), '2017-01-05');
     assert.equal(letterDateToIso('13/40/2016'), null);
+    assert.equal(letterDateToIso('02/31/2016'), null, 'no such day');
+    assert.equal(letterDateToIso('3-4-98'), '1998-03-04', 'two-digit years past the pivot are 19xx');
+    assert.equal(letterDateToIso('November 04, 2016'), '2016-11-04');
+    assert.equal(letterDateToIso('12/09/2016 (amended)'), null, 'only a whole value is a date');
     assert.equal(letterDateToIso(undefined), null);
   });
 });
