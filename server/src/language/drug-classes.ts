@@ -1,13 +1,12 @@
+/**
+ * Drug names in text, mapped to the classes the documentation rules care
+ * about, through the knowledge base's drug dictionary (knowledge/data/drugs.json).
+ */
+
+import { builtinKnowledgeData } from '../knowledge';
 import type { Span } from '../letter/model';
 import { PhraseMatcher } from './terms';
 import { asTokenList, tokenList, type Tokens } from './tokens';
-
-/**
- * A small local drug dictionary: brand and generic names mapped to a canonical
- * generic and the classes the documentation rules care about. It stands in for
- * the knowledge base (server/src/knowledge) behind the `DrugLookup` interface;
- * `drugLookupFor` picks the knowledge base when it offers drug lookup.
- */
 
 export type DrugClass =
   | 'opioid'
@@ -22,7 +21,7 @@ export type DrugClass =
   | 'other';
 
 export interface DrugInfo {
-  /** Canonical generic name, lower case ("tizanidine" for "Zanaflex"). */
+  /** The drug's id in the dictionary, which every name of it shares ("tizanidine" for "Zanaflex", "hydrocodone-apap" for "Norco"). */
   readonly generic: string;
   readonly classes: readonly DrugClass[];
 }
@@ -42,129 +41,6 @@ export interface DrugLookup {
   /** Every drug named in `tokens[from..to)`, left to right. */
   mentions(tokens: Tokens, from?: number, to?: number): DrugMention[];
 }
-
-type Entry = readonly [generic: string, classes: readonly DrugClass[], names: readonly string[]];
-
-const O: readonly DrugClass[] = ['opioid'];
-const MR: readonly DrugClass[] = ['muscle-relaxant'];
-const BZ: readonly DrugClass[] = ['benzodiazepine'];
-const AED: readonly DrugClass[] = ['anti-epileptic'];
-const NS: readonly DrugClass[] = ['nsaid'];
-const TOP: readonly DrugClass[] = ['topical'];
-const AD: readonly DrugClass[] = ['antidepressant'];
-const GI: readonly DrugClass[] = ['gastro-protective'];
-const SED: readonly DrugClass[] = ['sedative'];
-const OTHER: readonly DrugClass[] = ['other'];
-
-const ENTRIES: readonly Entry[] = [
-  ['hydrocodone', O, ['hydrocodone', 'hydrocodone/apap', 'hydrocodone/acetaminophen', 'hydrocodone bitartrate', 'apap/hydrocodone', 'norco', 'vicodin', 'lortab', 'hysingla', 'zohydro', 'vicoprofen']],
-  ['oxycodone', O, ['oxycodone', 'oxycodone/apap', 'oxycodone/acetaminophen', 'oxycontin', 'percocet', 'roxicodone', 'endocet', 'xtampza', 'roxicet']],
-  ['oxymorphone', O, ['oxymorphone', 'opana']],
-  ['hydromorphone', O, ['hydromorphone', 'dilaudid', 'exalgo']],
-  ['morphine', O, ['morphine', 'ms contin', 'mscontin', 'kadian', 'avinza', 'embeda']],
-  ['fentanyl', O, ['fentanyl', 'duragesic', 'fentora', 'actiq', 'subsys']],
-  ['tramadol', O, ['tramadol', 'tramadol hcl', 'ultram', 'ultracet', 'conzip', 'ryzolt', 'synapryn', 'tramadol/apap']],
-  ['tapentadol', O, ['tapentadol', 'nucynta']],
-  ['methadone', O, ['methadone', 'dolophine']],
-  ['buprenorphine', O, ['buprenorphine', 'butrans', 'belbuca', 'suboxone', 'subutex', 'zubsolv']],
-  ['codeine', O, ['codeine', 'tylenol with codeine', 'tylenol #3', 'tylenol #4', 'tylenol no. 3', 'tylenol 3', 'fioricet with codeine']],
-  ['meperidine', O, ['meperidine', 'demerol']],
-  ['pentazocine', O, ['pentazocine', 'talwin']],
-  ['levorphanol', O, ['levorphanol']],
-  ['cyclobenzaprine', MR, ['cyclobenzaprine', 'flexeril', 'amrix', 'fexmid']],
-  ['tizanidine', MR, ['tizanidine', 'zanaflex']],
-  ['baclofen', MR, ['baclofen', 'lioresal']],
-  ['carisoprodol', MR, ['carisoprodol', 'soma']],
-  ['methocarbamol', MR, ['methocarbamol', 'robaxin']],
-  ['orphenadrine', MR, ['orphenadrine', 'orphenadrine citrate', 'norflex']],
-  ['metaxalone', MR, ['metaxalone', 'skelaxin']],
-  ['chlorzoxazone', MR, ['chlorzoxazone', 'parafon forte', 'lorzone']],
-  ['dantrolene', MR, ['dantrolene', 'dantrium']],
-  ['alprazolam', BZ, ['alprazolam', 'xanax']],
-  ['clonazepam', BZ, ['clonazepam', 'klonopin']],
-  ['diazepam', BZ, ['diazepam', 'valium']],
-  ['lorazepam', BZ, ['lorazepam', 'ativan']],
-  ['temazepam', BZ, ['temazepam', 'restoril']],
-  ['chlordiazepoxide', BZ, ['chlordiazepoxide', 'librium']],
-  ['triazolam', BZ, ['triazolam', 'halcion']],
-  ['oxazepam', BZ, ['oxazepam']],
-  ['clorazepate', BZ, ['clorazepate', 'tranxene']],
-  ['estazolam', BZ, ['estazolam']],
-  ['flurazepam', BZ, ['flurazepam']],
-  ['gabapentin', AED, ['gabapentin', 'neurontin', 'gralise', 'horizant']],
-  ['pregabalin', AED, ['pregabalin', 'lyrica']],
-  ['topiramate', AED, ['topiramate', 'topamax']],
-  ['carbamazepine', AED, ['carbamazepine', 'tegretol']],
-  ['oxcarbazepine', AED, ['oxcarbazepine', 'trileptal']],
-  ['lamotrigine', AED, ['lamotrigine', 'lamictal']],
-  ['levetiracetam', AED, ['levetiracetam', 'keppra']],
-  ['divalproex', AED, ['divalproex', 'valproate', 'valproic acid', 'depakote']],
-  ['phenytoin', AED, ['phenytoin', 'dilantin']],
-  ['zonisamide', AED, ['zonisamide', 'zonegran']],
-  ['ibuprofen', NS, ['ibuprofen', 'motrin', 'advil']],
-  ['naproxen', NS, ['naproxen', 'naproxen sodium', 'naprosyn', 'anaprox', 'anaprox ds', 'aleve']],
-  ['diclofenac', NS, ['diclofenac', 'diclofenac sodium', 'voltaren', 'arthrotec', 'zorvolex', 'zipsor', 'cambia']],
-  ['celecoxib', NS, ['celecoxib', 'celebrex']],
-  ['meloxicam', NS, ['meloxicam', 'mobic']],
-  ['etodolac', NS, ['etodolac', 'lodine']],
-  ['nabumetone', NS, ['nabumetone', 'relafen']],
-  ['ketoprofen', NS, ['ketoprofen']],
-  ['ketorolac', NS, ['ketorolac', 'toradol']],
-  ['indomethacin', NS, ['indomethacin', 'indocin']],
-  ['piroxicam', NS, ['piroxicam', 'feldene']],
-  ['diflunisal', NS, ['diflunisal']],
-  ['oxaprozin', NS, ['oxaprozin', 'daypro']],
-  ['flurbiprofen', NS, ['flurbiprofen']],
-  ['fenoprofen', NS, ['fenoprofen', 'nalfon']],
-  ['salsalate', NS, ['salsalate']],
-  ['ibuprofen/famotidine', NS, ['duexis']],
-  ['naproxen/esomeprazole', NS, ['vimovo']],
-  ['lidocaine', TOP, ['lidocaine', 'lidoderm', 'lidopro', 'lidothol', 'xylocaine']],
-  ['capsaicin', TOP, ['capsaicin', 'zostrix', 'qutenza']],
-  ['methyl salicylate', TOP, ['methyl salicylate', 'salonpas', 'bengay', 'terocin', 'menthoderm']],
-  ['menthol', TOP, ['menthol', 'biofreeze']],
-  ['diclofenac topical', [...NS, ...TOP], ['flector', 'pennsaid', 'voltaren gel']],
-  ['ketoprofen topical', [...NS, ...TOP], ['ketophene']],
-  ['cyclobenzaprine topical', [...MR, ...TOP], ['cyclophene']],
-  ['lidocaine/prilocaine', TOP, ['anecream', 'emla', 'prilocaine']],
-  ['amitriptyline', AD, ['amitriptyline', 'elavil']],
-  ['nortriptyline', AD, ['nortriptyline', 'nortriptyline hcl', 'pamelor']],
-  ['desipramine', AD, ['desipramine', 'norpramin']],
-  ['duloxetine', AD, ['duloxetine', 'cymbalta']],
-  ['venlafaxine', AD, ['venlafaxine', 'effexor']],
-  ['trazodone', AD, ['trazodone', 'desyrel']],
-  ['sertraline', AD, ['sertraline', 'zoloft']],
-  ['fluoxetine', AD, ['fluoxetine', 'prozac']],
-  ['citalopram', AD, ['citalopram', 'celexa']],
-  ['escitalopram', AD, ['escitalopram', 'lexapro']],
-  ['bupropion', AD, ['bupropion', 'wellbutrin']],
-  ['omeprazole', GI, ['omeprazole', 'prilosec']],
-  ['pantoprazole', GI, ['pantoprazole', 'pantoprazole sodium', 'protonix']],
-  ['lansoprazole', GI, ['lansoprazole', 'prevacid']],
-  ['esomeprazole', GI, ['esomeprazole', 'nexium']],
-  ['rabeprazole', GI, ['rabeprazole', 'aciphex']],
-  ['dexlansoprazole', GI, ['dexlansoprazole', 'dexilant']],
-  ['famotidine', GI, ['famotidine', 'pepcid']],
-  ['ranitidine', GI, ['ranitidine', 'zantac']],
-  ['zolpidem', SED, ['zolpidem', 'ambien']],
-  ['eszopiclone', SED, ['eszopiclone', 'lunesta']],
-  ['butalbital', SED, ['butalbital', 'fioricet', 'fiorinal', 'esgic']],
-  ['acetaminophen', OTHER, ['acetaminophen', 'tylenol', 'apap']],
-  ['docusate', OTHER, ['docusate', 'colace']],
-  ['sennosides', OTHER, ['senna', 'senokot']],
-  ['ondansetron', OTHER, ['ondansetron', 'zofran']],
-  ['modafinil', OTHER, ['modafinil', 'armodafinil', 'provigil', 'nuvigil']],
-  ['sildenafil', OTHER, ['sildenafil', 'viagra']],
-  ['tadalafil', OTHER, ['tadalafil', 'cialis']],
-  ['sumatriptan', OTHER, ['sumatriptan', 'imitrex']],
-  ['methylprednisolone', OTHER, ['methylprednisolone', 'medrol']],
-  ['prednisone', OTHER, ['prednisone']],
-  ['dexamethasone', OTHER, ['dexamethasone']],
-  ['bupivacaine', OTHER, ['bupivacaine', 'marcaine']],
-  ['dextromethorphan', OTHER, ['dextromethorphan']],
-  ['glucosamine', OTHER, ['glucosamine']],
-  ['hydroxyzine', OTHER, ['hydroxyzine', 'vistaril', 'atarax']],
-];
 
 /** Names that are already words separated by single spaces, once lower-cased, need no tokenizing. */
 const PLAIN_NAME = /^[a-z0-9]+(?: [a-z0-9]+)*$/i;
@@ -195,17 +71,6 @@ function lookupOver(byName: ReadonlyMap<string, DrugInfo>): DrugLookup {
     },
   };
 }
-
-function localNames(): Map<string, DrugInfo> {
-  const byName = new Map<string, DrugInfo>();
-  for (const [generic, classes, names] of ENTRIES) {
-    const info: DrugInfo = { generic, classes };
-    for (const name of names) byName.set(normaliseName(name), info);
-  }
-  return byName;
-}
-
-export const localDrugLookup: DrugLookup = lookupOver(localNames());
 
 /** The slice of the knowledge base's drug dictionary this module reads (server/src/knowledge/types.ts `DrugEntry`). */
 export interface KnowledgeDrug {
@@ -245,11 +110,7 @@ function mapKnowledgeClasses(classes: readonly string[]): DrugClass[] {
 
 const knowledgeLookups = new WeakMap<object, DrugLookup>();
 
-/**
- * A lookup over the knowledge base's drug dictionary (its drug ids become the
- * canonical names), completed with local names it does not know, each mapped
- * to the knowledge-base drug of the same generic where there is one.
- */
+/** A lookup over a drug dictionary: its drug ids become the canonical names. */
 export function knowledgeDrugLookup(drugs: readonly KnowledgeDrug[]): DrugLookup {
   const byName = new Map<string, DrugInfo>();
   for (const drug of drugs) {
@@ -257,14 +118,6 @@ export function knowledgeDrugLookup(drugs: readonly KnowledgeDrug[]): DrugLookup
     for (const name of [drug.generic, ...drug.brands, ...drug.otherNames]) {
       const key = normaliseName(name);
       if (key && !byName.has(key)) byName.set(key, info);
-    }
-  }
-  for (const [generic, classes, names] of ENTRIES) {
-    const known = byName.get(normaliseName(generic));
-    const info: DrugInfo = known ?? { generic, classes };
-    for (const name of names) {
-      const key = normaliseName(name);
-      if (!byName.has(key)) byName.set(key, info);
     }
   }
   return lookupOver(byName);
@@ -305,15 +158,22 @@ export function classesOfMentions(mentions: readonly DrugMention[], tokens: Toke
   return classes;
 }
 
+let builtinLookup: DrugLookup | null = null;
+
+/** The lookup over the built-in drug dictionary, for callers without a knowledge base. */
+export function builtinDrugLookup(): DrugLookup {
+  return (builtinLookup ??= knowledgeDrugLookup(builtinKnowledgeData.drugs));
+}
+
 /**
- * The drug lookup to use for a rule run: the knowledge base's drug dictionary
- * when the context carries one (anything with a `drugs` array of entries), built
- * once per knowledge base; otherwise the local dictionary above.
+ * The drug lookup to use for a rule run: the drug dictionary of the context's
+ * knowledge base (anything with a `drugs` array of entries), built once per
+ * knowledge base; otherwise the built-in one.
  */
 export function drugLookupFor(knowledge: unknown): DrugLookup {
-  if (!knowledge || typeof knowledge !== 'object') return localDrugLookup;
+  if (!knowledge || typeof knowledge !== 'object') return builtinDrugLookup();
   const drugs = (knowledge as { drugs?: unknown }).drugs;
-  if (!Array.isArray(drugs) || drugs.length === 0) return localDrugLookup;
+  if (!Array.isArray(drugs) || drugs.length === 0) return builtinDrugLookup();
   let lookup = knowledgeLookups.get(knowledge);
   if (!lookup) {
     lookup = knowledgeDrugLookup(drugs as KnowledgeDrug[]);

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadKnowledge } from '../../../server/src/knowledge';
-import { classesInTokens, drugLookupFor, hasStrength, knowledgeDrugLookup, localDrugLookup } from '../../../server/src/language/drug-classes';
+import { builtinDrugLookup, classesInTokens, drugLookupFor, hasStrength, knowledgeDrugLookup } from '../../../server/src/language/drug-classes';
 import { tokenize } from '../../../server/src/language/tokens';
 
 const lookups = [
-  ['local dictionary', localDrugLookup],
+  ['built-in dictionary', builtinDrugLookup()],
   ['knowledge base', drugLookupFor(loadKnowledge())],
 ] as const;
 
@@ -31,16 +31,28 @@ for (const [name, lookup] of lookups) {
   });
 }
 
-test('the knowledge-base lookup keeps local names it lacks and maps them to its own drugs', () => {
+test("a dictionary's ids are the canonical names, and without a knowledge base the built-in dictionary is used", () => {
   const lookup = knowledgeDrugLookup([{ id: 'tizanidine-kb', generic: 'tizanidine', brands: ['Zanaflex'], otherNames: [], classes: ['muscle relaxant', 'antispasticity'] }]);
   assert.deepEqual(lookup.lookup('Zanaflex'), { generic: 'tizanidine-kb', classes: ['muscle-relaxant'] });
-  assert.equal(lookup.lookup('Norco')?.generic, 'hydrocodone', 'a name only the local dictionary knows');
-  assert.equal(drugLookupFor({}), localDrugLookup, 'without a drug list the local dictionary is used');
+  assert.equal(lookup.lookup('Norco'), null, 'only the given dictionary is read');
+  assert.equal(drugLookupFor({}), builtinDrugLookup());
+  assert.equal(drugLookupFor(null), builtinDrugLookup());
   assert.equal(drugLookupFor(loadKnowledge()), drugLookupFor(loadKnowledge()), 'built once per knowledge base');
 });
 
+test('less common drugs and spellings are in the dictionary data', () => {
+  const lookup = builtinDrugLookup();
+  assert.ok(lookup.lookup('Tranxene')?.classes.includes('benzodiazepine'));
+  assert.ok(lookup.lookup('oxazepam')?.classes.includes('benzodiazepine'));
+  assert.ok(lookup.lookup('Dilantin')?.classes.includes('anti-epileptic'));
+  assert.ok(lookup.lookup('salsalate')?.classes.includes('nsaid'));
+  assert.ok(lookup.lookup('EMLA')?.classes.includes('topical'));
+  assert.equal(lookup.lookup('hydrocodone bitartrate')?.generic, 'hydrocodone-apap');
+  assert.equal(lookup.lookup('Fioricet with codeine')?.generic, 'apap-codeine');
+});
+
 test('topical forms count as topical only for drug items', () => {
-  const classesOf = (title: string) => [...classesInTokens(localDrugLookup, tokenize(title))].sort();
+  const classesOf = (title: string) => [...classesInTokens(builtinDrugLookup(), tokenize(title))].sort();
   assert.deepEqual(classesOf('Ketoprofen 20% cream 240 grams'), ['nsaid', 'topical']);
   assert.deepEqual(classesOf('Compound 10% gel 120 grams'), ['topical']);
   assert.deepEqual(classesOf('Ice/Heat pads therapy times 6'), []);
