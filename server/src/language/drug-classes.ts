@@ -5,6 +5,7 @@
 
 import { builtinKnowledgeData } from '../knowledge';
 import type { Span } from '../letter/model';
+import { gluedDose, STRENGTH_UNITS } from './doses';
 import { PhraseMatcher } from './terms';
 import { asTokenList, tokenList, type Tokens } from './tokens';
 
@@ -129,13 +130,12 @@ const TOPICAL_FORMS = new PhraseMatcher<true>(
     .map((phrase) => [phrase, true] as const),
 );
 
-const STRENGTH_UNITS = new Set(['mg', 'mcg', 'g', 'gm', 'gms', 'gram', 'grams', 'ml', 'mls', '%', 'units', 'iu', 'meq']);
-
 /** True when `tokens[from..to)` holds a dose or strength such as "5%", "10mg", "4 MG", "111.2 grams". */
 export function hasStrength(tokenInput: Tokens, from = 0, to = tokenInput.length): boolean {
   const tokens = asTokenList(tokenInput);
   for (let index = from; index < to; index++) {
-    if (tokens.isWord(index) && /^[0-9.]+(mg|mcg|gm|gms|g|grams?|ml|mls)$/.test(tokens.norm(index))) return true;
+    const glued = tokens.isWord(index) ? gluedDose(tokens.norm(index)) : null;
+    if (glued && glued.unit !== 'oz') return true;
     if (tokens.isNumber(index) && index + 1 < to && STRENGTH_UNITS.has(tokens.norm(index + 1))) return true;
   }
   return false;

@@ -1,5 +1,6 @@
 import type { Item, Letter, Span } from '../letter/model';
 import { isDisclaimer } from '../language/clinical-terms';
+import { gluedDose, normaliseUnit, STRENGTH_UNITS } from '../language/doses';
 import { drugLookupFor, type DrugLookup, type DrugMention } from '../language/drug-classes';
 import { itemFacts } from '../language/item-facts';
 import { analyzePassage, type PassageAnalysis } from '../language/letter-text';
@@ -16,8 +17,6 @@ export interface DoseParts {
   readonly span: Span;
 }
 
-const UNITS = new Set(['mg', 'mcg', 'g', 'gm', 'gms', 'gram', 'grams', 'ml', 'mls', '%', 'meq', 'iu', 'units', 'unit']);
-const GLUED = /^(\d+(?:\.\d+)?|\.\d+)(mg|mcg|gm|gms|g|grams?|ml|mls|meq|iu)$/;
 /** Words that end the item's name in a sentence ("… is not medically necessary"). */
 const NAME_END = new Set(['is', 'are', 'was', 'were', 'not', 'has', 'have', 'does', 'do', 'cannot', 'will', 'would', 'should', 'as', 'because', 'due', 'per', 'be']);
 const CONCLUSION_CUES = phraseSet([
@@ -200,19 +199,19 @@ export function doseAfter(tokenInput: Tokens, from: number, to: number): DosePar
       break;
     }
     if (strengthDone) continue;
-    const glued = tokens.isWord(index) ? GLUED.exec(norm) : null;
+    const glued = tokens.isWord(index) ? gluedDose(norm) : null;
     if (tokens.isNumber(index) || glued) {
       const previous = index - 1;
       if (strength.length > 0 && previous >= 0 && previous < tokens.length && tokens.norm(previous) !== '/' && tokens.norm(previous) !== '-' && !tokens.isNumber(previous)) {
         strengthDone = true;
         continue;
       }
-      strength.push(normaliseNumber(glued ? glued[1] : norm));
-      if (glued) unit = normaliseUnit(glued[2]);
+      strength.push(normaliseNumber(glued ? glued.value : norm));
+      if (glued) unit = glued.unit;
       last = index + 1;
       continue;
     }
-    if (strength.length > 0 && UNITS.has(norm)) {
+    if (strength.length > 0 && STRENGTH_UNITS.has(norm)) {
       unit = normaliseUnit(norm);
       last = index + 1;
       continue;
@@ -228,12 +227,6 @@ export function doseAfter(tokenInput: Tokens, from: number, to: number): DosePar
 function normaliseNumber(text: string): string {
   const value = Number(text.startsWith('.') ? `0${text}` : text);
   return Number.isFinite(value) ? String(value) : text;
-}
-
-function normaliseUnit(unit: string): string {
-  if (unit === 'gm' || unit === 'gms' || unit === 'gram' || unit === 'grams') return 'g';
-  if (unit === 'mls') return 'ml';
-  return unit;
 }
 
 function describe(name: string, dose: DoseParts): string {

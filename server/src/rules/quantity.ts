@@ -1,4 +1,5 @@
 import type { Span } from '../letter/model';
+import { gluedDose, isAmountUnit } from '../language/doses';
 import { drugLookupFor } from '../language/drug-classes';
 import { itemFacts, mentionsOfDrugs } from '../language/item-facts';
 import { summaryPassage } from '../language/letter-text';
@@ -21,9 +22,6 @@ const UNKNOWN_QUANTITY = phraseSet([
   'quantity not stated', 'quantity not provided', 'unknown amount', 'unspecified amount', 'amount unknown', 'qty unknown',
   'qty : unknown', 'quantity : unknown', '# unknown', 'unknown #', 'unknown qty', 'quantity not given', 'no quantity',
 ]);
-
-/** "111.2grams", "500ml", "240gm": an amount glued to its unit in one token. */
-const GLUED_AMOUNT = /^[0-9.]+(g|gm|gms|grams?|ml|mls|oz)$/;
 
 export const quantity: Rule = {
   id: 'quantity',
@@ -64,7 +62,9 @@ export const quantity: Rule = {
 function statesQuantity(tokens: TokenList): boolean {
   if (QUANTITY_PHRASES.occursIn(tokens) || UNKNOWN_QUANTITY.occursIn(tokens)) return true;
   for (let index = 0; index < tokens.length; index++) {
-    if (tokens.isWord(index) && GLUED_AMOUNT.test(tokens.norm(index)) && !tokens.is(index - 1, '/')) return true;
+    // "111.2grams", "500ml", "240gm": an amount glued to its unit; "10mg/1ml" is a concentration.
+    const glued = tokens.isWord(index) ? gluedDose(tokens.norm(index)) : null;
+    if (glued && isAmountUnit(glued.unit) && !tokens.is(index - 1, '/')) return true;
   }
   return false;
 }
