@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
+  DidChangeWatchedFilesNotification,
   LSPErrorCodes,
   ResponseError,
   type CancellationToken,
@@ -67,6 +68,10 @@ const publishedConfigProblems = new Set<string>();
 const reportedSettingsProblems = new Set<string>();
 let canPullSettings = false;
 let canListWorkspaceFolders = false;
+/** Whether the client watches files the server names after start-up (the knowledge files), and takes a folder and a pattern for them. */
+let canWatchFiles = false;
+let canWatchRelativePatterns = false;
+const watchedKnowledgeFiles = new Set<string>();
 
 const docUris = new Map<string, string | undefined>();
 function ruleDocUri(ruleId: string): string | undefined {
@@ -80,6 +85,8 @@ function ruleDocUri(ruleId: string): string | undefined {
 connection.onInitialize((params: InitializeParams) => {
   canPullSettings = params.capabilities.workspace?.configuration === true;
   canListWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  canWatchRelativePatterns = params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
   workspaceFolderPaths = (params.workspaceFolders ?? []).map((folder) => filePathOf(folder.uri)).filter((path): path is string => path !== null);
   if (workspaceFolderPaths.length === 0 && params.rootUri) workspaceFolderPaths = [filePathOf(params.rootUri)].filter((path): path is string => path !== null);
   const requestedDelay = (params.initializationOptions as { validationDelayMs?: unknown } | undefined)?.validationDelayMs;
@@ -94,6 +101,7 @@ connection.onInitialize((params: InitializeParams) => {
       completionProvider: { triggerCharacters: [':', ' ', ','] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.imr'] },
       executeCommandProvider: { commands: [...IGNORE_COMMANDS] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'imr-language-server', version: SERVER_VERSION },
   };
@@ -115,9 +123,21 @@ connection.onDidChangeConfiguration(() => {
   revalidateAll();
 });
 
+// Config files, and knowledge files once registered below: their next read sees the change.
 connection.onDidChangeWatchedFiles(() => {
   configFiles.clear();
   revalidateAll();
+});
+
+connection.onInitialized(() => {
+  if (!canListWorkspaceFolders) return;
+  connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    const removed = new Set(event.removed.map((folder) => filePathOf(folder.uri)));
+    const added = event.added.map((folder) => filePathOf(folder.uri)).filter((path): path is string => path !== null);
+    workspaceFolderPaths = [...workspaceFolderPaths.filter((path) => !removed.has(path)), ...added];
+    // Relative knowledge files and the folder a suppression is written to both depend on the folders.
+    revalidateAll();
+  });
 });
 
 function revalidateAll(): void {
@@ -217,12 +237,35 @@ function knowledgeFor(uri: string, settings: EditorSettings): KnowledgeBase {
   if (cached?.filesKey === filesKey) return cached.knowledge;
   const loaded = loadKnowledgeFiles(paths);
   knowledgeByFiles.set(pathsKey, { filesKey, knowledge: loaded.knowledge });
+  watchKnowledgeFiles(paths);
   for (const problem of loaded.problems) {
     if (reportedKnowledgeProblems.has(problem)) continue;
     reportedKnowledgeProblems.add(problem);
     void connection.window.showErrorMessage(`IMR knowledge file not used: ${problem}`);
   }
   return loaded.knowledge;
+}
+
+/**
+ * Asks the client to report changes to knowledge files, which can live outside
+ * the workspace, so that open letters are checked again with the new knowledge.
+ */
+function watchKnowledgeFiles(paths: readonly string[]): void {
+  if (!canWatchFiles) return;
+  const fresh = paths.filter((path) => !watchedKnowledgeFiles.has(path));
+  if (fresh.length === 0) return;
+  for (const path of fresh) watchedKnowledgeFiles.add(path);
+  const watchers = fresh.map((path) => ({
+    globPattern: canWatchRelativePatterns ? { baseUri: pathToFileURL(dirname(path)).toString(), pattern: globLiteral(basename(path)) } : globLiteral(path.replace(/\\/g, '/')),
+  }));
+  connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((error: unknown) => {
+    connection.console.error(`Could not watch knowledge files: ${describeError(error)}`);
+  });
+}
+
+/** `text` as a glob pattern that matches only itself: each glob character becomes a one-character class. */
+function globLiteral(text: string): string {
+  return text.replace(/[*?[\]{}]/g, (character) => `[${character}]`);
 }
 
 let workspaceFolderPaths: string[] = [];

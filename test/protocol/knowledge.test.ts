@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -77,6 +77,61 @@ test('imr.knowledgeFiles adds entries; an invalid file is named in an error and 
       client.messages.some((message) => message.message.includes('broken.json') && /not valid JSON/.test(message.message)),
       `messages: ${client.messages.map((message) => message.message).join(' | ')}`,
     );
+  } finally {
+    await client.stop();
+  }
+});
+
+function hoverText(client: TestClient, uri: string, text: string, needle: string): Promise<string> {
+  return client
+    .request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionIn(text, needle, 2) })
+    .then((hover) => (hover?.contents as MarkupContent | undefined)?.value ?? '');
+}
+
+test('a knowledge file is watched: when it changes on disk, open letters are checked again with the new entries', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'imr-knowledge-watch-'));
+  const knowledgePath = join(folder, 'org-drugs.json');
+  writeFileSync(knowledgePath, ORGANISATION_DRUGS);
+  const text = makeLetter({ items: [{ title: 'Zorvexa 5mg #30' }] });
+  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString(), settings: { knowledgeFiles: ['org-drugs.json'] } });
+  try {
+    const uri = pathToFileURL(join(folder, 'letter.imr')).toString();
+    await client.open(uri, text);
+    await client.diagnostics(uri);
+    assert.match(await hoverText(client, uri, text, 'Zorvexa 5mg'), /zorvexamine/);
+    const watchers = client.registrations
+      .filter((registration) => registration.method === 'workspace/didChangeWatchedFiles')
+      .flatMap((registration) => (registration.registerOptions as { watchers: { globPattern: unknown }[] }).watchers);
+    assert.deepEqual(watchers, [{ globPattern: { baseUri: pathToFileURL(folder).toString(), pattern: 'org-drugs.json' } }]);
+
+    writeFileSync(knowledgePath, ORGANISATION_DRUGS.replace('zorvexamine', 'zorvexamine citrate'));
+    // A later modification time, however coarse the file system's clock.
+    const later = new Date(Date.now() + 10_000);
+    utimesSync(knowledgePath, later, later);
+    const publishedBefore = client.published.filter((params) => params.uri === uri).length;
+    await client.filesChanged([pathToFileURL(knowledgePath).toString()]);
+    await client.diagnostics(uri, () => client.published.filter((params) => params.uri === uri).length > publishedBefore);
+    assert.match(await hoverText(client, uri, text, 'Zorvexa 5mg'), /zorvexamine citrate/);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('a workspace folder added after start-up is where relative knowledge files are looked for', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'imr-knowledge-folders-'));
+  writeFileSync(join(folder, 'org-drugs.json'), ORGANISATION_DRUGS);
+  mkdirSync(join(folder, 'letters'));
+  const text = makeLetter({ items: [{ title: 'Zorvexa 5mg #30' }] });
+  const client = await TestClient.start({ settings: { knowledgeFiles: ['org-drugs.json'] } });
+  try {
+    const uri = pathToFileURL(join(folder, 'letters', 'letter.imr')).toString();
+    await client.open(uri, text);
+    await client.diagnostics(uri);
+    assert.doesNotMatch(await hoverText(client, uri, text, 'Zorvexa 5mg'), /zorvexamine/, 'without the folder, the file is looked for beside the letter');
+    const publishedBefore = client.published.filter((params) => params.uri === uri).length;
+    await client.addWorkspaceFolder(pathToFileURL(folder).toString());
+    await client.diagnostics(uri, () => client.published.filter((params) => params.uri === uri).length > publishedBefore);
+    assert.match(await hoverText(client, uri, text, 'Zorvexa 5mg'), /zorvexamine/);
   } finally {
     await client.stop();
   }

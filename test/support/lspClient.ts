@@ -6,6 +6,7 @@ import {
   StreamMessageWriter,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type Registration,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER_NODE_ARGS } from '../../client/src/serverNodeArgs';
 
@@ -34,8 +35,11 @@ export class TestClient {
       }
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
-    this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('workspace/workspaceFolders', () => (this.rootUri ? [{ uri: this.rootUri, name: 'root' }] : []));
+    this.connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
+    this.connection.onRequest('workspace/workspaceFolders', () => this.workspaceFolders);
     this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
       this.logs.push(params.message);
     });
@@ -52,6 +56,9 @@ export class TestClient {
 
   settings: unknown = {};
   rootUri: string | null = null;
+  workspaceFolders: { uri: string; name: string }[] = [];
+  /** Capabilities the server registered after start-up (file watchers, for one). */
+  readonly registrations: Registration[] = [];
   readonly messages: { type: number; message: string }[] = [];
   readonly logs: string[] = [];
 
@@ -61,18 +68,24 @@ export class TestClient {
     const client = new TestClient(options.nodeArgs ?? [], options.env);
     if (options.settings !== undefined) client.settings = options.settings;
     client.rootUri = options.rootUri ?? null;
+    client.workspaceFolders = options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : [];
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, applyEdit: true },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          applyEdit: true,
+          didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+        },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           synchronization: { dynamicRegistration: false },
         },
       },
-      workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : null,
+      workspaceFolders: client.workspaceFolders.length > 0 ? client.workspaceFolders : null,
       initializationOptions: options.initializationOptions,
     });
     await client.connection.sendNotification('initialized', {});
@@ -102,6 +115,18 @@ export class TestClient {
         },
       });
     });
+  }
+
+  /** Adds a workspace folder and tells the server, as an editor does when the user adds one. */
+  addWorkspaceFolder(uri: string, name = uri): Promise<void> {
+    const folder = { uri, name };
+    this.workspaceFolders.push(folder);
+    return this.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
+  }
+
+  /** Tells the server files changed on disk (type 2 = changed), as an editor's file watcher does. */
+  filesChanged(uris: readonly string[]): Promise<void> {
+    return this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: uris.map((uri) => ({ uri, type: 2 })) });
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
