@@ -85,6 +85,19 @@ test('--outline prints the items with their decisions', () => {
   assert.match(stdout, /Tizanidine 4mg #60 — Upheld/);
 });
 
+test('--outline adds each letter\'s outline to the JSON output, one entry per line of the outline', () => {
+  const folder = workspace({ 'good.imr': good });
+  const withOutline = JSON.parse(run(['--outline', '--format', 'json', 'good.imr'], folder).stdout);
+  const outline = withOutline.files[0].outline as { depth: number; name: string; detail?: string; line: number }[];
+  const item = outline.find((entry) => entry.name === 'Tizanidine 4mg #60');
+  assert.ok(item, `outline: ${JSON.stringify(outline)}`);
+  assert.equal(item.detail, 'Upheld');
+  assert.equal(good.split('\n')[item.line].includes('Tizanidine 4mg #60'), true, 'line is zero-based, like the diagnostics');
+  assert.ok(outline.some((entry) => entry.depth === 0 && /IMR ISSUES, DECISIONS AND RATIONALES/.test(entry.name)));
+  const without = JSON.parse(run(['--format', 'json', 'good.imr'], folder).stdout);
+  assert.equal('outline' in without.files[0], false, 'only when asked for');
+});
+
 test('output is identical and in input order whatever --jobs is', () => {
   const files: Record<string, string> = {};
   for (let i = 0; i < 40; i++) {

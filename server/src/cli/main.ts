@@ -25,7 +25,7 @@ Options:
                              lowest severity that makes the exit code 1 (default: error)
   --config <file>            settings file like .imrlintrc.json; wins over the ones found beside letters
   --knowledge <file>         extra knowledge (guidelines, sections, drugs…) over the built-in data; repeatable
-  --outline                  also print each letter's outline (text format)
+  --outline                  also give each letter's outline (text and JSON formats)
   --summary                  print a summary table (to stderr for json and sarif)
   --jobs <n>                 worker threads (default: number of cores, for batches big enough to gain)
   --max-file-size <bytes>    skip analysis of larger files (default: 5 MB)
@@ -135,6 +135,7 @@ async function main(argv: string[]): Promise<number> {
 
 function jsonFile(result: FileResult) {
   const file: Record<string, unknown> = { path: displayPath(result.path), letter: result.letter ?? null, diagnostics: result.diagnostics };
+  if (result.outline) file.outline = result.outline;
   if (result.error) file.error = result.error;
   return file;
 }
