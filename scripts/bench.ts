@@ -169,26 +169,31 @@ async function main(): Promise<void> {
     );
     const offConfig = join(mkdtempSync(join(tmpdir(), 'imr-bench-')), 'off.json');
     writeFileSync(offConfig, JSON.stringify({ rules: Object.fromEntries(ALL_RULES.filter((rule) => rule.id !== 'not-a-letter').map((rule) => [rule.id, 'off'])) }));
-    const timeCommand = (args: string[]) => {
-      const runs: number[] = [];
-      for (let i = 0; i < 7; i++) {
-        const t0 = performance.now();
-        const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
-        runs.push(performance.now() - t0);
-        if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
-      }
-      return median(runs);
+    const timeOnce = (args: string[]) => {
+      const t0 = performance.now();
+      const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const elapsed = performance.now() - t0;
+      if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+      return elapsed;
     };
+    const timeCommand = (args: string[], runs = 7) => median(Array.from({ length: runs }, () => timeOnce(args)));
     const cli = resolve('dist', 'cli.js');
     const baseMs = timeCommand([baseline, ...files]);
-    const cliMs = timeCommand([cli, '--jobs', '1', '--format', 'json', ...files]);
     const cliJobsMs = timeCommand([cli, '--format', 'json', ...files]);
-    const cliOffMs = timeCommand([cli, '--jobs', '1', '--format', 'json', '--config', offConfig, ...files]);
-    console.log(`\nWhole-process time over the corpus (${files.length} files, median of 7):`);
+    // Rules on and off alternate, so that a slow spell of a shared machine falls on both alike.
+    const onRuns: number[] = [];
+    const offRuns: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      onRuns.push(timeOnce([cli, '--jobs', '1', '--format', 'json', ...files]));
+      offRuns.push(timeOnce([cli, '--jobs', '1', '--format', 'json', '--config', offConfig, ...files]));
+    }
+    const cliMs = median(onRuns);
+    const cliOffMs = median(offRuns);
+    console.log(`\nWhole-process time over the corpus (${files.length} files; median of 7, rules on and off median of 15 alternating runs):`);
     console.log(`  bare baseline (read + one regex): ${fmt(baseMs, 0)} ms`);
     console.log(`  imr-lint --jobs 1:                ${fmt(cliMs, 0)} ms (${fmt(cliMs / baseMs)}× baseline)`);
     console.log(`  imr-lint (default jobs):          ${fmt(cliJobsMs, 0)} ms (${fmt(cliJobsMs / baseMs)}× baseline)`);
-    console.log(`  imr-lint --jobs 1, rules off:     ${fmt(cliOffMs, 0)} ms (all rules on costs ${fmt(cliMs / cliOffMs)}×)`);
+    console.log(`  imr-lint --jobs 1, rules off:     ${fmt(cliOffMs, 0)} ms (all rules on costs ${fmt(cliMs / cliOffMs)}×, ${fmt(cliMs - cliOffMs, 0)} ms)`);
   }
 }
 
