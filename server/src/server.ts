@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, watchFile } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -13,6 +13,7 @@ import {
   TextDocumentSyncKind,
   type CodeAction,
   type Diagnostic,
+  type Disposable,
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -56,7 +57,7 @@ const pendingValidation = new Map<string, NodeJS.Timeout>();
 let validationDelayMs = 30;
 const settingsByUri = new Map<string, Promise<EditorSettings>>();
 /** One knowledge base per list of knowledge files, rebuilt when one of them changes on disk. */
-const knowledgeByFiles = new Map<string, { filesKey: string; knowledge: KnowledgeBase }>();
+const knowledgeByFiles = new Map<string, { filesKey: string; paths: readonly string[]; knowledge: KnowledgeBase }>();
 /**
  * Bumped whenever settings or config files change, so an analysis that was
  * started with the old settings is never reused for the same document version.
@@ -68,10 +69,13 @@ const publishedConfigProblems = new Set<string>();
 const reportedSettingsProblems = new Set<string>();
 let canPullSettings = false;
 let canListWorkspaceFolders = false;
-/** Whether the client watches files the server names after start-up (the knowledge files), and takes a folder and a pattern for them. */
-let canWatchFiles = false;
-let canWatchRelativePatterns = false;
-const watchedKnowledgeFiles = new Set<string>();
+/** Whether the client watches files the server names after start-up (the knowledge files) given a folder and a pattern. */
+let clientWatchesAnyFile = false;
+/** Knowledge files the client watches for the server, under one registration that is replaced when one is added. */
+const clientWatchedKnowledgeFiles = new Set<string>();
+let knowledgeWatchRegistration: Promise<Disposable> | null = null;
+/** Knowledge files the server polls itself, for clients that cannot watch a file outside the workspace. */
+const polledKnowledgeFiles = new Set<string>();
 
 const docUris = new Map<string, string | undefined>();
 function ruleDocUri(ruleId: string): string | undefined {
@@ -85,8 +89,8 @@ function ruleDocUri(ruleId: string): string | undefined {
 connection.onInitialize((params: InitializeParams) => {
   canPullSettings = params.capabilities.workspace?.configuration === true;
   canListWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
-  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  canWatchRelativePatterns = params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
+  const watching = params.capabilities.workspace?.didChangeWatchedFiles;
+  clientWatchesAnyFile = watching?.dynamicRegistration === true && watching.relativePatternSupport === true;
   workspaceFolderPaths = (params.workspaceFolders ?? []).map((folder) => filePathOf(folder.uri)).filter((path): path is string => path !== null);
   if (workspaceFolderPaths.length === 0 && params.rootUri) workspaceFolderPaths = [filePathOf(params.rootUri)].filter((path): path is string => path !== null);
   const requestedDelay = (params.initializationOptions as { validationDelayMs?: unknown } | undefined)?.validationDelayMs;
@@ -101,7 +105,7 @@ connection.onInitialize((params: InitializeParams) => {
       completionProvider: { triggerCharacters: [':', ' ', ','] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.imr'] },
       executeCommandProvider: { commands: [...IGNORE_COMMANDS] },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: canListWorkspaceFolders } },
     },
     serverInfo: { name: 'imr-language-server', version: SERVER_VERSION },
   };
@@ -123,8 +127,9 @@ connection.onDidChangeConfiguration(() => {
   revalidateAll();
 });
 
-// Config files, and knowledge files once registered below: their next read sees the change.
-connection.onDidChangeWatchedFiles(() => {
+// Config files, and knowledge files once registered below.
+connection.onDidChangeWatchedFiles((params) => {
+  for (const change of params.changes) forgetKnowledgeFile(filePathOf(change.uri));
   configFiles.clear();
   revalidateAll();
 });
@@ -135,7 +140,8 @@ connection.onInitialized(() => {
     const removed = new Set(event.removed.map((folder) => filePathOf(folder.uri)));
     const added = event.added.map((folder) => filePathOf(folder.uri)).filter((path): path is string => path !== null);
     workspaceFolderPaths = [...workspaceFolderPaths.filter((path) => !removed.has(path)), ...added];
-    // Relative knowledge files and the folder a suppression is written to both depend on the folders.
+    // Settings are scoped by folder, and relative knowledge files are read from the letter's folder.
+    settingsByUri.clear();
     revalidateAll();
   });
 });
@@ -236,7 +242,7 @@ function knowledgeFor(uri: string, settings: EditorSettings): KnowledgeBase {
   const cached = knowledgeByFiles.get(pathsKey);
   if (cached?.filesKey === filesKey) return cached.knowledge;
   const loaded = loadKnowledgeFiles(paths);
-  knowledgeByFiles.set(pathsKey, { filesKey, knowledge: loaded.knowledge });
+  knowledgeByFiles.set(pathsKey, { filesKey, paths, knowledge: loaded.knowledge });
   watchKnowledgeFiles(paths);
   for (const problem of loaded.problems) {
     if (reportedKnowledgeProblems.has(problem)) continue;
@@ -247,20 +253,50 @@ function knowledgeFor(uri: string, settings: EditorSettings): KnowledgeBase {
 }
 
 /**
- * Asks the client to report changes to knowledge files, which can live outside
- * the workspace, so that open letters are checked again with the new knowledge.
+ * Keeps open letters in step with their knowledge files, which can live outside
+ * the workspace: the client watches them when it can watch any path (a folder
+ * and a pattern); otherwise the server polls their modification time itself.
  */
 function watchKnowledgeFiles(paths: readonly string[]): void {
-  if (!canWatchFiles) return;
-  const fresh = paths.filter((path) => !watchedKnowledgeFiles.has(path));
+  if (!clientWatchesAnyFile) {
+    for (const path of paths) {
+      if (polledKnowledgeFiles.has(path)) continue;
+      polledKnowledgeFiles.add(path);
+      watchFile(path, { interval: KNOWLEDGE_POLL_MS, persistent: false }, () => {
+        forgetKnowledgeFile(path);
+        revalidateAll();
+      });
+    }
+    return;
+  }
+  const fresh = paths.filter((path) => !clientWatchedKnowledgeFiles.has(path));
   if (fresh.length === 0) return;
-  for (const path of fresh) watchedKnowledgeFiles.add(path);
-  const watchers = fresh.map((path) => ({
-    globPattern: canWatchRelativePatterns ? { baseUri: pathToFileURL(dirname(path)).toString(), pattern: globLiteral(basename(path)) } : globLiteral(path.replace(/\\/g, '/')),
+  for (const path of fresh) clientWatchedKnowledgeFiles.add(path);
+  const watchers = [...clientWatchedKnowledgeFiles].map((path) => ({
+    globPattern: { baseUri: pathToFileURL(dirname(path)).toString(), pattern: globLiteral(basename(path)) },
   }));
-  connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((error: unknown) => {
-    connection.console.error(`Could not watch knowledge files: ${describeError(error)}`);
-  });
+  const previous = knowledgeWatchRegistration;
+  const registering = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  knowledgeWatchRegistration = registering;
+  registering.then(
+    // The new registration covers every file the previous one did.
+    () => void previous?.then((registration) => registration.dispose(), () => undefined),
+    (error: unknown) => {
+      for (const path of fresh) clientWatchedKnowledgeFiles.delete(path);
+      if (knowledgeWatchRegistration === registering) knowledgeWatchRegistration = previous;
+      connection.console.error(`Could not watch knowledge files: ${describeError(error)}`);
+    },
+  );
+}
+
+const KNOWLEDGE_POLL_MS = 2000;
+
+/** Drops every knowledge base built from `path`, so that the next analysis reads the file again. */
+function forgetKnowledgeFile(path: string | null): void {
+  if (path === null) return;
+  for (const [pathsKey, entry] of knowledgeByFiles) {
+    if (entry.paths.includes(path)) knowledgeByFiles.delete(pathsKey);
+  }
 }
 
 /** `text` as a glob pattern that matches only itself: each glob character becomes a one-character class. */

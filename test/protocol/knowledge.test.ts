@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import type { CodeAction, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { TestClient } from '../support/lspClient';
 import { makeLetter } from '../support/letters';
+import { waitFor } from '../support/polling';
 
 const ORGANISATION_DRUGS = JSON.stringify({
   drugs: [{ id: 'zorvexa', generic: 'zorvexamine', brands: ['Zorvexa'], otherNames: [], classes: ['opioid'], sections: ['cp09-opioids'], mmeFactor: 2, mmeUnit: 'mg' }],
@@ -88,12 +89,20 @@ function hoverText(client: TestClient, uri: string, text: string, needle: string
     .then((hover) => (hover?.contents as MarkupContent | undefined)?.value ?? '');
 }
 
+/** Rewrites a knowledge file with a later modification time, however coarse the file system's clock. */
+function rewrite(path: string, text: string): void {
+  writeFileSync(path, text);
+  const later = new Date(Date.now() + 10_000);
+  utimesSync(path, later, later);
+}
+
 test('a knowledge file is watched: when it changes on disk, open letters are checked again with the new entries', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'imr-knowledge-watch-'));
-  const knowledgePath = join(folder, 'org-drugs.json');
+  // Glob characters in the name must be matched literally.
+  const knowledgePath = join(folder, 'org-drugs[2].json');
   writeFileSync(knowledgePath, ORGANISATION_DRUGS);
   const text = makeLetter({ items: [{ title: 'Zorvexa 5mg #30' }] });
-  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString(), settings: { knowledgeFiles: ['org-drugs.json'] } });
+  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString(), settings: { knowledgeFiles: ['org-drugs[2].json'] } });
   try {
     const uri = pathToFileURL(join(folder, 'letter.imr')).toString();
     await client.open(uri, text);
@@ -102,16 +111,32 @@ test('a knowledge file is watched: when it changes on disk, open letters are che
     const watchers = client.registrations
       .filter((registration) => registration.method === 'workspace/didChangeWatchedFiles')
       .flatMap((registration) => (registration.registerOptions as { watchers: { globPattern: unknown }[] }).watchers);
-    assert.deepEqual(watchers, [{ globPattern: { baseUri: pathToFileURL(folder).toString(), pattern: 'org-drugs.json' } }]);
+    assert.deepEqual(watchers, [{ globPattern: { baseUri: pathToFileURL(folder).toString(), pattern: 'org-drugs[[]2[]].json' } }]);
 
-    writeFileSync(knowledgePath, ORGANISATION_DRUGS.replace('zorvexamine', 'zorvexamine citrate'));
-    // A later modification time, however coarse the file system's clock.
-    const later = new Date(Date.now() + 10_000);
-    utimesSync(knowledgePath, later, later);
+    rewrite(knowledgePath, ORGANISATION_DRUGS.replace('zorvexamine', 'zorvexamine citrate'));
     const publishedBefore = client.published.filter((params) => params.uri === uri).length;
     await client.filesChanged([pathToFileURL(knowledgePath).toString()]);
     await client.diagnostics(uri, () => client.published.filter((params) => params.uri === uri).length > publishedBefore);
     assert.match(await hoverText(client, uri, text, 'Zorvexa 5mg'), /zorvexamine citrate/);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('for a client that cannot watch files, the server notices a changed knowledge file itself', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'imr-knowledge-poll-'));
+  const knowledgePath = join(folder, 'org-drugs.json');
+  writeFileSync(knowledgePath, ORGANISATION_DRUGS);
+  const text = makeLetter({ items: [{ title: 'Zorvexa 5mg #30' }] });
+  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString(), settings: { knowledgeFiles: ['org-drugs.json'] }, watchesFiles: false });
+  try {
+    const uri = pathToFileURL(join(folder, 'letter.imr')).toString();
+    await client.open(uri, text);
+    await client.diagnostics(uri);
+    assert.match(await hoverText(client, uri, text, 'Zorvexa 5mg'), /zorvexamine/);
+    assert.equal(client.registrations.length, 0, 'nothing is registered with a client that cannot watch');
+    rewrite(knowledgePath, ORGANISATION_DRUGS.replace('zorvexamine', 'zorvexamine citrate'));
+    await waitFor('the hover to show the changed entry', async () => ((await hoverText(client, uri, text, 'Zorvexa 5mg')).includes('zorvexamine citrate') ? true : undefined), 10_000);
   } finally {
     await client.stop();
   }

@@ -63,7 +63,15 @@ export class TestClient {
   readonly logs: string[] = [];
 
   static async start(
-    options: { settings?: unknown; rootUri?: string | null; initializationOptions?: unknown; nodeArgs?: readonly string[]; env?: NodeJS.ProcessEnv } = {},
+    options: {
+      settings?: unknown;
+      rootUri?: string | null;
+      initializationOptions?: unknown;
+      nodeArgs?: readonly string[];
+      env?: NodeJS.ProcessEnv;
+      /** False for a client that cannot watch files the server names (no dynamic registration of watchers). */
+      watchesFiles?: boolean;
+    } = {},
   ): Promise<TestClient> {
     const client = new TestClient(options.nodeArgs ?? [], options.env);
     if (options.settings !== undefined) client.settings = options.settings;
@@ -77,7 +85,7 @@ export class TestClient {
           configuration: true,
           workspaceFolders: true,
           applyEdit: true,
-          didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+          didChangeWatchedFiles: options.watchesFiles === false ? undefined : { dynamicRegistration: true, relativePatternSupport: true },
         },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },

@@ -2,8 +2,10 @@ import { parseDate } from '../language/dates';
 
 /**
  * A header date as printed in letters ("12/09/2016", "12-9-16", "December 9, 2016") to an ISO
- * date "2016-12-09"; null unless the whole value is one real calendar date. Read by the same
- * parser as the date-order rule, so both agree on two-digit years and impossible dates.
+ * date "2016-12-09"; null unless the whole value is one real calendar date with one kind of
+ * separator. Read by the date-order rule's parser, so both reject the same impossible dates;
+ * two-digit years up to 50 are 20xx (date-order pivots on the decision year instead, which
+ * it needs for dates of injury and this lookup, used for the decision date itself, does not).
  */
 export function letterDateToIso(value: string | null | undefined): string | null {
   const trimmed = value?.trim();

@@ -4,7 +4,10 @@
  * "240gm"). One list of units for every rule that reads strengths or amounts.
  */
 
-/** Unit tokens that may follow the number of a strength ("10 mg", "5 %", "111.2 grams"), lower case as tokens are. */
+/**
+ * Units of a strength ("10 mg", "5 %", "111.2 grams"): as unit tokens after a number (lower case, as
+ * tokens are) and as the normalised unit of a glued dose. Ounces are only ever an amount.
+ */
 export const STRENGTH_UNITS: ReadonlySet<string> = new Set(['mg', 'mcg', 'g', 'gm', 'gms', 'gram', 'grams', 'ml', 'mls', '%', 'meq', 'iu', 'units', 'unit']);
 
 /** Units of a package amount ("120 grams", "500ml") rather than a strength, after `normaliseUnit`. */

@@ -109,8 +109,6 @@ function mapKnowledgeClasses(classes: readonly string[]): DrugClass[] {
   return [...mapped];
 }
 
-const knowledgeLookups = new WeakMap<object, DrugLookup>();
-
 /** A lookup over a drug dictionary: its drug ids become the canonical names. */
 export function knowledgeDrugLookup(drugs: readonly KnowledgeDrug[]): DrugLookup {
   const byName = new Map<string, DrugInfo>();
@@ -135,7 +133,7 @@ export function hasStrength(tokenInput: Tokens, from = 0, to = tokenInput.length
   const tokens = asTokenList(tokenInput);
   for (let index = from; index < to; index++) {
     const glued = tokens.isWord(index) ? gluedDose(tokens.norm(index)) : null;
-    if (glued && glued.unit !== 'oz') return true;
+    if (glued && STRENGTH_UNITS.has(glued.unit)) return true;
     if (tokens.isNumber(index) && index + 1 < to && STRENGTH_UNITS.has(tokens.norm(index + 1))) return true;
   }
   return false;
@@ -158,26 +156,26 @@ export function classesOfMentions(mentions: readonly DrugMention[], tokens: Toke
   return classes;
 }
 
-let builtinLookup: DrugLookup | null = null;
+/** Built once per drug list: the built-in knowledge base and a caller without one share the built-in list's lookup. */
+const lookupsByDrugs = new WeakMap<readonly KnowledgeDrug[], DrugLookup>();
+
+/**
+ * The drug lookup to use for a rule run: over the drug dictionary of the
+ * context's knowledge base (anything with a `drugs` array of entries), or over
+ * the built-in dictionary when there is none.
+ */
+export function drugLookupFor(knowledge: unknown): DrugLookup {
+  const own = knowledge && typeof knowledge === 'object' ? (knowledge as { drugs?: unknown }).drugs : undefined;
+  const drugs = Array.isArray(own) && own.length > 0 ? (own as readonly KnowledgeDrug[]) : builtinKnowledgeData.drugs;
+  let lookup = lookupsByDrugs.get(drugs);
+  if (!lookup) {
+    lookup = knowledgeDrugLookup(drugs);
+    lookupsByDrugs.set(drugs, lookup);
+  }
+  return lookup;
+}
 
 /** The lookup over the built-in drug dictionary, for callers without a knowledge base. */
 export function builtinDrugLookup(): DrugLookup {
-  return (builtinLookup ??= knowledgeDrugLookup(builtinKnowledgeData.drugs));
-}
-
-/**
- * The drug lookup to use for a rule run: the drug dictionary of the context's
- * knowledge base (anything with a `drugs` array of entries), built once per
- * knowledge base; otherwise the built-in one.
- */
-export function drugLookupFor(knowledge: unknown): DrugLookup {
-  if (!knowledge || typeof knowledge !== 'object') return builtinDrugLookup();
-  const drugs = (knowledge as { drugs?: unknown }).drugs;
-  if (!Array.isArray(drugs) || drugs.length === 0) return builtinDrugLookup();
-  let lookup = knowledgeLookups.get(knowledge);
-  if (!lookup) {
-    lookup = knowledgeDrugLookup(drugs as KnowledgeDrug[]);
-    knowledgeLookups.set(knowledge, lookup);
-  }
-  return lookup;
+  return drugLookupFor(null);
 }

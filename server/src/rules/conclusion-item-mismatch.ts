@@ -199,7 +199,9 @@ export function doseAfter(tokenInput: Tokens, from: number, to: number): DosePar
       break;
     }
     if (strengthDone) continue;
-    const glued = tokens.isWord(index) ? gluedDose(norm) : null;
+    const dose = tokens.isWord(index) ? gluedDose(norm) : null;
+    // "4oz" is an amount, never a strength.
+    const glued = dose && STRENGTH_UNITS.has(dose.unit) ? dose : null;
     if (tokens.isNumber(index) || glued) {
       const previous = index - 1;
       if (strength.length > 0 && previous >= 0 && previous < tokens.length && tokens.norm(previous) !== '/' && tokens.norm(previous) !== '-' && !tokens.isNumber(previous)) {

@@ -4,40 +4,43 @@ import { loadKnowledge } from '../../../server/src/knowledge';
 import { builtinDrugLookup, classesInTokens, drugLookupFor, hasStrength, knowledgeDrugLookup } from '../../../server/src/language/drug-classes';
 import { tokenize } from '../../../server/src/language/tokens';
 
-const lookups = [
-  ['built-in dictionary', builtinDrugLookup()],
-  ['knowledge base', drugLookupFor(loadKnowledge())],
-] as const;
+test('brand and generic names resolve to the same drug and class', () => {
+  const lookup = builtinDrugLookup();
+  assert.equal(lookup.lookup('Zanaflex')?.generic, lookup.lookup('tizanidine')?.generic);
+  assert.ok(lookup.lookup('Zanaflex')?.classes.includes('muscle-relaxant'));
+  assert.ok(lookup.lookup('Norco')?.classes.includes('opioid'));
+  assert.ok(lookup.lookup('Klonopin')?.classes.includes('benzodiazepine'));
+  assert.ok(lookup.lookup('Neurontin')?.classes.includes('anti-epileptic'));
+  assert.ok(lookup.lookup('Naprosyn')?.classes.includes('nsaid'));
+  assert.ok(lookup.lookup('Lidoderm')?.classes.includes('topical'));
+  assert.equal(lookup.lookup('physical therapy'), null);
+});
 
-for (const [name, lookup] of lookups) {
-  test(`${name}: brand and generic names resolve to the same drug and class`, () => {
-    assert.equal(lookup.lookup('Zanaflex')?.generic, lookup.lookup('tizanidine')?.generic);
-    assert.ok(lookup.lookup('Zanaflex')?.classes.includes('muscle-relaxant'));
-    assert.ok(lookup.lookup('Norco')?.classes.includes('opioid'));
-    assert.ok(lookup.lookup('Klonopin')?.classes.includes('benzodiazepine'));
-    assert.ok(lookup.lookup('Neurontin')?.classes.includes('anti-epileptic'));
-    assert.ok(lookup.lookup('Naprosyn')?.classes.includes('nsaid'));
-    assert.ok(lookup.lookup('Lidoderm')?.classes.includes('topical'));
-    assert.equal(lookup.lookup('physical therapy'), null);
-  });
+test('mentions in text, including multi-word names', () => {
+  const text = 'Medications included Orphenadrine Citrate ER, Norco and Soma.';
+  const mentions = builtinDrugLookup().mentions(tokenize(text));
+  assert.deepEqual(
+    mentions.map((mention) => text.slice(mention.span.start, mention.span.end)),
+    ['Orphenadrine Citrate', 'Norco', 'Soma'],
+  );
+});
 
-  test(`${name}: mentions in text, including multi-word names`, () => {
-    const text = 'Medications included Orphenadrine Citrate ER, Norco and Soma.';
-    const mentions = lookup.mentions(tokenize(text));
-    assert.deepEqual(
-      mentions.map((mention) => text.slice(mention.span.start, mention.span.end)),
-      ['Orphenadrine Citrate', 'Norco', 'Soma'],
-    );
-  });
-}
+test('a combination named by its parts is both drugs: "Fioricet with codeine" is a barbiturate analgesic and an opioid', () => {
+  const text = 'Fioricet with codeine 50/300/40/30mg #60';
+  const mentions = builtinDrugLookup().mentions(tokenize(text));
+  assert.deepEqual(mentions.map((mention) => mention.generic), ['butalbital-apap-caffeine', 'codeine']);
+  assert.deepEqual([...classesInTokens(builtinDrugLookup(), tokenize(text))].sort(), ['opioid', 'sedative']);
+});
 
 test("a dictionary's ids are the canonical names, and without a knowledge base the built-in dictionary is used", () => {
   const lookup = knowledgeDrugLookup([{ id: 'tizanidine-kb', generic: 'tizanidine', brands: ['Zanaflex'], otherNames: [], classes: ['muscle relaxant', 'antispasticity'] }]);
   assert.deepEqual(lookup.lookup('Zanaflex'), { generic: 'tizanidine-kb', classes: ['muscle-relaxant'] });
   assert.equal(lookup.lookup('Norco'), null, 'only the given dictionary is read');
   assert.equal(drugLookupFor({}), builtinDrugLookup());
-  assert.equal(drugLookupFor(null), builtinDrugLookup());
-  assert.equal(drugLookupFor(loadKnowledge()), drugLookupFor(loadKnowledge()), 'built once per knowledge base');
+  assert.equal(drugLookupFor(loadKnowledge()), builtinDrugLookup(), 'the built-in knowledge base and no knowledge base share one lookup');
+  const layered = { drugs: [...loadKnowledge().drugs] };
+  assert.equal(drugLookupFor(layered), drugLookupFor(layered), 'built once per knowledge base');
+  assert.notEqual(drugLookupFor(layered), builtinDrugLookup(), 'a knowledge base with its own drug list gets its own lookup');
 });
 
 test('less common drugs and spellings are in the dictionary data', () => {
@@ -48,7 +51,6 @@ test('less common drugs and spellings are in the dictionary data', () => {
   assert.ok(lookup.lookup('salsalate')?.classes.includes('nsaid'));
   assert.ok(lookup.lookup('EMLA')?.classes.includes('topical'));
   assert.equal(lookup.lookup('hydrocodone bitartrate')?.generic, 'hydrocodone-apap');
-  assert.equal(lookup.lookup('Fioricet with codeine')?.generic, 'apap-codeine');
 });
 
 test('topical forms count as topical only for drug items', () => {
@@ -59,4 +61,5 @@ test('topical forms count as topical only for drug items', () => {
   assert.equal(hasStrength(tokenize('Pepcid 20mg')), true);
   assert.equal(hasStrength(tokenize('Lidocaine 5 % patch')), true);
   assert.equal(hasStrength(tokenize('MRI of the lumbar spine, 1.5 Tesla')), false);
+  assert.equal(hasStrength(tokenize('Cold pack 4oz')), false, 'ounces are an amount, not a strength');
 });

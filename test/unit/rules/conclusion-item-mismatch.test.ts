@@ -37,4 +37,6 @@ test('doses are normalised: leading dots, units glued or apart, and -, / or spac
   assert.deepEqual(dose('Norco 7.5 325 mg #112'), { strength: '7.5/325', unit: 'mg', quantity: '112' });
   assert.deepEqual(dose('Norco 7.5-325mg #112'), { strength: '7.5/325', unit: 'mg', quantity: '112' });
   assert.deepEqual(dose('Norco 5/325mg oral tablet, one tablet twice daily 14 days #40'), { strength: '5/325', unit: 'mg', quantity: '40' });
+  assert.deepEqual(dose('Terocin 4oz #2'), { strength: '', unit: null, quantity: '2' }, 'ounces are an amount, not a strength');
+  assert.deepEqual(dose('Xylocaine 5 unit #1'), dose('Xylocaine 5 units #1'), 'one spelling per unit');
 });
