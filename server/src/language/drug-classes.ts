@@ -7,7 +7,7 @@ import { builtinKnowledgeData } from '../knowledge';
 import type { Span } from '../letter/model';
 import { gluedDose, STRENGTH_UNITS } from './doses';
 import { PhraseMatcher } from './terms';
-import { asTokenList, tokenList, type Tokens } from './tokens';
+import { asTokenList, plainWords, tokenList, type Tokens } from './tokens';
 
 export type DrugClass =
   | 'opioid'
@@ -43,11 +43,9 @@ export interface DrugLookup {
   mentions(tokens: Tokens, from?: number, to?: number): DrugMention[];
 }
 
-/** Names that are already words separated by single spaces, once lower-cased, need no tokenizing. */
-const PLAIN_NAME = /^[a-z0-9]+(?: [a-z0-9]+)*$/i;
-
 function normaliseName(name: string): string {
-  if (PLAIN_NAME.test(name)) return name.toLowerCase();
+  const plain = plainWords(name);
+  if (plain !== null) return plain;
   const tokens = tokenList(name);
   const words: string[] = [];
   for (let index = 0; index < tokens.length; index++) if (tokens.norm(index) !== '-') words.push(tokens.norm(index));

@@ -1,5 +1,5 @@
 import type { Span } from '../letter/model';
-import { asTokenList, tokenList, vocabularyWordId, WordVerdicts, type TokenList, type Tokens } from './tokens';
+import { asTokenList, plainWords, tokenList, vocabularyWordId, WordVerdicts, type TokenList, type Tokens } from './tokens';
 
 /**
  * Phrase matching over token streams. A phrase is written as words separated by
@@ -103,14 +103,6 @@ export class PhraseMatcher<T> {
     return this.bestNode ? this.bestEnd : -1;
   }
 
-  /** The first match in `tokens[from..to)`: its start, with its end in `bestEnd`, or -1. */
-  private firstMatchFrom(tokens: TokenList, from: number, to: number): number {
-    for (let index = tokens.firstYes(this.starts, from, to); index >= 0; index = tokens.firstYes(this.starts, index + 1, to)) {
-      if (this.longestFrom(tokens, index, to) >= 0) return index;
-    }
-    return -1;
-  }
-
   /** Can a phrase start with this token at all? Asked once per word through `starts`. */
   private canStart(tokens: TokenList, index: number): boolean {
     const root = this.root;
@@ -147,7 +139,8 @@ export class PhraseMatcher<T> {
   findAll(tokens: Tokens, from = 0, to = tokens.length): TermMatch<T>[] {
     const list = asTokenList(tokens);
     const matches: TermMatch<T>[] = [];
-    for (let index = this.firstMatchFrom(list, from, to); index >= 0; index = this.firstMatchFrom(list, this.bestEnd, to)) {
+    // Each search leaves the end of the match it found in bestEnd; the next one starts there.
+    for (let index = this.nextMatch(list, from, to); index >= 0; index = this.nextMatch(list, this.bestEnd, to)) {
       matches.push(this.lastMatch(list, index, this.bestEnd));
     }
     return matches;
@@ -156,7 +149,7 @@ export class PhraseMatcher<T> {
   /** The first match in `tokens[from..to)`, or null. */
   findFirst(tokens: Tokens, from = 0, to = tokens.length): TermMatch<T> | null {
     const list = asTokenList(tokens);
-    const index = this.firstMatchFrom(list, from, to);
+    const index = this.nextMatch(list, from, to);
     return index >= 0 ? this.lastMatch(list, index, this.bestEnd) : null;
   }
 
@@ -166,7 +159,10 @@ export class PhraseMatcher<T> {
    * visits the same matches as `findAll`.
    */
   nextMatch(tokens: TokenList, from: number, to: number): number {
-    return this.firstMatchFrom(tokens, from, to);
+    for (let index = tokens.firstYes(this.starts, from, to); index >= 0; index = tokens.firstYes(this.starts, index + 1, to)) {
+      if (this.longestFrom(tokens, index, to) >= 0) return index;
+    }
+    return -1;
   }
 
   /** The end of the match `nextMatch` last found; read it before matching anything else with this matcher. */
@@ -176,13 +172,11 @@ export class PhraseMatcher<T> {
 
   /** Whether any phrase occurs in `tokens[from..to)`: `findFirst(...) !== null` without building the match. */
   occursIn(tokens: Tokens, from = 0, to = tokens.length): boolean {
-    return this.firstMatchFrom(asTokenList(tokens), from, to) >= 0;
+    return this.nextMatch(asTokenList(tokens), from, to) >= 0;
   }
 }
 
 type PatternPart = { kind: 'exact' | 'prefix' | 'number'; text: string };
-
-const PLAIN_WORD = /^[a-z0-9]+$/;
 
 function phrasePattern(phrase: string): PatternPart[] {
   const parts: PatternPart[] = [];
@@ -193,9 +187,9 @@ function phrasePattern(phrase: string): PatternPart[] {
     }
     const isPrefix = chunk.length > 1 && chunk.endsWith('*');
     const body = isPrefix ? chunk.slice(0, -1) : chunk;
-    // Most vocabulary is plain lower-case words, which are their own single token.
-    if (PLAIN_WORD.test(body)) {
-      parts.push({ kind: isPrefix ? 'prefix' : 'exact', text: body });
+    const plain = plainWords(body);
+    if (plain !== null) {
+      parts.push({ kind: isPrefix ? 'prefix' : 'exact', text: plain });
       continue;
     }
     const tokens = tokenList(body);

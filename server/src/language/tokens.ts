@@ -365,8 +365,11 @@ export function tokenList(text: string, range: Span = { start: 0, end: text.leng
   let sawSpace = true;
   while (index < end) {
     const first = text.charCodeAt(index);
-    // classify, foldCode and hashStep are written out in this loop: until the engine has optimised
-    // it, which takes much of a short CLI run, a call per character costs more than the work it does.
+    // On the paths taken for every character, classify, foldCode and hashStep are written out: until
+    // the engine has optimised this loop, which takes much of a short CLI run, a call per character
+    // costs more than the work it does. Folding there needs only A-Z, because U+2019, the other
+    // character foldCode changes, is never a letter or digit; it is folded on the apostrophe path.
+    // The rare paths (decimal points, apostrophes) still call the helpers.
     const cls = first < CLASS_COUNT ? CLASSES[first] : OTHER;
     if (cls === SPACE) {
       sawSpace = true;
@@ -435,6 +438,17 @@ export function tokenList(text: string, range: Span = { start: 0, end: text.leng
   return builder.build();
 }
 
+const PLAIN_WORDS = /^[a-z0-9]+(?: [a-z0-9]+)*$/i;
+
+/**
+ * `text` lower-cased when it is ASCII letters and digits in words separated by
+ * single spaces, so that each word is one token whose text is the word itself;
+ * otherwise null. Vocabulary like that needs no tokenizing.
+ */
+export function plainWords(text: string): string | null {
+  return PLAIN_WORDS.test(text) ? text.toLowerCase() : null;
+}
+
 /** `tokenList` as objects. */
 export function tokenize(text: string, range: Span = { start: 0, end: text.length }): Token[] {
   return tokenList(text, range).toArray();
@@ -488,7 +502,10 @@ export class WordVerdicts {
 
   constructor(private readonly decide: (tokens: TokenList, index: number) => boolean) {}
 
-  /** The verdicts known so far by word id (UNKNOWN, NO or YES); read-only, and replaced when it grows. */
+  /**
+   * The verdicts known so far by word id, in this module's encoding (UNKNOWN, NO, YES), for
+   * `TokenList.firstYes`; read-only, and replaced when it grows.
+   */
   get table(): Uint8Array {
     return this.verdicts;
   }

@@ -22,7 +22,8 @@ export const functionalImprovement: Rule = {
       const facts = itemFacts(letter, index, lookup);
       if (!isContinuable(facts)) return;
       // Whether prior use is shown takes a search of the rationale and the case summary, so it is
-      // only asked once the rationale's own wording would otherwise produce a finding.
+      // only asked once the rationale's wording would otherwise produce a finding. An Overturned
+      // item is searched for positive evidence first, which is kept per passage for every item.
       const mentions = passageFunctionMentions(facts.rationale);
       if (mentions.length > 0) {
         if (item.decision?.decision !== 'Overturned') return;
