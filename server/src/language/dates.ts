@@ -1,5 +1,5 @@
 import type { Span } from '../letter/model';
-import { anchorStarts, matchesAt, type Anchor } from './literal-anchors';
+import { matchesAt } from './literal-anchors';
 
 /**
  * Dates as letters write them: "11/09/2016", "10-13-16", "11-6-2001",
@@ -36,7 +36,18 @@ const NAMED = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)([a-z]{0,6})\.
  * value, one plain scan is cheaper than looking for twelve literals.
  */
 const NAMED_AT = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)([a-z]{0,6})\.?,?\s{1,3}(?:(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}|of\s{1,3})?(\d{4})\b/y;
-const MONTH_ANCHORS: readonly Anchor[] = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((month) => [month, 0] as const);
+const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/**
+ * The one lower-case letter that may follow each abbreviation in a month name
+ * ("Janu…", "Sept…"), as a char code; -1 for "May". NAMED reads the whole run
+ * of lower-case letters after the abbreviation as the month word, so when any
+ * other letter follows ("Decision", "Marked", "Maybe") a match there could only
+ * be discarded; such places, by far the most common, are not tried.
+ */
+const MONTH_FOURTH_LETTER = MONTH_ABBREVIATIONS.map((abbreviation) => {
+  const name = Object.keys(MONTH_NAMES).find((candidate) => candidate.length > 3 && candidate.startsWith(abbreviation.toLowerCase()));
+  return name === undefined ? -1 : name.charCodeAt(3);
+});
 const SHORT_TEXT = 200;
 
 /** Two-digit years up to `pivot` are 20xx, later ones 19xx. */
@@ -64,16 +75,36 @@ function numericDate(match: RegExpMatchArray, start: number, pivot: number): Fou
 export function findDates(text: string, range: Span = { start: 0, end: text.length }, pivot = 50): FoundDate[] {
   const slice = text.slice(range.start, range.end);
   const found: FoundDate[] = [];
-  for (const match of slice.matchAll(NUMERIC)) found.push(numericDate(match, range.start + match.index, pivot));
-  const named = slice.length < SHORT_TEXT ? slice.matchAll(NAMED) : matchesAt(slice, NAMED_AT, anchorStarts(slice, MONTH_ANCHORS));
+  NUMERIC.lastIndex = 0;
+  for (let match = NUMERIC.exec(slice); match !== null; match = NUMERIC.exec(slice)) found.push(numericDate(match, range.start + match.index, pivot));
+  const named = slice.length < SHORT_TEXT ? slice.matchAll(NAMED) : matchesAt(slice, NAMED_AT, namedDateStarts(slice));
+  let sorted = true;
   for (const match of named) {
     const month = MONTH_NAMES[(match[1] + match[2]).toLowerCase()];
     if (month === undefined) continue;
     const start = range.start + match.index;
     const day = match[3] === undefined ? null : Number(match[3]);
+    if (sorted && found.length > 0 && found[found.length - 1].span.start > start) sorted = false;
     found.push(makeDate({ start, end: start + match[0].length }, match[0], Number(match[4]), month, day));
   }
-  return found.sort((a, b) => a.span.start - b.span.start);
+  return sorted ? found : found.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Where a named date may start in `text`: each month abbreviation not followed by a letter that rules out a month name, in order. */
+function namedDateStarts(text: string): number[] {
+  const starts: number[] = [];
+  let sorted = true;
+  for (let month = 0; month < MONTH_ABBREVIATIONS.length; month++) {
+    const abbreviation = MONTH_ABBREVIATIONS[month];
+    const fourth = MONTH_FOURTH_LETTER[month];
+    for (let at = text.indexOf(abbreviation); at >= 0; at = text.indexOf(abbreviation, at + 3)) {
+      const next = text.charCodeAt(at + 3);
+      if (next >= 97 && next <= 122 && next !== fourth) continue;
+      if (starts.length > 0 && starts[starts.length - 1] > at) sorted = false;
+      starts.push(at);
+    }
+  }
+  return sorted ? starts : starts.sort((a, b) => a - b);
 }
 
 /*
