@@ -1,5 +1,5 @@
 import type { Span } from '../letter/model';
-import { asTokenList, vocabularyWordId, type TokenList, type Tokens } from './tokens';
+import { asTokenList, vocabularyWordId, WordVerdicts, type TokenList, type Tokens } from './tokens';
 
 export interface Sentence {
   readonly span: Span;
@@ -17,6 +17,11 @@ const CLOSERS = new Set(['"', "'", ')', ']', '\u201d', '\u2019']);
 const PERIOD = vocabularyWordId('.', 'punct');
 const QUESTION_MARK = vocabularyWordId('?', 'punct');
 const EXCLAMATION_MARK = vocabularyWordId('!', 'punct');
+/** The marks that may end a sentence, looked for in one loop over the tokens rather than a call per token. */
+const ENDS_SENTENCE = new WordVerdicts((tokens, index) => {
+  const id = tokens.id(index);
+  return id === PERIOD || id === QUESTION_MARK || id === EXCLAMATION_MARK;
+});
 
 /**
  * Splits a token stream into sentences. A period ends a sentence unless it
@@ -28,9 +33,8 @@ export function splitSentences(tokenInput: Tokens, text: string): Sentence[] {
   const tokens = asTokenList(tokenInput);
   const sentences: Sentence[] = [];
   let first = 0;
-  for (let index = 0; index < tokens.length; index++) {
+  for (let index = tokens.firstYes(ENDS_SENTENCE, 0, tokens.length); index >= 0; index = tokens.firstYes(ENDS_SENTENCE, index + 1, tokens.length)) {
     const id = tokens.id(index);
-    if (id !== PERIOD && id !== QUESTION_MARK && id !== EXCLAMATION_MARK) continue;
     if (id === PERIOD && !periodEndsSentence(tokens, index, text)) continue;
     let last = index;
     while (last + 1 < tokens.length && isCloser(tokens, last + 1) && !tokens.spaceBefore(last + 1)) last++;

@@ -248,13 +248,11 @@ export class TokenList {
    * `replacementId` instead, or this list itself when it picks none.
    */
   withWordsReplaced(selected: WordVerdicts, replacementId: number): TokenList {
-    let data: Int32Array | null = null;
-    for (let index = 0; index < this.length; index++) {
-      if (!selected.get(this, index)) continue;
-      data ??= this.data.slice(this.base, this.base + this.length * STRIDE);
-      data[index * STRIDE] = replacementId;
-    }
-    return data ? new TokenList(data, 0, this.length, this.unlisted) : this;
+    let index = this.firstYes(selected, 0, this.length);
+    if (index < 0) return this;
+    const data = this.data.slice(this.base, this.base + this.length * STRIDE);
+    for (; index >= 0; index = this.firstYes(selected, index + 1, this.length)) data[index * STRIDE] = replacementId;
+    return new TokenList(data, 0, this.length, this.unlisted);
   }
 }
 
