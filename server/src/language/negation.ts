@@ -132,31 +132,32 @@ export function addSentenceScopes(tokens: TokenList, sentence: Sentence, scopes:
 
 function sentenceEvents(tokens: TokenList, sentence: Sentence): Event[] {
   const events: Event[] = [];
-  let index = sentence.firstToken;
-  while (index < sentence.endToken) {
+  const end = sentence.endToken;
+  // Tokens that can be none of the cases below are skipped in one loop.
+  for (let index = tokens.firstYes(mayStartEvent, sentence.firstToken, end); index >= 0; ) {
+    let next = index + 1;
     if (isClausePunctuation.get(tokens, index)) {
       events.push({ kind: 'boundary', first: index, end: index + 1, phrase: tokens.norm(index) });
-      index++;
-      continue;
-    }
-    if (isConjunction.get(tokens, index) && index + 1 < sentence.endToken && startsClause(tokens, index + 1, sentence.endToken)) {
+    } else if (isConjunction.get(tokens, index) && index + 1 < end && startsClause(tokens, index + 1, end)) {
       events.push({ kind: 'boundary', first: index, end: index + 1, phrase: tokens.norm(index) });
-      index++;
-      continue;
-    }
-    const match = tokens.isWord(index) ? triggerMatcher.matchAt(tokens, index, sentence.endToken) : null;
-    if (match) {
-      events.push({ kind: match.value, first: match.first, end: match.end, phrase: match.phrase });
-      index = match.end;
     } else {
-      index++;
+      const match = tokens.isWord(index) ? triggerMatcher.matchAt(tokens, index, end) : null;
+      if (match) {
+        events.push({ kind: match.value, first: match.first, end: match.end, phrase: match.phrase });
+        next = match.end;
+      }
     }
+    index = tokens.firstYes(mayStartEvent, next, end);
   }
   return events;
 }
 
 const isClausePunctuation = new WordVerdicts((tokens, index) => tokens.isPunct(index) && CLAUSE_PUNCTUATION.has(tokens.norm(index)));
 const isConjunction = new WordVerdicts((tokens, index) => CONJUNCTIONS.has(tokens.norm(index)));
+/** Whether `sentenceEvents` can record anything at a token: clause punctuation, a conjunction or the start of a trigger. */
+const mayStartEvent = new WordVerdicts(
+  (tokens, index) => isClausePunctuation.get(tokens, index) || isConjunction.get(tokens, index) || (tokens.isWord(index) && triggerMatcher.canStartAt(tokens, index)),
+);
 
 /** Finite verbs that show a conjunct is a clause of its own ("... and the prolonged use is not justified"). */
 const FINITE_VERBS = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'do', 'did', 'will', 'would', 'can', 'could', 'should', 'may', 'remains', 'remained']);

@@ -89,6 +89,11 @@ export class PhraseMatcher<T> {
     };
   }
 
+  /** Whether any phrase can start with the token at `index`: `matchAt` there is null when this is false. */
+  canStartAt(tokens: TokenList, index: number): boolean {
+    return this.starts.get(tokens, index);
+  }
+
   /** Like `matchAt` without building the match: the end of the longest phrase at `index`, or -1. */
   private matchEndAt(tokens: TokenList, index: number, limit: number): number {
     if (index >= limit || !this.starts.get(tokens, index)) return -1;
