@@ -128,7 +128,10 @@ export function findDatesWithin(text: string, range: Span, pivot: number, whole:
   const interiorStart = range.start + 1;
   const tailStart = range.end - EDGE;
   const found = findDates(text, { start: range.start, end: range.start + 2 * EDGE }, pivot).filter((date) => date.span.start === range.start);
-  for (const date of whole) if (date.span.start >= interiorStart && date.span.start < tailStart) found.push(date);
+  for (let index = 0; index < whole.length; index++) {
+    const date = whole[index];
+    if (date.span.start >= interiorStart && date.span.start < tailStart) found.push(date);
+  }
   // The tail is searched from one character earlier, so the look-behind at its first position sees what it sees in `range`.
   for (const date of findDates(text, { start: tailStart - 1, end: range.end }, pivot)) if (date.span.start >= tailStart) found.push(date);
   return found;

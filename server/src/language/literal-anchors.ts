@@ -16,7 +16,8 @@ export type Anchor = readonly [literal: string, offset: number];
 /** Candidate match starts: every `position of literal - offset`, in ascending order. */
 export function anchorStarts(text: string, anchors: readonly Anchor[]): number[] {
   const starts: number[] = [];
-  for (const [literal, offset] of anchors) {
+  for (let anchor = 0; anchor < anchors.length; anchor++) {
+    const [literal, offset] = anchors[anchor];
     for (let at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + 1)) {
       if (at >= offset) starts.push(at - offset);
     }
@@ -33,7 +34,8 @@ export function anchorStarts(text: string, anchors: readonly Anchor[]): number[]
 export function matchesAt(text: string, sticky: RegExp, starts: readonly number[]): RegExpExecArray[] {
   const matches: RegExpExecArray[] = [];
   let searchedTo = 0;
-  for (const start of starts) {
+  for (let index = 0; index < starts.length; index++) {
+    const start = starts[index];
     if (start < searchedTo) continue;
     sticky.lastIndex = start;
     const match = sticky.exec(text);

@@ -115,7 +115,8 @@ export class PhraseMatcher<T> {
     if (root.children.has(norm)) return true;
     if (tokens.isNumber(index)) return root.numberChild !== undefined;
     if (!tokens.isWord(index)) return false;
-    for (const [prefix] of root.prefixes) if (norm.startsWith(prefix)) return true;
+    const prefixes = root.prefixes;
+    for (let index = 0; index < prefixes.length; index++) if (norm.startsWith(prefixes[index][0])) return true;
     return false;
   }
 
@@ -134,8 +135,9 @@ export class PhraseMatcher<T> {
     if (exact) this.walk(tokens, exact, at + 1, depth + 1, limit);
     if (node.numberChild && tokens.isNumber(at)) this.walk(tokens, node.numberChild, at + 1, depth + 1, limit);
     if (node.prefixes.length > 0 && tokens.isWord(at)) {
-      for (const [prefix, child] of node.prefixes) {
-        if (norm.startsWith(prefix)) this.walk(tokens, child, at + 1, depth + 1, limit);
+      const prefixes = node.prefixes;
+      for (let index = 0; index < prefixes.length; index++) {
+        if (norm.startsWith(prefixes[index][0])) this.walk(tokens, prefixes[index][1], at + 1, depth + 1, limit);
       }
     }
   }

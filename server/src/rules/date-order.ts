@@ -28,7 +28,8 @@ export const dateOrder: Rule = {
     const pivot = yearPivot(letter);
     const impossible = new Set<number>();
     const dates = findDates(letter.text, { start: 0, end: letter.text.length }, pivot);
-    for (const date of dates) {
+    for (let index = 0; index < dates.length; index++) {
+      const date = dates[index];
       if (date.valid) continue;
       impossible.add(date.span.start);
       findings.push({
