@@ -72,20 +72,21 @@ function wordText(id: number): string {
  * The id of the document word `text[start..end)` of token kind `kind`, whose
  * folded code units hash (with `hashStep`, from HASH_START) to `hash`. The
  * text must be ASCII apart from U+2019, so that `foldCode` is its whole
- * normalisation. Adds the word when new and there is room; otherwise returns
- * UNLISTED_WORD.
+ * normalisation; `folds` says whether folding changes it at all. Adds the word
+ * when new and there is room; otherwise returns UNLISTED_WORD.
  */
-function documentWordId(text: string, start: number, end: number, hash: number, kind: number): number {
+function documentWordId(text: string, start: number, end: number, hash: number, kind: number, folds: boolean): number {
   const length = end - start;
   const keyHash = hashStep(hash, kind);
   const mask = slots.length - 1;
   let slot = keyHash & mask;
   for (let id = slots[slot]; id !== 0; id = slots[slot]) {
-    if (hashes[id] === keyHash && kinds[id] === kind && sameFolded(texts[id], text, start, length)) return id;
+    // Most words are already in normal form; then the engine's own comparison beats a loop per character.
+    if (hashes[id] === keyHash && kinds[id] === kind && (folds ? sameFolded(texts[id], text, start, length) : texts[id].length === length && text.startsWith(texts[id], start))) return id;
     slot = (slot + 1) & mask;
   }
   if (texts.length >= MAX_DOCUMENT_WORDS || length > MAX_LISTED_LENGTH) return UNLISTED_WORD;
-  return addWord(ownCopy(foldedSlice(text, start, end)), kind, keyHash, slot);
+  return addWord(ownCopy(folds ? foldedSlice(text, start, end) : text.slice(start, end)), kind, keyHash, slot);
 }
 
 function sameFolded(word: string, text: string, start: number, length: number): boolean {
@@ -421,7 +422,7 @@ export function tokenList(text: string, range: Span = { start: 0, end: text.leng
         const norm = text.slice(start, index);
         builder.add(wordId(norm, kind, false), start, index, kind, sawSpace, norm);
       } else if (plain) {
-        const id = documentWordId(text, start, index, hash, kind);
+        const id = documentWordId(text, start, index, hash, kind, folds);
         builder.add(id, start, index, kind, sawSpace, id === UNLISTED_WORD ? foldedSlice(text, start, index) : null);
       } else {
         const norm = foldedSlice(text, start, index);
