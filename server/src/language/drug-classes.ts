@@ -4,6 +4,7 @@
  */
 
 import { builtinKnowledgeData } from '../knowledge';
+import type { DrugEntry } from '../knowledge/types';
 import type { Span } from '../letter/model';
 import { gluedDose, STRENGTH_UNITS } from './doses';
 import { PhraseMatcher } from './terms';
@@ -71,14 +72,8 @@ function lookupOver(byName: ReadonlyMap<string, DrugInfo>): DrugLookup {
   };
 }
 
-/** The slice of the knowledge base's drug dictionary this module reads (server/src/knowledge/types.ts `DrugEntry`). */
-export interface KnowledgeDrug {
-  readonly id: string;
-  readonly generic: string;
-  readonly brands: readonly string[];
-  readonly otherNames: readonly string[];
-  readonly classes: readonly string[];
-}
+/** The part of a drug dictionary entry this module reads. */
+export type KnowledgeDrug = Pick<DrugEntry, 'id' | 'generic' | 'brands' | 'otherNames' | 'classes'>;
 
 /** Knowledge-base classes mapped onto the classes the rules distinguish. */
 const KNOWLEDGE_CLASSES: Readonly<Record<string, DrugClass>> = {
