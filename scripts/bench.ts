@@ -180,20 +180,34 @@ async function main(): Promise<void> {
     const cli = resolve('dist', 'cli.js');
     const baseMs = timeCommand([baseline, ...files]);
     const cliJobsMs = timeCommand([cli, '--format', 'json', ...files]);
-    // Rules on and off alternate, so that a slow spell of a shared machine falls on both alike.
+    // Rules on and off alternate, so that a slow spell of a shared machine falls on both alike; each
+    // pair of neighbouring runs also gives a ratio of its own, and their median is the figure least
+    // moved by such spells.
+    const pairs = 21;
     const onRuns: number[] = [];
     const offRuns: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      onRuns.push(timeOnce([cli, '--jobs', '1', '--format', 'json', ...files]));
-      offRuns.push(timeOnce([cli, '--jobs', '1', '--format', 'json', '--config', offConfig, ...files]));
+    const runOn = () => onRuns.push(timeOnce([cli, '--jobs', '1', '--format', 'json', ...files]));
+    const runOff = () => offRuns.push(timeOnce([cli, '--jobs', '1', '--format', 'json', '--config', offConfig, ...files]));
+    for (let i = 0; i < pairs; i++) {
+      // Which of the two goes first alternates too, in case going second is cheaper.
+      if (i % 2 === 0) {
+        runOn();
+        runOff();
+      } else {
+        runOff();
+        runOn();
+      }
     }
     const cliMs = median(onRuns);
     const cliOffMs = median(offRuns);
-    console.log(`\nWhole-process time over the corpus (${files.length} files; median of 7, rules on and off median of 15 alternating runs):`);
+    const pairRatio = median(onRuns.map((on, i) => on / offRuns[i]));
+    console.log(`\nWhole-process time over the corpus (${files.length} files; median of 7 runs; rules on and off: ${pairs} alternating pairs):`);
     console.log(`  bare baseline (read + one regex): ${fmt(baseMs, 0)} ms`);
     console.log(`  imr-lint --jobs 1:                ${fmt(cliMs, 0)} ms (${fmt(cliMs / baseMs)}× baseline)`);
     console.log(`  imr-lint (default jobs):          ${fmt(cliJobsMs, 0)} ms (${fmt(cliJobsMs / baseMs)}× baseline)`);
-    console.log(`  imr-lint --jobs 1, rules off:     ${fmt(cliOffMs, 0)} ms (all rules on costs ${fmt(cliMs / cliOffMs)}×, ${fmt(cliMs - cliOffMs, 0)} ms)`);
+    console.log(`  imr-lint --jobs 1, rules off:     ${fmt(cliOffMs, 0)} ms`);
+    console.log(`  all rules on vs all off:          ${fmt(pairRatio)}× (median of the pairs' ratios; ${fmt(cliMs / cliOffMs)}× from the medians, ${fmt(cliMs - cliOffMs, 0)} ms)`);
+    console.log(`  spread of the runs:               on ${fmt(Math.min(...onRuns), 0)}–${fmt(Math.max(...onRuns), 0)} ms, off ${fmt(Math.min(...offRuns), 0)}–${fmt(Math.max(...offRuns), 0)} ms`);
   }
 }
 
