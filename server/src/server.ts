@@ -1,4 +1,4 @@
-import { existsSync, watchFile } from 'node:fs';
+import { existsSync, unwatchFile, watchFile } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -124,6 +124,7 @@ documents.onDidClose((event) => {
 
 connection.onDidChangeConfiguration(() => {
   settingsByUri.clear();
+  forgetAllKnowledgeFiles();
   revalidateAll();
 });
 
@@ -142,6 +143,7 @@ connection.onInitialized(() => {
     workspaceFolderPaths = [...workspaceFolderPaths.filter((path) => !removed.has(path)), ...added];
     // Settings are scoped by folder, and relative knowledge files are read from the letter's folder.
     settingsByUri.clear();
+    forgetAllKnowledgeFiles();
     revalidateAll();
   });
 });
@@ -290,6 +292,21 @@ function watchKnowledgeFiles(paths: readonly string[]): void {
 }
 
 const KNOWLEDGE_POLL_MS = 2000;
+
+/**
+ * Drops every knowledge base built from knowledge files, and stops watching the files, when the
+ * settings or workspace folders change: the files named may no longer be the same, and those
+ * still named are read and watched again when the open letters are checked.
+ */
+function forgetAllKnowledgeFiles(): void {
+  knowledgeByFiles.clear();
+  for (const path of polledKnowledgeFiles) unwatchFile(path);
+  polledKnowledgeFiles.clear();
+  clientWatchedKnowledgeFiles.clear();
+  const registration = knowledgeWatchRegistration;
+  knowledgeWatchRegistration = null;
+  void registration?.then((watching) => watching.dispose(), () => undefined);
+}
 
 /** Drops every knowledge base built from `path`, so that the next analysis reads the file again. */
 function forgetKnowledgeFile(path: string | null): void {

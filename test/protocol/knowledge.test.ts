@@ -123,6 +123,63 @@ test('a knowledge file is watched: when it changes on disk, open letters are che
   }
 });
 
+test('after a settings change, only the knowledge files now named are used and watched', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'imr-knowledge-switch-'));
+  writeFileSync(join(folder, 'first.json'), ORGANISATION_DRUGS);
+  writeFileSync(join(folder, 'second.json'), ORGANISATION_DRUGS.replace('zorvexamine', 'zorvexamine citrate'));
+  const text = makeLetter({ items: [{ title: 'Zorvexa 5mg #30' }] });
+  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString(), settings: { knowledgeFiles: ['first.json'] } });
+  try {
+    const uri = pathToFileURL(join(folder, 'letter.imr')).toString();
+    await client.open(uri, text);
+    await client.diagnostics(uri);
+    assert.doesNotMatch(await hoverText(client, uri, text, 'Zorvexa 5mg'), /citrate/);
+    assert.deepEqual(watchedPatterns(client), ['first.json']);
+
+    const publishedBefore = client.published.filter((params) => params.uri === uri).length;
+    await client.settingsChanged({ knowledgeFiles: ['second.json'] });
+    await client.diagnostics(uri, () => client.published.filter((params) => params.uri === uri).length > publishedBefore);
+    assert.match(await hoverText(client, uri, text, 'Zorvexa 5mg'), /zorvexamine citrate/);
+    await waitFor('only the file now named to be watched', async () => (watchedPatterns(client).join() === 'second.json' ? true : undefined));
+  } finally {
+    await client.stop();
+  }
+});
+
+test('for a client that cannot watch files, a knowledge file the settings no longer name is no longer polled', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'imr-knowledge-unpoll-'));
+  const firstPath = join(folder, 'first.json');
+  writeFileSync(firstPath, ORGANISATION_DRUGS);
+  writeFileSync(join(folder, 'second.json'), ORGANISATION_DRUGS.replace('zorvexamine', 'zorvexamine citrate'));
+  const text = makeLetter({ items: [{ title: 'Zorvexa 5mg #30' }] });
+  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString(), settings: { knowledgeFiles: ['first.json'] }, watchesFiles: false });
+  try {
+    const uri = pathToFileURL(join(folder, 'letter.imr')).toString();
+    const publishedCount = () => client.published.filter((params) => params.uri === uri).length;
+    await client.open(uri, text);
+    await client.diagnostics(uri);
+    const beforeSwitch = publishedCount();
+    await client.settingsChanged({ knowledgeFiles: ['second.json'] });
+    await client.diagnostics(uri, () => publishedCount() > beforeSwitch);
+    const afterSwitch = publishedCount();
+    rewrite(firstPath, ORGANISATION_DRUGS.replace('zorvexamine', 'zorvexamine tartrate'));
+    // Two and a half polling intervals: a file still polled would have had the letter checked again.
+    await new Promise((settle) => setTimeout(settle, 5_000));
+    assert.equal(publishedCount(), afterSwitch, 'a change to the file no longer named checks nothing again');
+    assert.match(await hoverText(client, uri, text, 'Zorvexa 5mg'), /zorvexamine citrate/);
+  } finally {
+    await client.stop();
+  }
+});
+
+/** The file patterns of the file watchers the server has registered with the client and not unregistered. */
+function watchedPatterns(client: TestClient): string[] {
+  return client.registrations
+    .filter((registration) => registration.method === 'workspace/didChangeWatchedFiles')
+    .flatMap((registration) => (registration.registerOptions as { watchers: { globPattern: { pattern: string } }[] }).watchers)
+    .map((watcher) => watcher.globPattern.pattern);
+}
+
 test('for a client that cannot watch files, the server notices a changed knowledge file itself', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'imr-knowledge-poll-'));
   const knowledgePath = join(folder, 'org-drugs.json');

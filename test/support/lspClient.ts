@@ -39,6 +39,12 @@ export class TestClient {
       this.registrations.push(...params.registrations);
       return null;
     });
+    // The protocol's misspelt field name, as the specification has it.
+    this.connection.onRequest('client/unregisterCapability', (params: { unregisterations: { id: string }[] }) => {
+      const ids = new Set(params.unregisterations.map((unregistration) => unregistration.id));
+      for (let i = this.registrations.length - 1; i >= 0; i--) if (ids.has(this.registrations[i].id)) this.registrations.splice(i, 1);
+      return null;
+    });
     this.connection.onRequest('workspace/workspaceFolders', () => this.workspaceFolders);
     this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
       this.logs.push(params.message);
@@ -57,7 +63,7 @@ export class TestClient {
   settings: unknown = {};
   rootUri: string | null = null;
   workspaceFolders: { uri: string; name: string }[] = [];
-  /** Capabilities the server registered after start-up (file watchers, for one). */
+  /** Capabilities the server registered after start-up and has not unregistered (file watchers, for one). */
   readonly registrations: Registration[] = [];
   readonly messages: { type: number; message: string }[] = [];
   readonly logs: string[] = [];
@@ -130,6 +136,12 @@ export class TestClient {
     const folder = { uri, name };
     this.workspaceFolders.push(folder);
     return this.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
+  }
+
+  /** Replaces the settings the client answers with and tells the server, as an editor does when the user edits them. */
+  settingsChanged(settings: unknown): Promise<void> {
+    this.settings = settings;
+    return this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   }
 
   /** Tells the server files changed on disk (type 2 = changed), as an editor's file watcher does. */
