@@ -96,79 +96,66 @@ function rewrite(path: string, text: string): void {
   utimesSync(path, later, later);
 }
 
-test('a knowledge file is watched: when it changes on disk, open letters are checked again with the new entries', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'imr-knowledge-watch-'));
-  // Glob characters in the name must be matched literally.
-  const knowledgePath = join(folder, 'org-drugs[2].json');
-  writeFileSync(knowledgePath, ORGANISATION_DRUGS);
+/** A letter naming the organisation's drug, open and checked in a workspace folder holding `files`, with `knowledgeFiles` set. */
+async function letterWithKnowledge(files: Record<string, string>, knowledgeFiles: string[], options: { watchesFiles?: boolean } = {}) {
+  const folder = mkdtempSync(join(tmpdir(), 'imr-knowledge-files-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
   const text = makeLetter({ items: [{ title: 'Zorvexa 5mg #30' }] });
-  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString(), settings: { knowledgeFiles: ['org-drugs[2].json'] } });
+  const uri = pathToFileURL(join(folder, 'letter.imr')).toString();
+  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString(), settings: { knowledgeFiles }, watchesFiles: options.watchesFiles });
   try {
-    const uri = pathToFileURL(join(folder, 'letter.imr')).toString();
     await client.open(uri, text);
     await client.diagnostics(uri);
-    assert.match(await hoverText(client, uri, text, 'Zorvexa 5mg'), /zorvexamine/);
-    const watchers = client.registrations
+  } catch (error) {
+    await client.stop();
+    throw error;
+  }
+  return {
+    folder,
+    client,
+    hover: () => hoverText(client, uri, text, 'Zorvexa 5mg'),
+    published: () => client.published.filter((params) => params.uri === uri).length,
+    /** Resolves once the letter's diagnostics have been published again, after `count` publications. */
+    checkedAgain: (count: number) => client.diagnostics(uri, () => client.published.filter((params) => params.uri === uri).length > count),
+  };
+}
+
+const CHANGED_DRUGS = ORGANISATION_DRUGS.replace('zorvexamine', 'zorvexamine citrate');
+
+test('a knowledge file is watched: when it changes on disk, open letters are checked again with the new entries', async () => {
+  // Glob characters in the name must be matched literally.
+  const letter = await letterWithKnowledge({ 'org-drugs[2].json': ORGANISATION_DRUGS }, ['org-drugs[2].json']);
+  try {
+    const knowledgePath = join(letter.folder, 'org-drugs[2].json');
+    assert.match(await letter.hover(), /zorvexamine/);
+    const watchers = letter.client.registrations
       .filter((registration) => registration.method === 'workspace/didChangeWatchedFiles')
       .flatMap((registration) => (registration.registerOptions as { watchers: { globPattern: unknown }[] }).watchers);
-    assert.deepEqual(watchers, [{ globPattern: { baseUri: pathToFileURL(folder).toString(), pattern: 'org-drugs[[]2[]].json' } }]);
+    assert.deepEqual(watchers, [{ globPattern: { baseUri: pathToFileURL(letter.folder).toString(), pattern: 'org-drugs[[]2[]].json' } }]);
 
-    rewrite(knowledgePath, ORGANISATION_DRUGS.replace('zorvexamine', 'zorvexamine citrate'));
-    const publishedBefore = client.published.filter((params) => params.uri === uri).length;
-    await client.filesChanged([pathToFileURL(knowledgePath).toString()]);
-    await client.diagnostics(uri, () => client.published.filter((params) => params.uri === uri).length > publishedBefore);
-    assert.match(await hoverText(client, uri, text, 'Zorvexa 5mg'), /zorvexamine citrate/);
+    rewrite(knowledgePath, CHANGED_DRUGS);
+    const publishedBefore = letter.published();
+    await letter.client.filesChanged([pathToFileURL(knowledgePath).toString()]);
+    await letter.checkedAgain(publishedBefore);
+    assert.match(await letter.hover(), /zorvexamine citrate/);
   } finally {
-    await client.stop();
+    await letter.client.stop();
   }
 });
 
 test('after a settings change, only the knowledge files now named are used and watched', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'imr-knowledge-switch-'));
-  writeFileSync(join(folder, 'first.json'), ORGANISATION_DRUGS);
-  writeFileSync(join(folder, 'second.json'), ORGANISATION_DRUGS.replace('zorvexamine', 'zorvexamine citrate'));
-  const text = makeLetter({ items: [{ title: 'Zorvexa 5mg #30' }] });
-  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString(), settings: { knowledgeFiles: ['first.json'] } });
+  const letter = await letterWithKnowledge({ 'first.json': ORGANISATION_DRUGS, 'second.json': CHANGED_DRUGS }, ['first.json']);
   try {
-    const uri = pathToFileURL(join(folder, 'letter.imr')).toString();
-    await client.open(uri, text);
-    await client.diagnostics(uri);
-    assert.doesNotMatch(await hoverText(client, uri, text, 'Zorvexa 5mg'), /citrate/);
-    assert.deepEqual(watchedPatterns(client), ['first.json']);
+    assert.doesNotMatch(await letter.hover(), /citrate/);
+    assert.deepEqual(watchedPatterns(letter.client), ['first.json']);
 
-    const publishedBefore = client.published.filter((params) => params.uri === uri).length;
-    await client.settingsChanged({ knowledgeFiles: ['second.json'] });
-    await client.diagnostics(uri, () => client.published.filter((params) => params.uri === uri).length > publishedBefore);
-    assert.match(await hoverText(client, uri, text, 'Zorvexa 5mg'), /zorvexamine citrate/);
-    await waitFor('only the file now named to be watched', async () => (watchedPatterns(client).join() === 'second.json' ? true : undefined));
+    const publishedBefore = letter.published();
+    await letter.client.settingsChanged({ knowledgeFiles: ['second.json'] });
+    await letter.checkedAgain(publishedBefore);
+    assert.match(await letter.hover(), /zorvexamine citrate/);
+    await waitFor('only the file now named to be watched', async () => (watchedPatterns(letter.client).join() === 'second.json' ? true : undefined));
   } finally {
-    await client.stop();
-  }
-});
-
-test('for a client that cannot watch files, a knowledge file the settings no longer name is no longer polled', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'imr-knowledge-unpoll-'));
-  const firstPath = join(folder, 'first.json');
-  writeFileSync(firstPath, ORGANISATION_DRUGS);
-  writeFileSync(join(folder, 'second.json'), ORGANISATION_DRUGS.replace('zorvexamine', 'zorvexamine citrate'));
-  const text = makeLetter({ items: [{ title: 'Zorvexa 5mg #30' }] });
-  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString(), settings: { knowledgeFiles: ['first.json'] }, watchesFiles: false });
-  try {
-    const uri = pathToFileURL(join(folder, 'letter.imr')).toString();
-    const publishedCount = () => client.published.filter((params) => params.uri === uri).length;
-    await client.open(uri, text);
-    await client.diagnostics(uri);
-    const beforeSwitch = publishedCount();
-    await client.settingsChanged({ knowledgeFiles: ['second.json'] });
-    await client.diagnostics(uri, () => publishedCount() > beforeSwitch);
-    const afterSwitch = publishedCount();
-    rewrite(firstPath, ORGANISATION_DRUGS.replace('zorvexamine', 'zorvexamine tartrate'));
-    // Two and a half polling intervals: a file still polled would have had the letter checked again.
-    await new Promise((settle) => setTimeout(settle, 5_000));
-    assert.equal(publishedCount(), afterSwitch, 'a change to the file no longer named checks nothing again');
-    assert.match(await hoverText(client, uri, text, 'Zorvexa 5mg'), /zorvexamine citrate/);
-  } finally {
-    await client.stop();
+    await letter.client.stop();
   }
 });
 
@@ -181,21 +168,31 @@ function watchedPatterns(client: TestClient): string[] {
 }
 
 test('for a client that cannot watch files, the server notices a changed knowledge file itself', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'imr-knowledge-poll-'));
-  const knowledgePath = join(folder, 'org-drugs.json');
-  writeFileSync(knowledgePath, ORGANISATION_DRUGS);
-  const text = makeLetter({ items: [{ title: 'Zorvexa 5mg #30' }] });
-  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString(), settings: { knowledgeFiles: ['org-drugs.json'] }, watchesFiles: false });
+  const letter = await letterWithKnowledge({ 'org-drugs.json': ORGANISATION_DRUGS }, ['org-drugs.json'], { watchesFiles: false });
   try {
-    const uri = pathToFileURL(join(folder, 'letter.imr')).toString();
-    await client.open(uri, text);
-    await client.diagnostics(uri);
-    assert.match(await hoverText(client, uri, text, 'Zorvexa 5mg'), /zorvexamine/);
-    assert.equal(client.registrations.length, 0, 'nothing is registered with a client that cannot watch');
-    rewrite(knowledgePath, ORGANISATION_DRUGS.replace('zorvexamine', 'zorvexamine citrate'));
-    await waitFor('the hover to show the changed entry', async () => ((await hoverText(client, uri, text, 'Zorvexa 5mg')).includes('zorvexamine citrate') ? true : undefined), 10_000);
+    assert.match(await letter.hover(), /zorvexamine/);
+    assert.equal(letter.client.registrations.length, 0, 'nothing is registered with a client that cannot watch');
+    rewrite(join(letter.folder, 'org-drugs.json'), CHANGED_DRUGS);
+    await waitFor('the hover to show the changed entry', async () => ((await letter.hover()).includes('zorvexamine citrate') ? true : undefined), 10_000);
   } finally {
-    await client.stop();
+    await letter.client.stop();
+  }
+});
+
+test('for a client that cannot watch files, a knowledge file the settings no longer name is no longer polled', async () => {
+  const letter = await letterWithKnowledge({ 'first.json': ORGANISATION_DRUGS, 'second.json': CHANGED_DRUGS }, ['first.json'], { watchesFiles: false });
+  try {
+    const beforeSwitch = letter.published();
+    await letter.client.settingsChanged({ knowledgeFiles: ['second.json'] });
+    await letter.checkedAgain(beforeSwitch);
+    const afterSwitch = letter.published();
+    rewrite(join(letter.folder, 'first.json'), ORGANISATION_DRUGS.replace('zorvexamine', 'zorvexamine tartrate'));
+    // Two and a half polling intervals: a file still polled would have had the letter checked again.
+    await new Promise((settle) => setTimeout(settle, 5_000));
+    assert.equal(letter.published(), afterSwitch, 'a change to the file no longer named checks nothing again');
+    assert.match(await letter.hover(), /zorvexamine citrate/);
+  } finally {
+    await letter.client.stop();
   }
 });
 
