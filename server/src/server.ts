@@ -122,11 +122,7 @@ documents.onDidClose((event) => {
   void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
-connection.onDidChangeConfiguration(() => {
-  settingsByUri.clear();
-  forgetAllKnowledgeFiles();
-  revalidateAll();
-});
+connection.onDidChangeConfiguration(() => checkAgainWithNewSettings());
 
 // Config files, and knowledge files once registered below.
 connection.onDidChangeWatchedFiles((params) => {
@@ -142,11 +138,16 @@ connection.onInitialized(() => {
     const added = event.added.map((folder) => filePathOf(folder.uri)).filter((path): path is string => path !== null);
     workspaceFolderPaths = [...workspaceFolderPaths.filter((path) => !removed.has(path)), ...added];
     // Settings are scoped by folder, and relative knowledge files are read from the letter's folder.
-    settingsByUri.clear();
-    forgetAllKnowledgeFiles();
-    revalidateAll();
+    checkAgainWithNewSettings();
   });
 });
+
+/** Settings, and the knowledge files they name, are read again for every open letter, which is then checked again. */
+function checkAgainWithNewSettings(): void {
+  settingsByUri.clear();
+  forgetAllKnowledgeFiles();
+  revalidateAll();
+}
 
 function revalidateAll(): void {
   settingsGeneration++;

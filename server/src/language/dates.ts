@@ -23,7 +23,7 @@ export interface FoundDate {
 
 const NUMERIC = /(?<![\d.\/-])(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?![\d\/-]|\.\d)/g;
 /** NUMERIC tried at one position. */
-const NUMERIC_AT = /(?<![\d.\/-])(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?![\d\/-]|\.\d)/y;
+const NUMERIC_AT = new RegExp(NUMERIC.source, 'y');
 const MONTH_NAMES: Readonly<Record<string, number>> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
   aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
@@ -35,7 +35,7 @@ const NAMED = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)([a-z]{0,6})\.
  * engine would otherwise try every position); in a short one, such as a header
  * value, one plain scan is cheaper than looking for twelve literals.
  */
-const NAMED_AT = /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)([a-z]{0,6})\.?,?\s{1,3}(?:(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}|of\s{1,3})?(\d{4})\b/y;
+const NAMED_AT = new RegExp(NAMED.source, 'y');
 const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /**
  * The one lower-case letter that may follow each abbreviation in a month name

@@ -159,7 +159,7 @@ const STRIDE = 4;
  * The tokens of a passage as rows of four integers in part of an Int32Array,
  * rather than as an object per token, so that tokenizing allocates almost
  * nothing and the garbage collector has nothing to trace. Token texts live in
- * the shared word table (./words), so `norm(index)` returns a shared string.
+ * the shared word table above, so `norm(index)` returns a shared string.
  */
 export class TokenList {
   /** Built by `tokenList`, `asTokenList` or a `TokenListBuilder`. */
