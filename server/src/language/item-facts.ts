@@ -163,35 +163,51 @@ function computeFacts(letter: Letter, index: number, lookup: DrugLookup): ItemFa
   const therapy = therapyMatch && !isLabTest(title.tokens, therapyMatch.first) ? therapyMatch.value : null;
   const continuation = CONTINUATION_TITLE_CUES.findFirst(title.tokens);
   const initial = continuation === null && INITIAL_TITLE_CUES.occursIn(title.tokens);
-  let rationale: PassageAnalysis | null = null;
-  let priorUse: Span | null | undefined;
-  const getRationale = () => (rationale ??= rationalePassage(letter, item));
-  const findPriorUse = (): Span | null => {
-    if (initial) return null;
-    if (continuation) return continuation.span;
+  return new LazyItemFacts(letter, item, index, title, drugs, generics, classes, isMedication, therapy, initial, continuation?.span ?? null, lookup);
+}
+
+/**
+ * A class rather than an object literal with getters: the engine builds such a
+ * literal through a slow runtime path, which cost microseconds per item.
+ */
+class LazyItemFacts implements ItemFacts {
+  private rationalePassage: PassageAnalysis | null = null;
+  private priorUseSpan: Span | null | undefined = undefined;
+
+  constructor(
+    private readonly letter: Letter,
+    readonly item: Item,
+    readonly index: number,
+    readonly title: PassageAnalysis,
+    readonly drugs: readonly DrugMention[],
+    readonly generics: ReadonlySet<string>,
+    readonly classes: ReadonlySet<DrugClass>,
+    readonly isMedication: boolean,
+    readonly therapy: TherapyKind | null,
+    readonly initial: boolean,
+    private readonly continuation: Span | null,
+    private readonly lookup: DrugLookup,
+  ) {}
+
+  get rationale(): PassageAnalysis {
+    return (this.rationalePassage ??= rationalePassage(this.letter, this.item));
+  }
+
+  get priorUse(): Span | null {
+    if (this.priorUseSpan === undefined) this.priorUseSpan = this.findPriorUse();
+    return this.priorUseSpan;
+  }
+
+  private findPriorUse(): Span | null {
+    if (this.initial) return null;
+    if (this.continuation) return this.continuation;
     // The case summary is only read (and tokenized) when the rationale does not show prior use.
-    if (generics.size > 0) return findDrugUse(getRationale(), generics, classes, lookup) ?? findSummaryDrugUse(summaryPassage(letter), generics, lookup);
-    if (therapy) return findTherapyHistory(getRationale(), therapy) ?? findTherapyHistory(summaryPassage(letter), therapy);
+    if (this.generics.size > 0) {
+      return findDrugUse(this.rationale, this.generics, this.classes, this.lookup) ?? findSummaryDrugUse(summaryPassage(this.letter), this.generics, this.lookup);
+    }
+    if (this.therapy) return findTherapyHistory(this.rationale, this.therapy) ?? findTherapyHistory(summaryPassage(this.letter), this.therapy);
     return null;
-  };
-  return {
-    item,
-    index,
-    title,
-    drugs,
-    generics,
-    classes,
-    isMedication,
-    therapy,
-    initial,
-    get rationale() {
-      return getRationale();
-    },
-    get priorUse() {
-      if (priorUse === undefined) priorUse = findPriorUse();
-      return priorUse;
-    },
-  };
+  }
 }
 
 /** "PT/PTT" and "PT/INR" are coagulation labs, not physical therapy. */

@@ -18,7 +18,8 @@ export interface TermMatch<T> {
 }
 
 interface Node<T> {
-  readonly children: Map<string, Node<T>>;
+  /** By the word id of the next token (`TokenList.id`), which compares faster than its text. */
+  readonly children: Map<number, Node<T>>;
   readonly prefixes: Array<[string, Node<T>]>;
   numberChild?: Node<T>;
   value?: T;
@@ -56,10 +57,10 @@ export class PhraseMatcher<T> {
           node.prefixes.push([part.text, next]);
         }
       } else {
-        next = node.children.get(part.text);
+        next = node.children.get(part.id);
         if (!next) {
           next = newNode();
-          node.children.set(part.text, next);
+          node.children.set(part.id, next);
         }
       }
       node = next;
@@ -111,10 +112,10 @@ export class PhraseMatcher<T> {
   /** Can a phrase start with this token at all? Asked once per word through `starts`. */
   private canStart(tokens: TokenList, index: number): boolean {
     const root = this.root;
-    const norm = tokens.norm(index);
-    if (root.children.has(norm)) return true;
+    if (root.children.has(tokens.id(index))) return true;
     if (tokens.isNumber(index)) return root.numberChild !== undefined;
     if (!tokens.isWord(index)) return false;
+    const norm = tokens.norm(index);
     const prefixes = root.prefixes;
     for (let index = 0; index < prefixes.length; index++) if (norm.startsWith(prefixes[index][0])) return true;
     return false;
@@ -127,14 +128,14 @@ export class PhraseMatcher<T> {
     }
     let at = position;
     if (depth > 0) {
-      while (at < limit && tokens.id(at) === HYPHEN && !node.children.has('-')) at++;
+      while (at < limit && tokens.id(at) === HYPHEN && !node.children.has(HYPHEN)) at++;
     }
     if (at >= limit) return;
-    const norm = tokens.norm(at);
-    const exact = node.children.get(norm);
+    const exact = node.children.get(tokens.id(at));
     if (exact) this.walk(tokens, exact, at + 1, depth + 1, limit);
     if (node.numberChild && tokens.isNumber(at)) this.walk(tokens, node.numberChild, at + 1, depth + 1, limit);
     if (node.prefixes.length > 0 && tokens.isWord(at)) {
+      const norm = tokens.norm(at);
       const prefixes = node.prefixes;
       for (let index = 0; index < prefixes.length; index++) {
         if (norm.startsWith(prefixes[index][0])) this.walk(tokens, prefixes[index][1], at + 1, depth + 1, limit);
@@ -183,27 +184,28 @@ export class PhraseMatcher<T> {
   }
 }
 
-type PatternPart = { kind: 'exact' | 'prefix' | 'number'; text: string };
+/** `id` is the word id of an exact part; `text` the start of the words a prefix part takes. */
+type PatternPart = { kind: 'exact' | 'prefix' | 'number'; text: string; id: number };
 
 function phrasePattern(phrase: string): PatternPart[] {
   const parts: PatternPart[] = [];
   for (const chunk of phrase.trim().split(/\s+/)) {
     if (chunk === '{num}') {
-      parts.push({ kind: 'number', text: '' });
+      parts.push({ kind: 'number', text: '', id: 0 });
       continue;
     }
     const isPrefix = chunk.length > 1 && chunk.endsWith('*');
     const body = isPrefix ? chunk.slice(0, -1) : chunk;
     const plain = plainWords(body);
     if (plain !== null) {
-      parts.push({ kind: isPrefix ? 'prefix' : 'exact', text: plain });
+      parts.push({ kind: isPrefix ? 'prefix' : 'exact', text: plain, id: vocabularyWordId(plain, /[a-z]/.test(plain) ? 'word' : 'number') });
       continue;
     }
     const tokens = tokenList(body);
     for (let index = 0; index < tokens.length; index++) {
       const last = index === tokens.length - 1;
       if (tokens.norm(index) === '-' && index > 0) continue;
-      parts.push({ kind: isPrefix && last ? 'prefix' : 'exact', text: tokens.norm(index) });
+      parts.push({ kind: isPrefix && last ? 'prefix' : 'exact', text: tokens.norm(index), id: vocabularyWordId(tokens.norm(index), tokens.kind(index)) });
     }
   }
   if (parts.length === 0) throw new Error(`Empty phrase: "${phrase}"`);
