@@ -167,8 +167,15 @@ async function main(): Promise<void> {
       baseline,
       `const fs=require('fs');let n=0;for(const f of process.argv.slice(2)){const t=fs.readFileSync(f,'utf8');n+=(t.match(/: (Upheld|Overturned)\\s*$/gm)||[]).length}console.log(n)`,
     );
-    const offConfig = join(mkdtempSync(join(tmpdir(), 'imr-bench-')), 'off.json');
-    writeFileSync(offConfig, JSON.stringify({ rules: Object.fromEntries(ALL_RULES.filter((rule) => rule.id !== 'not-a-letter').map((rule) => [rule.id, 'off'])) }));
+    const configFolder = mkdtempSync(join(tmpdir(), 'imr-bench-'));
+    /** A config file that turns off every rule but `keep` (not-a-letter stays on: it only fires on non-letters). */
+    const configKeeping = (name: string, keep: readonly string[]) => {
+      const path = join(configFolder, `${name}.json`);
+      const off = ALL_RULES.filter((rule) => rule.id !== 'not-a-letter' && !keep.includes(rule.id));
+      writeFileSync(path, JSON.stringify({ rules: Object.fromEntries(off.map((rule) => [rule.id, 'off'])) }));
+      return path;
+    };
+    const offConfig = configKeeping('off', []);
     const timeOnce = (args: string[]) => {
       const t0 = performance.now();
       const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -186,8 +193,9 @@ async function main(): Promise<void> {
     const pairs = 21;
     const onRuns: number[] = [];
     const offRuns: number[] = [];
-    const runOn = () => onRuns.push(timeOnce([cli, '--jobs', '1', '--format', 'json', ...files]));
-    const runOff = () => offRuns.push(timeOnce([cli, '--jobs', '1', '--format', 'json', '--config', offConfig, ...files]));
+    const lint = (config?: string) => timeOnce([cli, '--jobs', '1', '--format', 'json', ...(config ? ['--config', config] : []), ...files]);
+    const runOn = () => onRuns.push(lint());
+    const runOff = () => offRuns.push(lint(offConfig));
     for (let i = 0; i < pairs; i++) {
       // Which of the two goes first alternates too, in case going second is cheaper.
       if (i % 2 === 0) {
@@ -208,6 +216,39 @@ async function main(): Promise<void> {
     console.log(`  imr-lint --jobs 1, rules off:     ${fmt(cliOffMs, 0)} ms`);
     console.log(`  all rules on vs all off:          ${fmt(pairRatio)}× (median of the pairs' ratios; ${fmt(cliMs / cliOffMs)}× from the medians, ${fmt(cliMs - cliOffMs, 0)} ms)`);
     console.log(`  spread of the runs:               on ${fmt(Math.min(...onRuns), 0)}–${fmt(Math.max(...onRuns), 0)} ms, off ${fmt(Math.min(...offRuns), 0)}–${fmt(Math.max(...offRuns), 0)} ms`);
+
+    // Where the rules' cost lies: each group on by itself against all off. The groups share work
+    // (tokens, sentences, item facts), so their costs add up to more than all rules together.
+    const inGroups: [string, string[]][] = [
+      ['documentation rules', ['functional-improvement', 'opioid-monitoring', 'duration-of-use', 'refill-count', 'quantity', 'conclusion-item-mismatch']],
+      ['  functional-improvement alone', ['functional-improvement']],
+      ['whole-text scans (phi, date-order)', ['phi', 'date-order']],
+      ['citation rules', ['citation-missing', 'citation-page', 'citation-unknown', 'citation-edition']],
+    ];
+    const grouped = new Set(inGroups.flatMap(([, ids]) => ids));
+    const groups = [...inGroups, ['structure and the rest', ALL_RULES.map((rule) => rule.id).filter((id) => !grouped.has(id) && id !== 'not-a-letter')] as [string, string[]]];
+    const groupRounds = 9;
+    const groupRatios = groups.map(() => [] as number[]);
+    const groupConfigs = groups.map(([, ids], index) => configKeeping(`group-${index}`, ids));
+    for (let round = 0; round < groupRounds; round++) {
+      groupConfigs.forEach((config, index) => {
+        // Paired with a rules-off run right beside it, in alternating order, like the pairs above.
+        let groupMs: number;
+        let offMs: number;
+        if (round % 2 === 0) {
+          groupMs = lint(config);
+          offMs = lint(offConfig);
+        } else {
+          offMs = lint(offConfig);
+          groupMs = lint(config);
+        }
+        groupRatios[index].push(groupMs / offMs);
+      });
+    }
+    console.log(`  each group of rules on by itself vs all off (median of ${groupRounds} rounds):`);
+    groups.forEach(([name], index) => {
+      console.log(`    ${name.padEnd(36)} ${fmt(median(groupRatios[index]))}×`);
+    });
   }
 }
 
