@@ -227,7 +227,7 @@ async function main(): Promise<void> {
     ];
     const grouped = new Set(inGroups.flatMap(([, ids]) => ids));
     const groups = [...inGroups, ['structure and the rest', ALL_RULES.map((rule) => rule.id).filter((id) => !grouped.has(id) && id !== 'not-a-letter')] as [string, string[]]];
-    const groupRounds = 9;
+    const groupRounds = 15;
     const groupRatios = groups.map(() => [] as number[]);
     const groupConfigs = groups.map(([, ids], index) => configKeeping(`group-${index}`, ids));
     for (let round = 0; round < groupRounds; round++) {
