@@ -1,5 +1,5 @@
 import type { Span } from '../letter/model';
-import { matchesAt } from './literal-anchors';
+import { allMatches, matchesAt } from './literal-anchors';
 
 /**
  * Dates as letters write them: "11/09/2016", "10-13-16", "11-6-2001",
@@ -77,7 +77,7 @@ export function findDates(text: string, range: Span = { start: 0, end: text.leng
   const found: FoundDate[] = [];
   NUMERIC.lastIndex = 0;
   for (let match = NUMERIC.exec(slice); match !== null; match = NUMERIC.exec(slice)) found.push(numericDate(match, range.start + match.index, pivot));
-  const named = slice.length < SHORT_TEXT ? slice.matchAll(NAMED) : matchesAt(slice, NAMED_AT, namedDateStarts(slice));
+  const named = slice.length < SHORT_TEXT ? allMatches(slice, NAMED) : matchesAt(slice, NAMED_AT, namedDateStarts(slice));
   let sorted = true;
   for (const match of named) {
     const month = MONTH_NAMES[(match[1] + match[2]).toLowerCase()];

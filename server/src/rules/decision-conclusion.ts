@@ -1,4 +1,5 @@
 import type { Decision, RationaleConclusion } from '../letter/model';
+import { allMatches } from '../language/literal-anchors';
 import type { Fix, Rule, RuleFinding } from './types';
 
 const EXPECTED: Readonly<Record<Decision, RationaleConclusion>> = {
@@ -49,7 +50,7 @@ export const decisionConclusion: Rule = {
 function lastConclusionPhrase(text: string, start: number, end: number): { start: number; end: number } | null {
   const sentence = text.slice(start, end);
   let last: { start: number; end: number } | null = null;
-  for (const match of sentence.matchAll(CONCLUSION_PHRASE)) {
+  for (const match of allMatches(sentence, CONCLUSION_PHRASE)) {
     last = { start: start + match.index, end: start + match.index + match[0].length };
   }
   return last;

@@ -1,5 +1,5 @@
 import type { Letter, Span } from '../letter/model';
-import { anchorStarts, matchesAt, type Anchor } from '../language/literal-anchors';
+import { allMatches, anchorStarts, matchesAt, type Anchor } from '../language/literal-anchors';
 import type { Rule, RuleFinding } from './types';
 
 /**
@@ -41,9 +41,9 @@ export const phi: Rule = {
     const text = letter.text;
     const report = (span: Span, what: string) =>
       findings.push({ message: `Possible identifier left in a letter that will be published: ${what}. Redact it.`, span });
-    for (const match of text.matchAll(SSN)) report(spanOf(match), 'a social security number');
-    for (const match of text.matchAll(LABELLED_SSN)) report(spanOf(match), 'a social security number');
-    for (const match of text.matchAll(PHONE)) report(spanOf(match), 'a phone number');
+    for (const match of allMatches(text, SSN)) report(spanOf(match), 'a social security number');
+    for (const match of allMatches(text, LABELLED_SSN)) report(spanOf(match), 'a social security number');
+    for (const match of allMatches(text, PHONE)) report(spanOf(match), 'a phone number');
     for (const span of emailSpans(text)) report(span, 'an email address');
     for (const span of streetSpans(text)) report(span, 'a street address');
     const credentials = credentialSpans(letter);
@@ -56,7 +56,7 @@ export const phi: Rule = {
     }
     const caseNumber = letter.header.caseNumber?.value.trim().toUpperCase();
     const caseSpans = [letter.header.caseNumber?.valueSpan, letter.header.caseNumber?.label].filter((span): span is Span => Boolean(span));
-    for (const match of text.matchAll(CLAIM_NUMBER)) {
+    for (const match of allMatches(text, CLAIM_NUMBER)) {
       const span = spanOf(match);
       const number = (match[1] ?? match[0]).toUpperCase();
       if (caseNumber && (number === caseNumber || match[0].toUpperCase().endsWith(caseNumber))) continue;
@@ -71,12 +71,12 @@ export const phi: Rule = {
 function streetSpans(text: string): Span[] {
   const spans: Span[] = [];
   let searchedTo = 0;
-  for (const anchor of text.matchAll(STREET_ANCHOR)) {
-    const anchorEnd = (anchor.index ?? 0) + anchor[0].length;
-    const from = Math.max(searchedTo, (anchor.index ?? 0) - STREET_WINDOW);
+  for (const anchor of allMatches(text, STREET_ANCHOR)) {
+    const anchorEnd = anchor.index + anchor[0].length;
+    const from = Math.max(searchedTo, anchor.index - STREET_WINDOW);
     const windowText = text.slice(from, Math.min(text.length, anchorEnd + 1));
-    for (const match of windowText.matchAll(STREET)) {
-      const span = { start: from + (match.index ?? 0), end: from + (match.index ?? 0) + match[0].length };
+    for (const match of allMatches(windowText, STREET)) {
+      const span = { start: from + match.index, end: from + match.index + match[0].length };
       if (span.end >= anchorEnd) {
         spans.push(span);
         searchedTo = span.end;
@@ -86,8 +86,8 @@ function streetSpans(text: string): Span[] {
   return spans;
 }
 
-function spanOf(match: RegExpMatchArray): Span {
-  const start = match.index ?? 0;
+function spanOf(match: RegExpExecArray): Span {
+  const start = match.index;
   return { start, end: start + match[0].length };
 }
 
