@@ -214,7 +214,7 @@ async function main(): Promise<void> {
     console.log(`  imr-lint --jobs 1:                ${fmt(cliMs, 0)} ms (${fmt(cliMs / baseMs)}× baseline)`);
     console.log(`  imr-lint (default jobs):          ${fmt(cliJobsMs, 0)} ms (${fmt(cliJobsMs / baseMs)}× baseline)`);
     console.log(`  imr-lint --jobs 1, rules off:     ${fmt(cliOffMs, 0)} ms`);
-    console.log(`  all rules on vs all off:          ${fmt(pairRatio)}× (median of the pairs' ratios; ${fmt(cliMs / cliOffMs)}× from the medians, ${fmt(cliMs - cliOffMs, 0)} ms)`);
+    console.log(`  all rules on vs all off:          ${fmt(pairRatio, 3)}× (median of the pairs' ratios; ${fmt(cliMs / cliOffMs, 3)}× from the medians, ${fmt(cliMs - cliOffMs, 0)} ms)`);
     console.log(`  spread of the runs:               on ${fmt(Math.min(...onRuns), 0)}–${fmt(Math.max(...onRuns), 0)} ms, off ${fmt(Math.min(...offRuns), 0)}–${fmt(Math.max(...offRuns), 0)} ms`);
 
     // Where the rules' cost lies: each group on by itself against all off. The groups share work
