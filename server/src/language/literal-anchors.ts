@@ -52,6 +52,8 @@ export function matchesAt(text: string, sticky: RegExp, starts: readonly number[
  * up each copy afresh); a scan per letter and rule does not need the copy.
  */
 export function allMatches(text: string, pattern: RegExp): RegExpExecArray[] {
+  // Without the global flag exec would return the first match forever.
+  if (!pattern.global) throw new Error(`allMatches needs a global pattern: ${pattern}`);
   const matches: RegExpExecArray[] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {

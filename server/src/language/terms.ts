@@ -198,6 +198,7 @@ function phrasePattern(phrase: string): PatternPart[] {
     const body = isPrefix ? chunk.slice(0, -1) : chunk;
     const plain = plainWords(body);
     if (plain !== null) {
+      // Read as the tokenizer reads it: digits without a letter are a number.
       parts.push({ kind: isPrefix ? 'prefix' : 'exact', text: plain, id: vocabularyWordId(plain, /[a-z]/.test(plain) ? 'word' : 'number') });
       continue;
     }

@@ -40,3 +40,9 @@ test('findFirst and ranges', () => {
   assert.equal(matcher.findFirst(tokens, 1)?.first, 4);
   assert.equal(matcher.findFirst(tokens, 1, 4), null);
 });
+
+test('phrase words are matched whatever kind of token they are: words, numbers, marks and contractions', () => {
+  const matcher = phraseSet(['day 2', '2nd visit', 'pt/ot', "adl's", '0.5 mg']);
+  const text = 'Seen on Day 2 at the 2ND visit; PT/OT helped her ADL\u2019s; 0.5 mg, but not day 3 or 2.5 mg.';
+  assert.deepEqual(matcher.findAll(tokenize(text)).map((match) => match.phrase), ['day 2', '2nd visit', 'pt/ot', "adl's", '0.5 mg']);
+});
