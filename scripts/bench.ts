@@ -187,28 +187,31 @@ async function main(): Promise<void> {
     const cli = resolve('dist', 'cli.js');
     const baseMs = timeCommand([baseline, ...files]);
     const cliJobsMs = timeCommand([cli, '--format', 'json', ...files]);
-    // Rules on and off alternate, so that a slow spell of a shared machine falls on both alike; each
-    // pair of neighbouring runs also gives a ratio of its own, and their median is the figure least
-    // moved by such spells.
-    const pairs = 21;
-    const onRuns: number[] = [];
-    const offRuns: number[] = [];
-    const lint = (config?: string) => timeOnce([cli, '--jobs', '1', '--format', 'json', ...(config ? ['--config', config] : []), ...files]);
-    const runOn = () => onRuns.push(lint());
-    const runOff = () => offRuns.push(lint(offConfig));
-    for (let i = 0; i < pairs; i++) {
-      // Which of the two goes first alternates too, in case going second is cheaper.
-      if (i % 2 === 0) {
-        runOn();
-        runOff();
-      } else {
-        runOff();
-        runOn();
+    /**
+     * `rounds` runs of each of two commands, each run next to one of the other (which goes first
+     * alternates, in case going second is cheaper), so that a slow spell of a shared machine falls on
+     * both alike; each neighbouring pair gives a ratio of its own, and their median is the figure least
+     * moved by such spells.
+     */
+    const alternate = (first: () => number, second: () => number, rounds: number) => {
+      const firstRuns: number[] = [];
+      const secondRuns: number[] = [];
+      for (let round = 0; round < rounds; round++) {
+        if (round % 2 === 0) {
+          firstRuns.push(first());
+          secondRuns.push(second());
+        } else {
+          secondRuns.push(second());
+          firstRuns.push(first());
+        }
       }
-    }
+      return { firstRuns, secondRuns, ratio: median(firstRuns.map((ms, index) => ms / secondRuns[index])) };
+    };
+    const lint = (config?: string) => timeOnce([cli, '--jobs', '1', '--format', 'json', ...(config ? ['--config', config] : []), ...files]);
+    const pairs = 21;
+    const { firstRuns: onRuns, secondRuns: offRuns, ratio: pairRatio } = alternate(() => lint(), () => lint(offConfig), pairs);
     const cliMs = median(onRuns);
     const cliOffMs = median(offRuns);
-    const pairRatio = median(onRuns.map((on, i) => on / offRuns[i]));
     console.log(`\nWhole-process time over the corpus (${files.length} files; median of 7 runs; rules on and off: ${pairs} alternating pairs):`);
     console.log(`  bare baseline (read + one regex): ${fmt(baseMs, 0)} ms`);
     console.log(`  imr-lint --jobs 1:                ${fmt(cliMs, 0)} ms (${fmt(cliMs / baseMs)}× baseline)`);
@@ -228,26 +231,13 @@ async function main(): Promise<void> {
     const grouped = new Set(inGroups.flatMap(([, ids]) => ids));
     const groups = [...inGroups, ['structure and the rest', ALL_RULES.map((rule) => rule.id).filter((id) => !grouped.has(id) && id !== 'not-a-letter')] as [string, string[]]];
     const groupRounds = 15;
-    const groupRatios = groups.map(() => [] as number[]);
-    const groupConfigs = groups.map(([, ids], index) => configKeeping(`group-${index}`, ids));
-    for (let round = 0; round < groupRounds; round++) {
-      groupConfigs.forEach((config, index) => {
-        // Paired with a rules-off run right beside it, in alternating order, like the pairs above.
-        let groupMs: number;
-        let offMs: number;
-        if (round % 2 === 0) {
-          groupMs = lint(config);
-          offMs = lint(offConfig);
-        } else {
-          offMs = lint(offConfig);
-          groupMs = lint(config);
-        }
-        groupRatios[index].push(groupMs / offMs);
-      });
-    }
-    console.log(`  each group of rules on by itself vs all off (median of ${groupRounds} rounds):`);
+    const groupRatios = groups.map(([, ids], index) => {
+      const config = configKeeping(`group-${index}`, ids);
+      return alternate(() => lint(config), () => lint(offConfig), groupRounds).ratio;
+    });
+    console.log(`  each group of rules on by itself vs all off (median of ${groupRounds} alternating pairs):`);
     groups.forEach(([name], index) => {
-      console.log(`    ${name.padEnd(36)} ${fmt(median(groupRatios[index]))}×`);
+      console.log(`    ${name.padEnd(36)} ${fmt(groupRatios[index])}×`);
     });
   }
 }

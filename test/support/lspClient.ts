@@ -61,7 +61,6 @@ export class TestClient {
   }
 
   settings: unknown = {};
-  rootUri: string | null = null;
   workspaceFolders: { uri: string; name: string }[] = [];
   /** Capabilities the server registered after start-up and has not unregistered (file watchers, for one). */
   readonly registrations: Registration[] = [];
@@ -81,7 +80,6 @@ export class TestClient {
   ): Promise<TestClient> {
     const client = new TestClient(options.nodeArgs ?? [], options.env);
     if (options.settings !== undefined) client.settings = options.settings;
-    client.rootUri = options.rootUri ?? null;
     client.workspaceFolders = options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : [];
     await client.connection.sendRequest('initialize', {
       processId: process.pid,

@@ -171,7 +171,7 @@ function computeFacts(letter: Letter, index: number, lookup: DrugLookup): ItemFa
  * literal through a slow runtime path, which cost microseconds per item.
  */
 class LazyItemFacts implements ItemFacts {
-  private rationalePassage: PassageAnalysis | null = null;
+  private rationaleAnalysis: PassageAnalysis | null = null;
   private priorUseSpan: Span | null | undefined = undefined;
 
   constructor(
@@ -190,7 +190,7 @@ class LazyItemFacts implements ItemFacts {
   ) {}
 
   get rationale(): PassageAnalysis {
-    return (this.rationalePassage ??= rationalePassage(this.letter, this.item));
+    return (this.rationaleAnalysis ??= rationalePassage(this.letter, this.item));
   }
 
   get priorUse(): Span | null {

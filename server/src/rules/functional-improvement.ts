@@ -1,6 +1,6 @@
 import type { Letter, Span } from '../letter/model';
 import { FUNCTION_TERMS, functionMentions, IMPROVEMENT_CUES, isGuidelineStatement, passageFunctionMentions } from '../language/clinical-terms';
-import { drugLookupFor, type DrugClass } from '../language/drug-classes';
+import { builtinDrugLookup, drugLookupFor, type DrugClass } from '../language/drug-classes';
 import { itemFacts, type ItemFacts } from '../language/item-facts';
 import { summaryPassage, type PassageAnalysis } from '../language/letter-text';
 import type { Sentence } from '../language/sentences';
@@ -91,7 +91,7 @@ export function findPositiveEvidence(passage: PassageAnalysis): Span | null {
  * literal vocabulary with organ function counted, as gold-dev.json does.
  */
 export function rationaleMentionsFunction(letter: Letter, index: number, vocabulary: 'rule' | 'literal' | 'gold' = 'rule'): boolean {
-  const facts = itemFacts(letter, index, drugLookupFor(null));
+  const facts = itemFacts(letter, index, builtinDrugLookup());
   const matches = vocabulary === 'gold' ? FUNCTION_TERMS.findAll(facts.rationale.tokens) : functionMentions(facts.rationale.tokens);
   if (vocabulary === 'rule') return matches.length > 0;
   return matches.some((mention) => LITERAL.test(letter.text.slice(mention.span.start, mention.span.end)));
