@@ -7,10 +7,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyze } from '../server/src/analyze';
+import { analyze } from '../server/src/engine/analyze';
 import { loadKnowledge } from '../server/src/knowledge';
 import { parseLetter } from '../server/src/letter/parse';
-import { ALL_RULES } from '../server/src/rules/index';
+import { ALL_RULES } from '../server/src/engine/catalogue';
 import { TestClient } from '../test/support/lspClient';
 import { makeAdversarialLetter, makeLetter, makeLetterWithItems } from '../test/support/letters';
 

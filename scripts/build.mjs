@@ -20,7 +20,7 @@ const common = {
 
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli/main.ts', 'cli-worker': 'server/src/cli/worker.ts' } },
+  { entryPoints: { server: 'server/src/lsp/server.ts', cli: 'server/src/cli/main.ts', 'cli-worker': 'server/src/cli/worker.ts' } },
 ];
 
 for (const build of builds) {

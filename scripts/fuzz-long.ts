@@ -1,6 +1,6 @@
 /** The long fuzz run recorded in BENCHMARKS.md: `node --import tsx scripts/fuzz-long.ts [cases]`. */
 import { performance } from 'node:perf_hooks';
-import { analyze } from '../server/src/analyze';
+import { analyze } from '../server/src/engine/analyze';
 import { loadKnowledge } from '../server/src/knowledge';
 import { fuzzSeeds, mutate } from '../test/support/fuzz';
 

@@ -2,7 +2,7 @@
 // .imrlintrc.json schema, so both complete and check them. A unit test fails
 // when they drift from the rule list: run `npm run sync-rules` after adding a rule.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { RULE_METADATA as metadata } from '../server/src/rules/metadata';
+import { RULE_METADATA as metadata } from '../server/src/engine/catalogue';
 const setting = { enum: ['off', 'error', 'warning', 'information', 'hint'] };
 const ruleProperties = Object.fromEntries(
   metadata.map((rule: { id: string; description: string; defaultSeverity: string }) => [rule.id, { ...setting, markdownDescription: `${rule.description} Default: \`${rule.defaultSeverity}\`.` }]),

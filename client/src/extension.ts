@@ -21,7 +21,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { KNOWLEDGE_ENTRY_REQUEST, KNOWLEDGE_SCHEME } from '../../server/src/lsp/knowledgeDocuments';
+import { KNOWLEDGE_ENTRY_REQUEST, KNOWLEDGE_SCHEME } from '../../server/src/lsp/knowledge-documents';
 import { looksLikeLetterStart } from './firstLine';
 import { SERVER_NODE_ARGS } from './serverNodeArgs';
 

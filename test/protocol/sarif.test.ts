@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { RULE_METADATA } from '../../server/src/rules/metadata';
+import { RULE_METADATA } from '../../server/src/engine/catalogue';
 import { makeLetter } from '../support/letters';
 
 /** The official OASIS SARIF 2.1.0 schema, as shipped by Microsoft's SARIF tooling on npm. */

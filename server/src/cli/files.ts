@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { describeFsError } from '../fsErrors';
+import { describeFsError } from '../host/fs-errors';
 
 export const LETTER_EXTENSIONS = ['.imr', '.txt'];
 

@@ -1,5 +1,5 @@
 import type { Citation, HeaderKey, Letter } from '../letter/model';
-import type { LineMap, Range } from '../text/lineMap';
+import type { LineMap, Range } from '../text/line-map';
 
 /**
  * The CLI's JSON contract. Other tools rely on these names: add fields, never

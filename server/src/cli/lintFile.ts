@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { analyze } from '../analyze';
-import { EMPTY_CONFIG, mergeConfigs, type LintConfig } from '../config/config';
-import { findConfigFile, loadConfigFile, type LoadedConfigFile } from '../config/configFile';
+import { analyze } from '../engine/analyze';
+import { EMPTY_CONFIG, mergeConfigs, type LintConfig } from '../engine/config';
+import { findConfigFile, loadConfigFile, type LoadedConfigFile } from '../host/config-file';
 import type { KnowledgeBase } from '../knowledge';
 import type { Letter } from '../letter/model';
 import type { Finding, Severity } from '../rules/types';
 import { decodeLetterBytes } from '../text/decode';
-import { LineMap, type Range } from '../text/lineMap';
-import { describeFsError } from '../fsErrors';
+import { LineMap, type Range } from '../text/line-map';
+import { describeFsError } from '../host/fs-errors';
 import { letterToJson, type LetterJson } from './letterJson';
 import { outline, type OutlineNode } from '../features/outline';
 

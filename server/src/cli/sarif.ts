@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULE_DOCS_FOLDER, ruleDocPath } from '../ruleDocs';
-import { RULE_METADATA } from '../rules/metadata';
+import { RULE_DOCS_FOLDER, ruleDocPath } from '../host/rule-docs';
+import { RULE_METADATA } from '../engine/catalogue';
 import type { Severity } from '../rules/types';
 import type { FileResult } from './lintFile';
 

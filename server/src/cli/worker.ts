@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadKnowledgeFiles } from '../config/knowledgeFiles';
+import { loadKnowledgeFiles } from '../host/knowledge-files';
 import { FileLinter, type LintOptions } from './lintFile';
 
 /** One of the `--jobs` threads: lints the paths it is sent and posts each result back. */

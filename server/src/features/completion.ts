@@ -1,7 +1,10 @@
-import type { Letter, Span } from '../letter/model';
+import type { Letter } from '../letter/model';
+import type { Span } from '../text/span';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { formatPages } from '../knowledge/pages';
-import { guidelineLabel, pageRef, pagesLine } from '../knowledge/render';
+import { guidelineLabel } from '../knowledge/labels';
+import { pageRef } from '../knowledge/pages';
+import { pagesLine } from './knowledge-markdown';
 import type { GuidelineEntry, SectionEntry } from '../knowledge/types';
 
 export type CompletionKind = 'section' | 'decision' | 'label' | 'drug';

@@ -1,4 +1,5 @@
-import type { Letter, Span } from '../letter/model';
+import type { Letter } from '../letter/model';
+import type { Span } from '../text/span';
 
 export interface FoldingSpan {
   readonly span: Span;

@@ -1,7 +1,9 @@
-import type { Citation, Item, Letter, Span } from '../letter/model';
-import { letterDateToIso } from '../knowledge/dates';
+import type { Citation, Item, Letter } from '../letter/model';
+import type { Span } from '../text/span';
+import { letterDateToIso } from '../language/dates';
 import type { KnowledgeBase, ResolvedCitation } from '../knowledge/knowledge-base';
-import { guidelineLabel, renderDrug, renderGuideline, renderOdgChapter, renderPage, renderSection, renderTerm } from '../knowledge/render';
+import { guidelineLabel } from '../knowledge/labels';
+import { renderDrug, renderGuideline, renderOdgChapter, renderPage, renderSection, renderTerm } from './knowledge-markdown';
 import type { KnowledgeRef, SectionEntry } from '../knowledge/types';
 
 export interface HoverResult {

@@ -1,4 +1,5 @@
-import type { GuidelineLine, HeaderKey, Item, Letter, Rationale, Span } from '../letter/model';
+import type { GuidelineLine, HeaderKey, Item, Letter, Rationale } from '../letter/model';
+import type { Span } from '../text/span';
 
 export type OutlineKind = 'header' | 'field' | 'section' | 'item' | 'guideline' | 'rationale';
 

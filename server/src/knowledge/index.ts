@@ -13,10 +13,9 @@ export type {
 } from './knowledge-base';
 export type * from './types';
 export { parsePageRange, parsePageList, formatPages, type PageRange } from './pages';
-export { letterDateToIso } from './dates';
 export { nameKeys, primaryKey, foldName } from './normalize';
 export { similarity } from './fuzzy';
-export { renderKnowledgeEntry, renderSection, renderGuideline, renderDrug, renderTerm, renderPage, renderOdgChapter, guidelineLabel, pagesLine } from './render';
+export { guidelineLabel } from './labels';
 
 /** The knowledge shipped with the extension, bundled from ./data (no file reads at run time). */
 export const builtinKnowledgeData: KnowledgeData = {

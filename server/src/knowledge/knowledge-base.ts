@@ -1,9 +1,10 @@
-import type { Citation, Span } from '../letter/model';
+import type { Citation } from '../letter/model';
+import type { Span } from '../text/span';
 import { BoundedCache } from './bounded-cache';
 import { similarityTo } from './fuzzy';
 import { foldName, nameKeyVariants, primaryKey, tokenize } from './normalize';
 import { parsePageRange, rangesOverlap, type PageRange } from './pages';
-import { PhraseMatcher } from './phrase-matcher';
+import { PhraseMatcher } from './name-phrase-matcher';
 import type { DrugClass, DrugEntry, GuidelineEntry, KnowledgeData, OdgChapter, SectionEntry, TermEntry } from './types';
 
 /** How a section name was recognised. */

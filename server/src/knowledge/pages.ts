@@ -31,3 +31,9 @@ export function formatPages(pages: readonly number[]): string {
 export function rangesOverlap(a: PageRange, b: PageRange): boolean {
   return a.from <= b.to && b.from <= a.to;
 }
+
+/** "p. 24" or "pp. 63-66". */
+export function pageRef(pages: readonly number[]): string {
+  if (pages.length !== 2) return '';
+  return pages[0] === pages[1] ? `p. ${pages[0]}` : `pp. ${formatPages(pages)}`;
+}

@@ -1,6 +1,6 @@
-import type { Span } from '../letter/model';
+import type { Span } from '../text/span';
 import { splitSentences, type Sentence } from './sentences';
-import { PhraseMatcher } from './terms';
+import { PhraseMatcher } from './phrase-matcher';
 import { asTokenList, tokenList, vocabularyWordId, WordVerdicts, type TokenList, type Tokens } from './tokens';
 
 /**

@@ -1,4 +1,4 @@
-import type { Span } from '../letter/model';
+import type { Span } from '../text/span';
 import { asTokenList, vocabularyWordId, WordVerdicts, type TokenList, type Tokens } from './tokens';
 
 export interface Sentence {

@@ -1,4 +1,4 @@
-import type { Span } from '../letter/model';
+import type { Span } from '../text/span';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 

@@ -1,4 +1,5 @@
-import type { Credentials, Span } from './model';
+import type { Credentials } from './model';
+import type { Span } from '../text/span';
 import { type Line, isBlankLine } from './lines';
 import { mapRange, normalizeSpace, sourceSpan, trimDanglingConnector } from './mapped-text';
 import { headingKind } from './sections';

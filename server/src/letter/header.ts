@@ -1,4 +1,5 @@
-import type { Header, HeaderField, HeaderKey, Span } from './model';
+import type { Header, HeaderField, HeaderKey } from './model';
+import type { Span } from '../text/span';
 import { type Line, isBlankChar } from './lines';
 
 const LABEL_PATTERN =

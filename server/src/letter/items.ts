@@ -1,4 +1,5 @@
-import type { DecisionMark, GuidelineLine, Item, PartialAuthorization, Rationale, Span } from './model';
+import type { DecisionMark, GuidelineLine, Item, PartialAuthorization, Rationale } from './model';
+import type { Span } from '../text/span';
 import { type Line, isBlankLine } from './lines';
 import { type MappedText, mapRange, sourceSpan, trimRange } from './mapped-text';
 import { classifyDecisionWord } from './decision';

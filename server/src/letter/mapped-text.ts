@@ -1,4 +1,4 @@
-import type { Span } from './model';
+import type { Span } from '../text/span';
 
 /**
  * A whitespace-normalised copy of part of the letter that remembers where each

@@ -4,10 +4,7 @@
  * feature can point back at the document without re-reading it for structure.
  */
 
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
+import type { Span } from '../text/span';
 
 export type SectionKind = 'determination' | 'summary' | 'issues';
 

@@ -17,9 +17,9 @@ import {
 import type { CompletionEntry, CompletionKind } from '../features/completion';
 import type { FoldingSpan } from '../features/folding';
 import type { OutlineKind, OutlineNode } from '../features/outline';
-import { ABOUT_THE_FILE } from '../rules/metadata';
+import { ABOUT_THE_FILE } from '../engine/catalogue';
 import type { Finding, Fix, Severity } from '../rules/types';
-import type { LineMap } from '../text/lineMap';
+import type { LineMap } from '../text/line-map';
 
 const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,

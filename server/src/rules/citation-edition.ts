@@ -1,9 +1,10 @@
-import { citationNameSpans, referenceDates, resolvedCitationsByItem, type CitationNameSpans, type ReferenceDate } from '../knowledge/citation-text';
-import { daysBetween, formatIsoDate } from '../knowledge/dates';
+import { citationNameSpans, referenceDates, resolvedCitationsByItem, type CitationNameSpans, type ReferenceDate } from '../facts/citations';
+import { daysBetween, formatIsoDate } from '../language/dates';
 import type { GuidelineMatch, KnowledgeBase } from '../knowledge/knowledge-base';
-import { guidelineLabel } from '../knowledge/render';
+import { guidelineLabel } from '../knowledge/labels';
 import type { GuidelineEntry } from '../knowledge/types';
-import type { Citation, Letter, Span } from '../letter/model';
+import type { Citation, Letter } from '../letter/model';
+import type { Span } from '../text/span';
 import type { Fix, Rule, RuleFinding } from './types';
 
 /**

@@ -1,6 +1,6 @@
 import { formatPages } from '../knowledge/pages';
 import type { KnowledgeBase, ResolvedCitation } from '../knowledge/knowledge-base';
-import { resolvedCitationsByItem } from '../knowledge/citation-text';
+import { resolvedCitationsByItem } from '../facts/citations';
 import type { SectionEntry } from '../knowledge/types';
 import type { Fix, Rule, RuleFinding } from './types';
 

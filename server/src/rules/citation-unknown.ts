@@ -1,6 +1,6 @@
-import { citationNameSpans, resolvedCitationsByItem } from '../knowledge/citation-text';
+import { citationNameSpans, resolvedCitationsByItem } from '../facts/citations';
 import type { KnowledgeBase, ResolvedSection } from '../knowledge/knowledge-base';
-import { guidelineLabel } from '../knowledge/render';
+import { guidelineLabel } from '../knowledge/labels';
 import type { GuidelineEntry } from '../knowledge/types';
 import type { Citation, Letter } from '../letter/model';
 import type { Rule, RuleFinding } from './types';

@@ -1,11 +1,12 @@
-import type { Item, Letter, Span } from '../letter/model';
-import { isDisclaimer } from '../language/clinical-terms';
+import type { Item, Letter } from '../letter/model';
+import type { Span } from '../text/span';
+import { isDisclaimer } from '../facts/clinical-terms';
 import { gluedDose, normaliseUnit, STRENGTH_UNITS } from '../language/doses';
-import { drugLookupFor, type DrugLookup, type DrugMention } from '../language/drug-classes';
-import { itemFacts } from '../language/item-facts';
-import { analyzePassage, type PassageAnalysis } from '../language/letter-text';
+import { drugLookupFor, type DrugLookup, type DrugMention } from '../knowledge/drug-lookup';
+import { itemFacts } from '../facts/item-facts';
+import { analyzePassage, type PassageAnalysis } from '../facts/passages';
 import type { Sentence } from '../language/sentences';
-import { phraseSet } from '../language/terms';
+import { phraseSet } from '../language/phrase-matcher';
 import { asTokenList, type TokenList, type Tokens } from '../language/tokens';
 import type { Rule, RuleFinding } from './types';
 

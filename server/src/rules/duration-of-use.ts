@@ -1,9 +1,10 @@
-import type { Letter, Span } from '../letter/model';
-import { isDisclaimer, isGuidelineStatement } from '../language/clinical-terms';
-import { drugLookupFor, type DrugLookup } from '../language/drug-classes';
-import { drugMentionsIn, itemFacts, mentionsBetween, mentionsOfDrugs } from '../language/item-facts';
-import { summaryPassage, type PassageAnalysis } from '../language/letter-text';
-import { phraseSet } from '../language/terms';
+import type { Letter } from '../letter/model';
+import type { Span } from '../text/span';
+import { isDisclaimer, isGuidelineStatement } from '../facts/clinical-terms';
+import { drugLookupFor, type DrugLookup } from '../knowledge/drug-lookup';
+import { drugMentionsIn, itemFacts, mentionsBetween, mentionsOfDrugs } from '../facts/item-facts';
+import { summaryPassage, type PassageAnalysis } from '../facts/passages';
+import { phraseSet } from '../language/phrase-matcher';
 import type { Rule, RuleFinding } from './types';
 
 const MONTHS = [

@@ -1,8 +1,9 @@
-import type { Letter, Span } from '../letter/model';
-import { FUNCTION_TERMS, functionMentions, IMPROVEMENT_CUES, isGuidelineStatement, passageFunctionMentions } from '../language/clinical-terms';
-import { builtinDrugLookup, drugLookupFor, type DrugClass } from '../language/drug-classes';
-import { itemFacts, type ItemFacts } from '../language/item-facts';
-import { summaryPassage, type PassageAnalysis } from '../language/letter-text';
+import type { Letter } from '../letter/model';
+import type { Span } from '../text/span';
+import { FUNCTION_TERMS, functionMentions, IMPROVEMENT_CUES, isGuidelineStatement, passageFunctionMentions } from '../facts/clinical-terms';
+import { builtinDrugLookup, drugLookupFor, type DrugClass } from '../knowledge/drug-lookup';
+import { itemFacts, type ItemFacts } from '../facts/item-facts';
+import { summaryPassage, type PassageAnalysis } from '../facts/passages';
 import type { Sentence } from '../language/sentences';
 import type { RelatedPassage, Rule, RuleFinding } from './types';
 

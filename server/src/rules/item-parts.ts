@@ -1,5 +1,5 @@
 import type { Item, Letter } from '../letter/model';
-import { lineEndingOf, startOfNextLine } from '../text/lineEnds';
+import { lineEndingOf, startOfNextLine } from '../text/line-ends';
 import type { Rule, RuleFinding } from './types';
 
 type PartKey = 'claimsAdministratorGuideline' | 'maximusGuideline' | 'rationale';

@@ -1,5 +1,6 @@
-import { SECTION_TITLES, type Letter, type SectionKind, type Span } from '../letter/model';
-import { lineEndingOf, startOfLine } from '../text/lineEnds';
+import { SECTION_TITLES, type Letter, type SectionKind } from '../letter/model';
+import type { Span } from '../text/span';
+import { lineEndingOf, startOfLine } from '../text/line-ends';
 import type { Rule, RuleFinding } from './types';
 
 const REQUIRED_ORDER: readonly SectionKind[] = ['determination', 'summary', 'issues'];

@@ -1,9 +1,9 @@
-import type { Span } from '../letter/model';
-import { functionMentions, isDisclaimer, isGuidelineStatement } from '../language/clinical-terms';
-import { drugLookupFor } from '../language/drug-classes';
-import { itemFacts } from '../language/item-facts';
-import { summaryPassage, type PassageAnalysis } from '../language/letter-text';
-import { phraseSet, type PhraseMatcher } from '../language/terms';
+import type { Span } from '../text/span';
+import { functionMentions, isDisclaimer, isGuidelineStatement } from '../facts/clinical-terms';
+import { drugLookupFor } from '../knowledge/drug-lookup';
+import { itemFacts } from '../facts/item-facts';
+import { summaryPassage, type PassageAnalysis } from '../facts/passages';
+import { phraseSet, type PhraseMatcher } from '../language/phrase-matcher';
 import type { RelatedPassage, Rule, RuleFinding } from './types';
 
 /** The "4 A's" of ongoing opioid management (MTUS Chronic Pain 2009 pp. 76-80; Opioid Treatment 2016). */

@@ -1,4 +1,5 @@
-import type { Letter, Span } from '../letter/model';
+import type { Letter } from '../letter/model';
+import type { Span } from '../text/span';
 import { allMatches, anchorStarts, matchesAt, type Anchor } from '../language/literal-anchors';
 import type { Rule, RuleFinding } from './types';
 

@@ -1,9 +1,9 @@
-import type { Span } from '../letter/model';
+import type { Span } from '../text/span';
 import { gluedDose, isAmountUnit } from '../language/doses';
-import { drugLookupFor } from '../language/drug-classes';
-import { itemFacts, mentionsOfDrugs } from '../language/item-facts';
-import { summaryPassage } from '../language/letter-text';
-import { phraseSet } from '../language/terms';
+import { drugLookupFor } from '../knowledge/drug-lookup';
+import { itemFacts, mentionsOfDrugs } from '../facts/item-facts';
+import { summaryPassage } from '../facts/passages';
+import { phraseSet } from '../language/phrase-matcher';
 import type { TokenList } from '../language/tokens';
 import type { Fix, RelatedPassage, Rule, RuleFinding } from './types';
 

@@ -1,8 +1,8 @@
-import type { Span } from '../letter/model';
-import { drugLookupFor, type DrugLookup } from '../language/drug-classes';
-import { drugMentionsIn, itemFacts, mentionsBetween, mentionsOfDrugs } from '../language/item-facts';
-import { summaryPassage, type PassageAnalysis } from '../language/letter-text';
-import { phraseSet } from '../language/terms';
+import type { Span } from '../text/span';
+import { drugLookupFor, type DrugLookup } from '../knowledge/drug-lookup';
+import { drugMentionsIn, itemFacts, mentionsBetween, mentionsOfDrugs } from '../facts/item-facts';
+import { summaryPassage, type PassageAnalysis } from '../facts/passages';
+import { phraseSet } from '../language/phrase-matcher';
 import type { TokenList } from '../language/tokens';
 import type { Fix, RelatedPassage, Rule, RuleFinding } from './types';
 

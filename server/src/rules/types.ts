@@ -1,4 +1,5 @@
-import type { Letter, Span } from '../letter/model';
+import type { Letter } from '../letter/model';
+import type { Span } from '../text/span';
 import type { KnowledgeBase } from '../knowledge';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

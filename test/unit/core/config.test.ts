@@ -3,9 +3,9 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { mergeConfigs, readConfig } from '../../../server/src/config/config';
-import { findConfigFile, loadConfigFile } from '../../../server/src/config/configFile';
-import { readEditorSettings } from '../../../server/src/config/settings';
+import { mergeConfigs, readConfig } from '../../../server/src/engine/config';
+import { findConfigFile, loadConfigFile } from '../../../server/src/host/config-file';
+import { readEditorSettings } from '../../../server/src/lsp/settings';
 
 test('keeps the valid parts of a config and reports the rest', () => {
   const { config, problems } = readConfig({ rules: { quantity: 'off', phi: 'loud', 'date-order': false }, ignore: [{ rule: 'phi', item: 'Norco' }, { item: 3 }] });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { test } from 'node:test';
-import { analyze } from '../../../server/src/analyze';
+import { analyze } from '../../../server/src/engine/analyze';
 import { outline } from '../../../server/src/features/outline';
 import { foldingSpans } from '../../../server/src/features/folding';
 import { loadKnowledge } from '../../../server/src/knowledge';

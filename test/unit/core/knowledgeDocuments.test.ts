@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { knowledgeRefFromUri, knowledgeUri } from '../../../server/src/lsp/knowledgeDocuments';
+import { knowledgeRefFromUri, knowledgeUri } from '../../../server/src/lsp/knowledge-documents';
 
 const letter = 'file:///home/reviewer/Case%20files/letter.imr';
 const expected = { ref: { kind: 'section', id: 'cp09-opioids' }, letterUri: letter };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lineEndingOf, startOfLine, startOfNextLine } from '../../../server/src/text/lineEnds';
+import { lineEndingOf, startOfLine, startOfNextLine } from '../../../server/src/text/line-ends';
 
 test('detects the line ending a document uses', () => {
   assert.equal(lineEndingOf('a\r\nb'), '\r\n');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LineMap } from '../../../server/src/text/lineMap';
+import { LineMap } from '../../../server/src/text/line-map';
 
 test('positions count LF, CRLF and lone CR line ends like LSP', () => {
   const text = 'ab\r\ncd\ne\rf';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { RULE_METADATA } from '../../../server/src/rules/metadata';
+import { RULE_METADATA } from '../../../server/src/engine/catalogue';
 
 const ids = RULE_METADATA.map((rule) => rule.id);
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadKnowledge } from '../../../server/src/knowledge';
 import { parseLetter } from '../../../server/src/letter/parse';
-import { runRules } from '../../../server/src/rules/run';
+import { runRules } from '../../../server/src/engine/run-rules';
 import type { Rule } from '../../../server/src/rules/types';
 import { makeLetter } from '../../support/letters';
 

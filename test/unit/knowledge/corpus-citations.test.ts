@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { letterDateToIso, loadKnowledge } from '../../../server/src/knowledge';
+import { loadKnowledge } from '../../../server/src/knowledge';
+import { letterDateToIso } from '../../../server/src/language/dates';
 import type { Citation } from '../../../server/src/letter/model';
 import { parseLetter } from '../../../server/src/letter/parse';
 

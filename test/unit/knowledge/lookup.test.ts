@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  builtinKnowledgeData, buildKnowledge, isOpioid, hasDrugClass, letterDateToIso, loadKnowledge, mergeKnowledgeData, morphineEquivalent,
+  builtinKnowledgeData, buildKnowledge, isOpioid, hasDrugClass, loadKnowledge, mergeKnowledgeData, morphineEquivalent,
   parsePageList, parsePageRange,
 } from '../../../server/src/knowledge';
 import type { Citation } from '../../../server/src/letter/model';
+import { letterDateToIso } from '../../../server/src/language/dates';
 
 const kb = loadKnowledge();
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hoverAt } from '../../../server/src/features/hover';
 import { loadKnowledge } from '../../../server/src/knowledge';
-import { loadUserKnowledge } from '../../../server/src/knowledge/userKnowledge';
+import { loadUserKnowledge } from '../../../server/src/knowledge/user-knowledge';
 import { parseLetter } from '../../../server/src/letter/parse';
 import { makeLetter } from '../../support/letters';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { functionMentions, isGuidelineStatement, isDisclaimer } from '../../../server/src/language/clinical-terms';
+import { functionMentions, isGuidelineStatement, isDisclaimer } from '../../../server/src/facts/clinical-terms';
 import { splitSentences } from '../../../server/src/language/sentences';
 import { tokenize } from '../../../server/src/language/tokens';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadKnowledge } from '../../../server/src/knowledge';
-import { builtinDrugLookup, classesInTokens, drugLookupFor, hasStrength, knowledgeDrugLookup } from '../../../server/src/language/drug-classes';
+import { builtinDrugLookup, classesInTokens, drugLookupFor, hasStrength, knowledgeDrugLookup } from '../../../server/src/knowledge/drug-lookup';
 import { tokenize } from '../../../server/src/language/tokens';
 
 test('brand and generic names resolve to the same drug and class', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PhraseMatcher, phraseSet } from '../../../server/src/language/terms';
+import { PhraseMatcher, phraseSet } from '../../../server/src/language/phrase-matcher';
 import { tokenize } from '../../../server/src/language/tokens';
 
 test('the longest phrase wins and matches do not overlap', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseLetterStrict } from '../../../server/src/letter/parse';
-import type { Span } from '../../../server/src/letter/model';
+import type { Span } from '../../../server/src/text/span';
 
 const at = (text: string, span: Span | null | undefined) => (span ? text.slice(span.start, span.end) : null);
 

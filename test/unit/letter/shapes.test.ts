@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseLetterStrict } from '../../../server/src/letter/parse';
-import type { Letter, Span } from '../../../server/src/letter/model';
+import type { Letter } from '../../../server/src/letter/model';
+import type { Span } from '../../../server/src/text/span';
 
 const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'letters');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');

@@ -6,7 +6,7 @@ import { loadKnowledge } from '../../../server/src/knowledge';
 import { parseLetter } from '../../../server/src/letter/parse';
 import type { Letter } from '../../../server/src/letter/model';
 import { rationaleMentionsFunction } from '../../../server/src/rules/functional-improvement';
-import { ALL_RULES } from '../../../server/src/rules/index';
+import { ALL_RULES } from '../../../server/src/engine/catalogue';
 
 /**
  * Measures every rule on the real (published, redacted) letters in

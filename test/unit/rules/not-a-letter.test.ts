@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../../server/src/analyze';
+import { analyze } from '../../../server/src/engine/analyze';
 import { loadKnowledge } from '../../../server/src/knowledge';
 import { notALetter } from '../../../server/src/rules/not-a-letter';
 import { check } from '../../support/runRule';

@@ -1,13 +1,12 @@
-import type { LintConfig } from './config/config';
-import type { KnowledgeBase } from './knowledge';
-import type { Letter } from './letter/model';
-import { parseLetter } from './letter/parse';
-import { runRules } from './rules/run';
-import type { Finding } from './rules/types';
+import type { LintConfig } from './config';
+import type { KnowledgeBase } from '../knowledge';
+import type { Letter } from '../letter/model';
+import { parseLetter } from '../letter/parse';
+import { FILE_TOO_LARGE } from './catalogue';
+import { runRules } from './run-rules';
+import type { Finding } from '../rules/types';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-
-export const FILE_TOO_LARGE = 'file-too-large';
 
 export interface AnalyzeOptions {
   readonly knowledge: KnowledgeBase;

@@ -7,7 +7,7 @@ import termsSchema from './schema/terms.schema.json';
 import { buildKnowledge, builtinKnowledgeData, loadKnowledge, mergeKnowledgeData } from './index';
 import type { KnowledgeBase } from './knowledge-base';
 import type { KnowledgeData } from './types';
-import { describeJsonError } from '../config/jsonErrors';
+import { describeJsonError } from '../text/json-errors';
 
 /** A user file may hold any of these lists, each shaped as in the built-in data files. */
 const LISTS = {

@@ -1,6 +1,6 @@
-import { DEFAULT_MAX_FILE_SIZE } from '../analyze';
-import { KNOWN_RULE_IDS } from '../rules/metadata';
-import { EMPTY_CONFIG, readConfig, type LintConfig } from './config';
+import { DEFAULT_MAX_FILE_SIZE } from '../engine/analyze';
+import { KNOWN_RULE_IDS } from '../engine/catalogue';
+import { EMPTY_CONFIG, readConfig, type LintConfig } from '../engine/config';
 
 export interface EditorSettings {
   readonly config: LintConfig;

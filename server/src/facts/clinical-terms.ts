@@ -1,6 +1,6 @@
-import type { Sentence } from './sentences';
-import { PhraseMatcher, phraseSet, type TermMatch } from './terms';
-import { asTokenList, type TokenList, type Tokens } from './tokens';
+import type { Sentence } from '../language/sentences';
+import { PhraseMatcher, phraseSet, type TermMatch } from '../language/phrase-matcher';
+import { asTokenList, type TokenList, type Tokens } from '../language/tokens';
 
 /**
  * Shared clinical vocabularies and sentence classifiers used by several

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, parse as parsePath } from 'node:path';
-import { EMPTY_CONFIG, readConfig, type ConfigProblem, type LintConfig } from './config';
-import { describeJsonError } from './jsonErrors';
-import { KNOWN_RULE_IDS } from '../rules/metadata';
+import { EMPTY_CONFIG, readConfig, type ConfigProblem, type LintConfig } from '../engine/config';
+import { describeJsonError } from '../text/json-errors';
+import { KNOWN_RULE_IDS } from '../engine/catalogue';
 
 export const CONFIG_FILE_NAME = '.imrlintrc.json';
 

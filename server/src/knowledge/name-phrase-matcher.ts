@@ -1,5 +1,5 @@
 import { phraseTokens, tokenize, type Token } from './normalize';
-import type { Span } from '../letter/model';
+import type { Span } from '../text/span';
 
 interface TrieNode<T> {
   readonly children: Map<string, TrieNode<T>>;

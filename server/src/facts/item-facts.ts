@@ -1,10 +1,11 @@
-import type { Item, Letter, Span } from '../letter/model';
+import type { Item, Letter } from '../letter/model';
+import type { Span } from '../text/span';
 import { isGuidelineStatement, THERAPY_TERMS, type TherapyKind } from './clinical-terms';
-import { classesOfMentions, hasStrength, type DrugClass, type DrugLookup, type DrugMention } from './drug-classes';
-import { rationalePassage, summaryPassage, titlePassage, type PassageAnalysis } from './letter-text';
-import { PhraseMatcher, phraseSet } from './terms';
-import type { Sentence } from './sentences';
-import type { TokenList } from './tokens';
+import { classesOfMentions, hasStrength, type DrugClass, type DrugLookup, type DrugMention } from '../knowledge/drug-lookup';
+import { rationalePassage, summaryPassage, titlePassage, type PassageAnalysis } from './passages';
+import { PhraseMatcher, phraseSet } from '../language/phrase-matcher';
+import type { Sentence } from '../language/sentences';
+import type { TokenList } from '../language/tokens';
 
 /**
  * What the documentation rules need to know about one disputed item: which

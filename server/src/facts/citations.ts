@@ -1,6 +1,7 @@
-import type { Citation, Letter, Span } from '../letter/model';
-import { letterDateToIso } from './dates';
-import type { KnowledgeBase, ResolvedCitation } from './knowledge-base';
+import type { Citation, Letter } from '../letter/model';
+import type { Span } from '../text/span';
+import { letterDateToIso } from '../language/dates';
+import type { KnowledgeBase, ResolvedCitation } from '../knowledge/knowledge-base';
 
 /** Where the guideline name and its year are written inside a citation. */
 export interface CitationNameSpans {

@@ -1,4 +1,4 @@
-import type { Span } from '../letter/model';
+import type { Span } from './span';
 
 export interface Position {
   readonly line: number;

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { KnowledgeBase } from '../knowledge';
-import { loadUserKnowledge, type UserKnowledgeFile } from '../knowledge/userKnowledge';
-import { describeFsError } from '../fsErrors';
+import { loadUserKnowledge, type UserKnowledgeFile } from '../knowledge/user-knowledge';
+import { describeFsError } from './fs-errors';
 
 export interface LoadedKnowledge {
   readonly knowledge: KnowledgeBase;

@@ -1,8 +1,8 @@
-import { EMPTY_CONFIG, type LintConfig } from '../config/config';
+import { EMPTY_CONFIG, type LintConfig } from './config';
 import type { Letter } from '../letter/model';
-import { ALL_RULES } from './index';
-import { notALetter } from './not-a-letter';
-import type { Finding, Rule, RuleContext } from './types';
+import { ALL_RULES } from './catalogue';
+import { notALetter } from '../rules/not-a-letter';
+import type { Finding, Rule, RuleContext } from '../rules/types';
 
 export interface RunRulesOptions {
   readonly config?: LintConfig;

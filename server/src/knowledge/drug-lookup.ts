@@ -3,12 +3,12 @@
  * about, through the knowledge base's drug dictionary (knowledge/data/drugs.json).
  */
 
-import { builtinKnowledgeData } from '../knowledge';
-import type { DrugEntry } from '../knowledge/types';
-import type { Span } from '../letter/model';
-import { gluedDose, STRENGTH_UNITS } from './doses';
-import { PhraseMatcher } from './terms';
-import { asTokenList, plainWords, tokenList, type Tokens } from './tokens';
+import { builtinKnowledgeData } from './index';
+import type { DrugEntry } from './types';
+import type { Span } from '../text/span';
+import { gluedDose, STRENGTH_UNITS } from '../language/doses';
+import { PhraseMatcher } from '../language/phrase-matcher';
+import { asTokenList, plainWords, tokenList, type Tokens } from '../language/tokens';
 
 export type DrugClass =
   | 'opioid'

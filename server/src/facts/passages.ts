@@ -1,7 +1,8 @@
-import type { Item, Letter, Span } from '../letter/model';
-import { addSentenceScopes, findNegationScopes, NegationIndex, normaliseContractions, type NegationScope } from './negation';
-import { sentenceAt, splitSentences, type Sentence } from './sentences';
-import { tokenList, type TokenList } from './tokens';
+import type { Item, Letter } from '../letter/model';
+import type { Span } from '../text/span';
+import { addSentenceScopes, findNegationScopes, NegationIndex, normaliseContractions, type NegationScope } from '../language/negation';
+import { sentenceAt, splitSentences, type Sentence } from '../language/sentences';
+import { tokenList, type TokenList } from '../language/tokens';
 
 /**
  * Tokens, sentences and negation scopes of one passage of a letter, computed

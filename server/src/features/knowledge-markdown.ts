@@ -1,7 +1,8 @@
-import { formatIsoDate } from './dates';
-import type { KnowledgeBase } from './knowledge-base';
-import { formatPages, rangesOverlap, type PageRange } from './pages';
-import type { DrugEntry, GuidelineEntry, KnowledgeRef, OdgChapter, SectionEntry, TermEntry } from './types';
+import { formatIsoDate } from '../language/dates';
+import { guidelineLabel } from '../knowledge/labels';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import { pageRef, rangesOverlap, type PageRange } from '../knowledge/pages';
+import type { DrugEntry, GuidelineEntry, KnowledgeRef, OdgChapter, SectionEntry, TermEntry } from '../knowledge/types';
 
 /**
  * Markdown for hovers and the read-only "definition" documents. Everything shown comes from
@@ -18,26 +19,12 @@ function bullets(lines: readonly string[]): string {
   return lines.map((line) => `- ${escape(line)}`).join('\n');
 }
 
-/** "MTUS Chronic Pain Medical Treatment Guidelines (2009)", "(2016 update)", "MTUS Low Back Complaints (2004)". */
-export function guidelineLabel(guideline: GuidelineEntry): string {
-  const prefix = guideline.mtus ? 'MTUS ' : '';
-  if (guideline.year === null) return `${prefix}${guideline.title}`;
-  const year = String(guideline.year);
-  return `${prefix}${guideline.title} (${guideline.edition.startsWith(year) ? guideline.edition : year})`;
-}
-
 export function effectivePeriod(guideline: GuidelineEntry): string | null {
   if (!guideline.effectiveFrom && !guideline.effectiveTo) return null;
   const from = guideline.effectiveFrom ? `from ${formatIsoDate(guideline.effectiveFrom)}` : '';
   const to = guideline.effectiveTo ? `to ${formatIsoDate(guideline.effectiveTo)}` : '(no end date recorded)';
   const note = guideline.datesVerified ? '' : ' (dates not verified)';
   return `${from}${from ? ' ' : ''}${to}${note}`;
-}
-
-/** "p. 24" or "pp. 63-66". */
-export function pageRef(pages: readonly number[]): string {
-  if (pages.length !== 2) return '';
-  return pages[0] === pages[1] ? `p. ${pages[0]}` : `pp. ${formatPages(pages)}`;
 }
 
 /** "pp. 63-66 · ⚠ page not verified (confidence: high)". */

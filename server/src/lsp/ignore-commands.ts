@@ -2,8 +2,8 @@ import { chmodSync, existsSync, readFileSync, realpathSync, renameSync, rmSync, 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type ExecuteCommandParams, type WorkspaceFolder } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, findConfigFile } from '../config/configFile';
-import { innermostFolderHolding, isInsideFolder } from '../paths';
+import { CONFIG_FILE_NAME, findConfigFile } from '../host/config-file';
+import { innermostFolderHolding, isInsideFolder } from '../host/paths';
 import type { Letter } from '../letter/model';
 import type { Finding } from '../rules/types';
 
@@ -11,7 +11,7 @@ const IGNORE_FOR_ITEM = 'imr.ignoreForItem';
 const DISABLE_RULE = 'imr.disableRuleInWorkspace';
 export const IGNORE_COMMANDS = [IGNORE_FOR_ITEM, DISABLE_RULE] as const;
 
-import { ABOUT_THE_FILE } from '../rules/metadata';
+import { ABOUT_THE_FILE } from '../engine/catalogue';
 
 interface IgnoreArguments {
   readonly letterUri: string;
