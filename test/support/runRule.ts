@@ -2,12 +2,13 @@ import { loadKnowledge } from '../../server/src/knowledge';
 import { parseLetter } from '../../server/src/letter/parse';
 import type { Letter } from '../../server/src/letter/model';
 import type { Rule, RuleFinding } from '../../server/src/rules/types';
+import { ruleContext } from '../../server/src/engine/run-rules';
 
 const knowledge = loadKnowledge();
 
 export function check(rule: Rule, text: string): { letter: Letter; findings: RuleFinding[]; spanText: (finding: RuleFinding) => string } {
   const letter = parseLetter(text);
-  const findings = rule.check(letter, { knowledge });
+  const findings = rule.check(letter, ruleContext(letter, knowledge));
   return { letter, findings, spanText: (finding) => text.slice(finding.span.start, finding.span.end) };
 }
 

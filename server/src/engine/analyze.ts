@@ -41,7 +41,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     };
   }
   const letter = parseLetter(text);
-  return { letter, findings: runRules(letter, { knowledge: options.knowledge }, options) };
+  return { letter, findings: runRules(letter, options.knowledge, options) };
 }
 
 /** Counts UTF-8 bytes without allocating, stopping early once past `limit`. */

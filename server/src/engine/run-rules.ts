@@ -1,4 +1,6 @@
 import { EMPTY_CONFIG, type LintConfig } from './config';
+import { LetterFacts } from '../facts/letter-facts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Letter } from '../letter/model';
 import { ALL_RULES } from './catalogue';
 import { notALetter } from '../rules/not-a-letter';
@@ -11,7 +13,14 @@ export interface RunRulesOptions {
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
-export function runRules(letter: Letter, context: RuleContext, options: RunRulesOptions = {}): Finding[] {
+/** What every rule is handed for one letter: the knowledge, and one facts object they all share. */
+export function ruleContext(letter: Letter, knowledge: KnowledgeBase): RuleContext {
+  return { knowledge, facts: new LetterFacts(letter, knowledge) };
+}
+
+/** Runs the rules over one parsed letter, with one facts object for all of them. */
+export function runRules(letter: Letter, knowledge: KnowledgeBase, options: RunRulesOptions = {}): Finding[] {
+  const context = ruleContext(letter, knowledge);
   const config = options.config ?? EMPTY_CONFIG;
   const rules = letter.looksLikeLetter ? options.rules ?? ALL_RULES : [notALetter];
   const ignoredTitles = ignoredItemTitlesByRule(config);

@@ -1,8 +1,8 @@
-import type { Item, Letter } from '../letter/model';
+import type { Item } from '../letter/model';
 import type { Span } from '../text/span';
 import { isGuidelineStatement, THERAPY_TERMS, type TherapyKind } from './clinical-terms';
-import { classesOfMentions, hasStrength, type DrugClass, type DrugLookup, type DrugMention } from '../knowledge/drug-lookup';
-import { rationalePassage, summaryPassage, titlePassage, type PassageAnalysis } from './passages';
+import { classesOfMentions, hasStrength, type DrugFamily, type DrugLookup, type DrugMention } from '../knowledge/drug-lookup';
+import type { PassageAnalysis, Passages } from './passages';
 import { PhraseMatcher, phraseSet } from '../language/phrase-matcher';
 import type { Sentence } from '../language/sentences';
 import type { TokenList } from '../language/tokens';
@@ -20,7 +20,7 @@ export interface ItemFacts {
   readonly drugs: readonly DrugMention[];
   /** Canonical generic names of the drugs in the title. */
   readonly generics: ReadonlySet<string>;
-  readonly classes: ReadonlySet<DrugClass>;
+  readonly classes: ReadonlySet<DrugFamily>;
   readonly isMedication: boolean;
   readonly therapy: TherapyKind | null;
   /** The title says this is a first course ("Initial acupuncture", "Post-op Norco"). */
@@ -127,35 +127,15 @@ function hasAffirmedCue(passage: PassageAnalysis, cues: PhraseMatcher<string>, s
   return false;
 }
 
-const cache = new WeakMap<Letter, Map<DrugLookup, Map<number, ItemFacts>>>();
-
-export function itemFacts(letter: Letter, index: number, lookup: DrugLookup): ItemFacts {
-  let perLetter = cache.get(letter);
-  if (!perLetter) {
-    perLetter = new Map();
-    cache.set(letter, perLetter);
-  }
-  let perLookup = perLetter.get(lookup);
-  if (!perLookup) {
-    perLookup = new Map();
-    perLetter.set(lookup, perLookup);
-  }
-  let facts = perLookup.get(index);
-  if (!facts) {
-    facts = computeFacts(letter, index, lookup);
-    perLookup.set(index, facts);
-  }
-  return facts;
-}
-
 /**
  * Title facts are computed at once (titles are short); the rationale's tokens
  * and the prior-use search, which reads the case summary, only when a rule asks,
  * so that letters without medication or therapy items never tokenize them.
  */
-function computeFacts(letter: Letter, index: number, lookup: DrugLookup): ItemFacts {
-  const item = letter.items[index];
-  const title = titlePassage(letter, item);
+export function computeItemFacts(facts: Passages, index: number): ItemFacts {
+  const item = facts.letter.items[index];
+  const title = facts.passage(item.titleSpan);
+  const lookup = facts.drugs;
   const drugs = lookup.mentions(title.tokens);
   const generics = new Set(drugs.map((drug) => drug.generic));
   const classes = classesOfMentions(drugs, title.tokens);
@@ -164,7 +144,7 @@ function computeFacts(letter: Letter, index: number, lookup: DrugLookup): ItemFa
   const therapy = therapyMatch && !isLabTest(title.tokens, therapyMatch.first) ? therapyMatch.value : null;
   const continuation = CONTINUATION_TITLE_CUES.findFirst(title.tokens);
   const initial = continuation === null && INITIAL_TITLE_CUES.occursIn(title.tokens);
-  return new LazyItemFacts(letter, item, index, title, drugs, generics, classes, isMedication, therapy, initial, continuation?.span ?? null, lookup);
+  return new LazyItemFacts(facts, item, index, title, drugs, generics, classes, isMedication, therapy, initial, continuation?.span ?? null);
 }
 
 /**
@@ -176,22 +156,21 @@ class LazyItemFacts implements ItemFacts {
   private priorUseSpan: Span | null | undefined = undefined;
 
   constructor(
-    private readonly letter: Letter,
+    private readonly facts: Passages,
     readonly item: Item,
     readonly index: number,
     readonly title: PassageAnalysis,
     readonly drugs: readonly DrugMention[],
     readonly generics: ReadonlySet<string>,
-    readonly classes: ReadonlySet<DrugClass>,
+    readonly classes: ReadonlySet<DrugFamily>,
     readonly isMedication: boolean,
     readonly therapy: TherapyKind | null,
     readonly initial: boolean,
     private readonly continuation: Span | null,
-    private readonly lookup: DrugLookup,
   ) {}
 
   get rationale(): PassageAnalysis {
-    return (this.rationaleAnalysis ??= rationalePassage(this.letter, this.item));
+    return (this.rationaleAnalysis ??= this.facts.rationale(this.item));
   }
 
   get priorUse(): Span | null {
@@ -204,9 +183,9 @@ class LazyItemFacts implements ItemFacts {
     if (this.continuation) return this.continuation;
     // The case summary is only read (and tokenized) when the rationale does not show prior use.
     if (this.generics.size > 0) {
-      return findDrugUse(this.rationale, this.generics, this.classes, this.lookup) ?? findSummaryDrugUse(summaryPassage(this.letter), this.generics, this.lookup);
+      return findDrugUse(this.rationale, this.generics, this.classes, this.facts.drugs) ?? findSummaryDrugUse(this.facts.summary, this.generics, this.facts.drugs);
     }
-    if (this.therapy) return findTherapyHistory(this.rationale, this.therapy) ?? findTherapyHistory(summaryPassage(this.letter), this.therapy);
+    if (this.therapy) return findTherapyHistory(this.rationale, this.therapy) ?? findTherapyHistory(this.facts.summary, this.therapy);
     return null;
   }
 }
@@ -216,7 +195,7 @@ function isLabTest(tokens: TokenList, at: number): boolean {
   return tokens.norm(at) === 'pt' && tokens.is(at + 1, '/') && (tokens.is(at + 2, 'ptt') || tokens.is(at + 2, 'inr'));
 }
 
-function findDrugUse(rationale: PassageAnalysis, generics: ReadonlySet<string>, classes: ReadonlySet<DrugClass>, lookup: DrugLookup): Span | null {
+function findDrugUse(rationale: PassageAnalysis, generics: ReadonlySet<string>, classes: ReadonlySet<DrugFamily>, lookup: DrugLookup): Span | null {
   for (const anchor of mentionsOfDrugs(rationale, lookup, generics)) {
     const found = showsUse(rationale, anchor, DRUG_USE, DRUG_USE_IN_REQUEST);
     if (found) return found;
@@ -251,8 +230,8 @@ const REFERRING_USE: UseCues = {
   context: phraseSet(['since', 'for more than', 'for over', 'for a long time', 'been using', 'been taking', 'been on']),
 };
 
-const CLASS_WORDS = new Set<DrugClass>(['opioid', 'muscle-relaxant', 'benzodiazepine', 'anti-epileptic', 'nsaid']);
-const REFERRING_WORDS = new PhraseMatcher<DrugClass | 'any'>([
+const CLASS_WORDS = new Set<DrugFamily>(['opioid', 'muscle-relaxant', 'benzodiazepine', 'anti-epileptic', 'nsaid']);
+const REFERRING_WORDS = new PhraseMatcher<DrugFamily | 'any'>([
   ['this medication', 'any'], ['the medication', 'any'], ['these medications', 'any'], ['this drug', 'any'], ['the drug', 'any'],
   ['the requested medication', 'any'], ['the requested medications', 'any'], ['the medications', 'any'],
   ['opioid', 'opioid'], ['opioids', 'opioid'], ['opiate', 'opioid'], ['opiates', 'opioid'], ['narcotic', 'opioid'], ['narcotics', 'opioid'],

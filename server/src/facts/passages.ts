@@ -1,3 +1,4 @@
+import type { DrugLookup } from '../knowledge/drug-lookup';
 import type { Item, Letter } from '../letter/model';
 import type { Span } from '../text/span';
 import { addSentenceScopes, findNegationScopes, NegationIndex, normaliseContractions, type NegationScope } from '../language/negation';
@@ -22,26 +23,16 @@ export interface PassageAnalysis {
   memo<T>(key: object | string, compute: () => T): T;
 }
 
-const EMPTY_SPAN: Span = { start: 0, end: 0 };
-/** Per letter, passages by span as `start * (text length + 1) + end`: one number, no string key to build on every call. */
-const cache = new WeakMap<Letter, Map<number, PassageAnalysis>>();
-
-export function analyzePassage(letter: Letter, span: Span): PassageAnalysis {
-  let passages = cache.get(letter);
-  if (!passages) {
-    passages = new Map();
-    cache.set(letter, passages);
-  }
-  const key = span.start * (letter.text.length + 1) + span.end;
-  let analysis = passages.get(key);
-  if (!analysis) {
-    analysis = new Passage(letter.text, span);
-    passages.set(key, analysis);
-  }
-  return analysis;
+/** Where item facts get their passages: the letter's facts object. */
+export interface Passages {
+  readonly letter: Letter;
+  readonly drugs: DrugLookup;
+  readonly summary: PassageAnalysis;
+  passage(span: Span): PassageAnalysis;
+  rationale(item: Item): PassageAnalysis;
 }
 
-class Passage implements PassageAnalysis {
+export class Passage implements PassageAnalysis {
   readonly tokens: TokenList;
   /** Split on first use: titles, for one, are mostly only scanned for words. */
   private sentenceList: readonly Sentence[] | null = null;
@@ -99,20 +90,4 @@ class Passage implements PassageAnalysis {
     memos.set(key, value);
     return value;
   }
-}
-
-/** The body of the CLINICAL CASE SUMMARY, or an empty passage when the letter has none. */
-export function summaryPassage(letter: Letter): PassageAnalysis {
-  const section = letter.sections.find((candidate) => candidate.kind === 'summary');
-  return analyzePassage(letter, section ? section.body : EMPTY_SPAN);
-}
-
-/** The rationale text of an item, or an empty passage at the item's end. */
-export function rationalePassage(letter: Letter, item: Item): PassageAnalysis {
-  const span = item.rationale ? item.rationale.textSpan : { start: item.span.end, end: item.span.end };
-  return analyzePassage(letter, span);
-}
-
-export function titlePassage(letter: Letter, item: Item): PassageAnalysis {
-  return analyzePassage(letter, item.titleSpan);
 }

@@ -27,7 +27,7 @@ export function hoverAt(letter: Letter, offset: number, kb: KnowledgeBase): Hove
   const line = lineAround(letter.text, offset);
   const lineText = letter.text.slice(line.start, line.end);
   const drug = kb.findDrugs(lineText, line.start).find((mention) => contains(mention.span, offset));
-  if (drug) return { markdown: renderDrug(kb, drug.drug, drug.text), span: drug.span, entry: { kind: 'drug', id: drug.drug.id } };
+  if (drug) return { markdown: renderDrug(kb, drug.entry, letter.text.slice(drug.span.start, drug.span.end)), span: drug.span, entry: { kind: 'drug', id: drug.entry.id } };
   const term = kb.findTerms(lineText, line.start).find((mention) => contains(mention.span, offset));
   if (term) return { markdown: renderTerm(term.term), span: term.span, entry: { kind: 'term', id: term.term.id } };
   return null;

@@ -1,16 +1,23 @@
 /**
- * Drug names in text, mapped to the classes the documentation rules care
- * about, through the knowledge base's drug dictionary (knowledge/data/drugs.json).
+ * The one way drug names are found, by hover, completion and every rule alike:
+ * names of the knowledge base's drug dictionary (knowledge/data/drugs.json) in
+ * tokenized text, each with its dictionary entry and the families the
+ * documentation rules distinguish.
  */
 
-import { builtinKnowledgeData } from './index';
-import type { DrugEntry } from './types';
+import type { DrugClass, DrugEntry } from './types';
 import type { Span } from '../text/span';
 import { gluedDose, STRENGTH_UNITS } from '../language/doses';
 import { PhraseMatcher } from '../language/phrase-matcher';
 import { asTokenList, plainWords, tokenList, type Tokens } from '../language/tokens';
 
-export type DrugClass =
+/**
+ * Families of drugs that the MTUS treats alike, grouped from the dictionary's
+ * finer pharmacological classes (`DrugClass`): "muscle relaxant" and
+ * "antispasticity" are both `muscle-relaxant`, "PPI" and "H2 blocker" both
+ * `gastro-protective`.
+ */
+export type DrugFamily =
   | 'opioid'
   | 'muscle-relaxant'
   | 'benzodiazepine'
@@ -25,7 +32,9 @@ export type DrugClass =
 export interface DrugInfo {
   /** The drug's id in the dictionary, which every name of it shares ("tizanidine" for "Zanaflex", "hydrocodone-apap" for "Norco"). */
   readonly generic: string;
-  readonly classes: readonly DrugClass[];
+  readonly classes: readonly DrugFamily[];
+  /** The dictionary entry the name belongs to. */
+  readonly entry: DrugEntry;
 }
 
 export interface DrugMention extends DrugInfo {
@@ -63,6 +72,7 @@ function lookupOver(byName: ReadonlyMap<string, DrugInfo>): DrugLookup {
       return matcher.findAll(tokens, from, to).map((match) => ({
         generic: match.value.generic,
         classes: match.value.classes,
+        entry: match.value.entry,
         name: match.phrase,
         span: match.span,
         first: match.first,
@@ -72,11 +82,8 @@ function lookupOver(byName: ReadonlyMap<string, DrugInfo>): DrugLookup {
   };
 }
 
-/** The part of a drug dictionary entry this module reads. */
-export type KnowledgeDrug = Pick<DrugEntry, 'id' | 'generic' | 'brands' | 'otherNames' | 'classes'>;
-
-/** Knowledge-base classes mapped onto the classes the rules distinguish. */
-const KNOWLEDGE_CLASSES: Readonly<Record<string, DrugClass>> = {
+/** Dictionary classes mapped onto the families the rules distinguish; any other class is `other`. */
+const FAMILY_OF_CLASS: Readonly<Partial<Record<DrugClass, DrugFamily>>> = {
   opioid: 'opioid',
   'muscle relaxant': 'muscle-relaxant',
   antispasticity: 'muscle-relaxant',
@@ -95,18 +102,18 @@ const KNOWLEDGE_CLASSES: Readonly<Record<string, DrugClass>> = {
   'barbiturate-containing analgesic': 'sedative',
 };
 
-function mapKnowledgeClasses(classes: readonly string[]): DrugClass[] {
-  const mapped = new Set<DrugClass>();
-  for (const knowledgeClass of classes) mapped.add(KNOWLEDGE_CLASSES[knowledgeClass] ?? 'other');
+function familiesOf(classes: readonly DrugClass[]): DrugFamily[] {
+  const mapped = new Set<DrugFamily>();
+  for (const drugClass of classes) mapped.add(FAMILY_OF_CLASS[drugClass] ?? 'other');
   if (mapped.size > 1) mapped.delete('other');
   return [...mapped];
 }
 
 /** A lookup over a drug dictionary: its drug ids become the canonical names. */
-export function knowledgeDrugLookup(drugs: readonly KnowledgeDrug[]): DrugLookup {
+export function drugLookupOver(drugs: readonly DrugEntry[]): DrugLookup {
   const byName = new Map<string, DrugInfo>();
   for (const drug of drugs) {
-    const info: DrugInfo = { generic: drug.id, classes: mapKnowledgeClasses(drug.classes) };
+    const info: DrugInfo = { generic: drug.id, classes: familiesOf(drug.classes), entry: drug };
     for (const name of [drug.generic, ...drug.brands, ...drug.otherNames]) {
       const key = normaliseName(name);
       if (key && !byName.has(key)) byName.set(key, info);
@@ -137,38 +144,14 @@ export function hasStrength(tokenInput: Tokens, from = 0, to = tokenInput.length
  * ("cream", "patch") adds "topical" only when the text also names a drug or a
  * strength, so "Ice/Heat pads" stays a non-drug item.
  */
-export function classesInTokens(lookup: DrugLookup, tokens: Tokens, from = 0, to = tokens.length): Set<DrugClass> {
+export function classesInTokens(lookup: DrugLookup, tokens: Tokens, from = 0, to = tokens.length): Set<DrugFamily> {
   return classesOfMentions(lookup.mentions(tokens, from, to), tokens, from, to);
 }
 
 /** `classesInTokens` when the drug mentions in `tokens[from..to)` are already known. */
-export function classesOfMentions(mentions: readonly DrugMention[], tokens: Tokens, from = 0, to = tokens.length): Set<DrugClass> {
-  const classes = new Set<DrugClass>();
+export function classesOfMentions(mentions: readonly DrugMention[], tokens: Tokens, from = 0, to = tokens.length): Set<DrugFamily> {
+  const classes = new Set<DrugFamily>();
   for (const mention of mentions) for (const drugClass of mention.classes) classes.add(drugClass);
   if (TOPICAL_FORMS.occursIn(tokens, from, to) && (mentions.length > 0 || hasStrength(tokens, from, to))) classes.add('topical');
   return classes;
-}
-
-/** Built once per drug list: the built-in knowledge base and a caller without one share the built-in list's lookup. */
-const lookupsByDrugs = new WeakMap<readonly KnowledgeDrug[], DrugLookup>();
-
-/**
- * The drug lookup to use for a rule run: over the drug dictionary of the
- * context's knowledge base (anything with a `drugs` array of entries), or over
- * the built-in dictionary when there is none.
- */
-export function drugLookupFor(knowledge: unknown): DrugLookup {
-  const own = knowledge && typeof knowledge === 'object' ? (knowledge as { drugs?: unknown }).drugs : undefined;
-  const drugs = Array.isArray(own) && own.length > 0 ? (own as readonly KnowledgeDrug[]) : builtinKnowledgeData.drugs;
-  let lookup = lookupsByDrugs.get(drugs);
-  if (!lookup) {
-    lookup = knowledgeDrugLookup(drugs);
-    lookupsByDrugs.set(drugs, lookup);
-  }
-  return lookup;
-}
-
-/** The lookup over the built-in drug dictionary, for callers without a knowledge base. */
-export function builtinDrugLookup(): DrugLookup {
-  return drugLookupFor(null);
 }

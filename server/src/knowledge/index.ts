@@ -6,9 +6,9 @@ import termsFile from './data/terms.json';
 import { KnowledgeBase } from './knowledge-base';
 import type { DrugEntry, GuidelineEntry, KnowledgeData, OdgChapter, SectionEntry, TermEntry } from './types';
 
-export { KnowledgeBase, isOpioid, hasDrugClass, morphineEquivalent } from './knowledge-base';
+export { KnowledgeBase } from './knowledge-base';
 export type {
-  DrugMention, GuidelineMatch, GuidelineMention, GuidelineQuery, ResolvedCitation, ResolvedPage, ResolvedSection,
+  GuidelineMatch, GuidelineMention, GuidelineQuery, ResolvedCitation, ResolvedPage, ResolvedSection,
   SectionMatch, SectionMatchKind, Suggestion, TermMention, YearStatus,
 } from './knowledge-base';
 export type * from './types';

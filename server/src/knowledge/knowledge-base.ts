@@ -5,7 +5,9 @@ import { similarityTo } from './fuzzy';
 import { foldName, nameKeyVariants, primaryKey, tokenize } from './normalize';
 import { parsePageRange, rangesOverlap, type PageRange } from './pages';
 import { PhraseMatcher } from './name-phrase-matcher';
-import type { DrugClass, DrugEntry, GuidelineEntry, KnowledgeData, OdgChapter, SectionEntry, TermEntry } from './types';
+import { drugLookupOver, type DrugLookup, type DrugMention } from './drug-lookup';
+import { tokenList } from '../language/tokens';
+import type { DrugEntry, GuidelineEntry, KnowledgeData, OdgChapter, SectionEntry, TermEntry } from './types';
 
 /** How a section name was recognised. */
 export type SectionMatchKind = 'exact' | 'normalised' | 'number' | 'other-edition' | 'mention';
@@ -39,13 +41,6 @@ export interface Suggestion<T> {
   /** The spelling that matched best. */
   readonly name: string;
   readonly score: number;
-}
-
-export interface DrugMention {
-  readonly drug: DrugEntry;
-  readonly span: Span;
-  /** As written in the text. */
-  readonly text: string;
 }
 
 export interface TermMention {
@@ -141,7 +136,7 @@ export class KnowledgeBase {
   private readonly sectionIndexByGuideline = new Map<string, KeyedIndex<SectionEntry>>();
   private readonly sectionByNumber = new Map<string, Map<string, SectionEntry>>();
   private readonly editionsBySeries = new Map<string, GuidelineEntry[]>();
-  private readonly drugPhrases = new PhraseMatcher<DrugEntry>();
+  private builtDrugLookup: DrugLookup | null = null;
   private readonly termPhrases = new PhraseMatcher<TermEntry>();
   private readonly odgPhrases = new PhraseMatcher<OdgChapter>();
   private readonly sectionPhrasesByGuideline = new Map<string, PhraseMatcher<SectionEntry>>();
@@ -219,7 +214,6 @@ export class KnowledgeBase {
 
     for (const drug of data.drugs) {
       this.drugById.set(drug.id, drug);
-      for (const name of [drug.generic, ...drug.brands, ...drug.otherNames]) this.drugPhrases.add(name, drug);
     }
     for (const term of data.terms) {
       this.termById.set(term.id, term);
@@ -385,14 +379,20 @@ export class KnowledgeBase {
     return this.odgPhrases.findAll(text)[0]?.values[0] ?? null;
   }
 
-  /** Every drug named in `text` (brand, generic or other name), left to right. */
+  /** The drug names of this knowledge base's dictionary, as hover, completion and every rule find them. Built on first use. */
+  get drugLookup(): DrugLookup {
+    return (this.builtDrugLookup ??= drugLookupOver(this.drugs));
+  }
+
+  /** Every drug named in `text` (brand, generic or other name), left to right, with spans offset by `base`. */
   findDrugs(text: string, base = 0): DrugMention[] {
-    return this.drugPhrases.findAll(text, base).map((m) => ({ drug: m.values[0], span: m.span, text: m.text }));
+    const mentions = this.drugLookup.mentions(tokenList(text));
+    return base === 0 ? mentions : mentions.map((mention) => ({ ...mention, span: { start: mention.span.start + base, end: mention.span.end + base } }));
   }
 
   /** A drug by its whole name ("Zanaflex", "hydrocodone/APAP"). */
   findDrug(name: string): DrugEntry | null {
-    return this.drugPhrases.exact(name)[0] ?? null;
+    return this.drugLookup.lookup(name)?.entry ?? null;
   }
 
   /** Names that start with `prefix` (case-insensitive), for completion. */
@@ -431,24 +431,6 @@ export class KnowledgeBase {
     });
     return { citation, guideline, sections, pages };
   }
-
-  /** Primary class, e.g. "muscle relaxant" for tizanidine. */
-  drugClass(drug: DrugEntry): DrugClass {
-    return drug.classes[0];
-  }
-}
-
-export function isOpioid(drug: DrugEntry): boolean {
-  return drug.classes.includes('opioid');
-}
-
-export function hasDrugClass(drug: DrugEntry, drugClass: DrugClass): boolean {
-  return drug.classes.includes(drugClass);
-}
-
-/** Daily morphine milligram equivalents for a daily amount in the drug's MME unit; null without a factor. */
-export function morphineEquivalent(drug: DrugEntry, dailyAmount: number): number | null {
-  return drug.mmeFactor === undefined ? null : dailyAmount * drug.mmeFactor;
 }
 
 function inForce(guideline: GuidelineEntry, isoDate: string): boolean {

@@ -1,4 +1,4 @@
-import { citationNameSpans, referenceDates, resolvedCitationsByItem, type CitationNameSpans, type ReferenceDate } from '../facts/citations';
+import { citationNameSpans, referenceDates, type CitationNameSpans, type ReferenceDate } from '../facts/citations';
 import { daysBetween, formatIsoDate } from '../language/dates';
 import type { GuidelineMatch, KnowledgeBase } from '../knowledge/knowledge-base';
 import { guidelineLabel } from '../knowledge/labels';
@@ -24,7 +24,7 @@ export const citationEdition: Rule = {
     const dates = referenceDates(letter);
     const findings: RuleFinding[] = [];
     // Resolved as of the decision date, which is `dates.decision` when the letter prints one.
-    resolvedCitationsByItem(letter, kb).forEach((citations, itemIndex) => {
+    context.facts.resolvedCitations.forEach((citations, itemIndex) => {
       for (const { citation, guideline: match } of citations) {
         if (citation.source !== 'MTUS') continue;
         if (!match?.guideline.mtus) continue;

@@ -1,6 +1,5 @@
 import { formatPages } from '../knowledge/pages';
 import type { KnowledgeBase, ResolvedCitation } from '../knowledge/knowledge-base';
-import { resolvedCitationsByItem } from '../facts/citations';
 import type { SectionEntry } from '../knowledge/types';
 import type { Fix, Rule, RuleFinding } from './types';
 
@@ -14,7 +13,7 @@ export const citationPage: Rule = {
   check(letter, context) {
     const kb = context.knowledge;
     const findings: RuleFinding[] = [];
-    resolvedCitationsByItem(letter, kb).forEach((citations, itemIndex) => {
+    context.facts.resolvedCitations.forEach((citations, itemIndex) => {
       for (const resolved of citations) {
         if (resolved.guideline?.guideline.citedBy !== 'pages') continue;
         findings.push(...checkPages(kb, resolved, itemIndex));

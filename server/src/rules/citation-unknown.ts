@@ -1,4 +1,4 @@
-import { citationNameSpans, resolvedCitationsByItem } from '../facts/citations';
+import { citationNameSpans } from '../facts/citations';
 import type { KnowledgeBase, ResolvedSection } from '../knowledge/knowledge-base';
 import { guidelineLabel } from '../knowledge/labels';
 import type { GuidelineEntry } from '../knowledge/types';
@@ -15,7 +15,7 @@ export const citationUnknown: Rule = {
   check(letter, context) {
     const kb = context.knowledge;
     const findings: RuleFinding[] = [];
-    resolvedCitationsByItem(letter, kb).forEach((citations, itemIndex) => {
+    context.facts.resolvedCitations.forEach((citations, itemIndex) => {
       for (const resolved of citations) {
         const { citation } = resolved;
         // Non-MTUS references are free text (ODG topics, books, URLs); only MTUS names have a fixed list.

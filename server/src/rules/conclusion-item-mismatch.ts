@@ -1,10 +1,10 @@
-import type { Item, Letter } from '../letter/model';
+import type { LetterFacts } from '../facts/letter-facts';
+import type { Item } from '../letter/model';
 import type { Span } from '../text/span';
 import { isDisclaimer } from '../facts/clinical-terms';
 import { gluedDose, normaliseUnit, STRENGTH_UNITS } from '../language/doses';
-import { drugLookupFor, type DrugLookup, type DrugMention } from '../knowledge/drug-lookup';
-import { itemFacts } from '../facts/item-facts';
-import { analyzePassage, type PassageAnalysis } from '../facts/passages';
+import type { DrugLookup, DrugMention } from '../knowledge/drug-lookup';
+import type { PassageAnalysis } from '../facts/passages';
 import type { Sentence } from '../language/sentences';
 import { phraseSet } from '../language/phrase-matcher';
 import { asTokenList, type TokenList, type Tokens } from '../language/tokens';
@@ -37,14 +37,14 @@ export const conclusionItemMismatch: Rule = {
   defaultSeverity: 'warning',
   description: "The item named in the rationale's concluding sentence must match the item itself (drug, strength, quantity, side).",
   check(letter, context) {
-    const lookup = drugLookupFor(context.knowledge);
+    const lookup = context.facts.drugs;
     const findings: RuleFinding[] = [];
     letter.items.forEach((item, index) => {
       if (!item.rationale) return;
-      const facts = itemFacts(letter, index, lookup);
+      const facts = context.facts.item(index);
       // Only drugs and sided items have something to compare; the rationale is not read otherwise.
       if (facts.drugs.length === 0 && sidesIn(facts.title.tokens, 0, facts.title.tokens.length).sides.size !== 1) return;
-      const conclusion = conclusionSentence(letter, item, () => facts.rationale);
+      const conclusion = conclusionSentence(context.facts, item);
       if (!conclusion) return;
       const { passage, sentence } = conclusion;
       const problem = facts.drugs.length > 0 ? compareDrug(letter.text, passage, sentence, facts.title, facts.drugs, lookup) : compareSide(passage, sentence, facts.title);
@@ -71,16 +71,16 @@ interface Problem {
 }
 
 /** The parser's concluding sentence, or else the last rationale sentence that states a conclusion. */
-function conclusionSentence(letter: Letter, item: Item, getRationale: () => PassageAnalysis): { passage: PassageAnalysis; sentence: Sentence } | null {
+function conclusionSentence(facts: LetterFacts, item: Item): { passage: PassageAnalysis; sentence: Sentence } | null {
   const marked = item.rationale?.conclusionSpan;
   if (marked) {
-    const passage = analyzePassage(letter, marked);
+    const passage = facts.passage(marked);
     const sentence = passage.sentences[passage.sentences.length - 1];
     if (sentence && passage.sentences.length === 1) return { passage, sentence };
-    const inRationale = getRationale().sentenceAt(marked.start);
-    if (inRationale) return { passage: getRationale(), sentence: inRationale };
+    const inRationale = facts.rationale(item).sentenceAt(marked.start);
+    if (inRationale) return { passage: facts.rationale(item), sentence: inRationale };
   }
-  const rationale = getRationale();
+  const rationale = facts.rationale(item);
   for (let index = rationale.sentences.length - 1; index >= 0; index--) {
     const sentence = rationale.sentences[index];
     if (isDisclaimer(rationale.tokens, sentence)) continue;

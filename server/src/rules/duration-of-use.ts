@@ -1,9 +1,9 @@
-import type { Letter } from '../letter/model';
+import type { LetterFacts } from '../facts/letter-facts';
 import type { Span } from '../text/span';
 import { isDisclaimer, isGuidelineStatement } from '../facts/clinical-terms';
-import { drugLookupFor, type DrugLookup } from '../knowledge/drug-lookup';
-import { drugMentionsIn, itemFacts, mentionsBetween, mentionsOfDrugs } from '../facts/item-facts';
-import { summaryPassage, type PassageAnalysis } from '../facts/passages';
+import type { DrugLookup } from '../knowledge/drug-lookup';
+import { drugMentionsIn, mentionsBetween, mentionsOfDrugs } from '../facts/item-facts';
+import type { PassageAnalysis } from '../facts/passages';
 import { phraseSet } from '../language/phrase-matcher';
 import type { Rule, RuleFinding } from './types';
 
@@ -42,13 +42,12 @@ export const durationOfUse: Rule = {
   description:
     'Muscle relaxant and benzodiazepine items, which the MTUS supports only short-term, must say how long the drug has been used.',
   check(letter, context) {
-    const lookup = drugLookupFor(context.knowledge);
     const findings: RuleFinding[] = [];
     letter.items.forEach((item, index) => {
-      const facts = itemFacts(letter, index, lookup);
+      const facts = context.facts.item(index);
       const shortTermClass = facts.classes.has('muscle-relaxant') ? 'muscle relaxant' : facts.classes.has('benzodiazepine') ? 'benzodiazepine' : null;
       if (!shortTermClass || facts.classes.has('topical') || facts.initial) return;
-      if (findDurationStatement(letter, index, lookup)) return;
+      if (findDurationStatement(context.facts, index)) return;
       findings.push({
         message: `This ${shortTermClass} is supported only short-term, but neither the rationale nor the case summary says how long it has been used.`,
         span: item.rationale ? item.rationale.label : item.titleSpan,
@@ -61,9 +60,10 @@ export const durationOfUse: Rule = {
 };
 
 /** Where the rationale or the case summary says how long the item's drug has been used, or null. */
-export function findDurationStatement(letter: Letter, index: number, lookup: DrugLookup): Span | null {
-  const facts = itemFacts(letter, index, lookup);
-  const summary = summaryPassage(letter);
+function findDurationStatement(letterFacts: LetterFacts, index: number): Span | null {
+  const facts = letterFacts.item(index);
+  const summary = letterFacts.summary;
+  const lookup = letterFacts.drugs;
   return (
     durationNear(facts.rationale, lookup, facts.generics, true) ??
     summary.memo(`duration:${[...facts.generics].sort().join('|')}`, () => durationNear(summary, lookup, facts.generics, false))

@@ -1,14 +1,13 @@
-import type { Letter } from '../letter/model';
 import type { Span } from '../text/span';
-import { FUNCTION_TERMS, functionMentions, IMPROVEMENT_CUES, isGuidelineStatement, passageFunctionMentions } from '../facts/clinical-terms';
-import { builtinDrugLookup, drugLookupFor, type DrugClass } from '../knowledge/drug-lookup';
-import { itemFacts, type ItemFacts } from '../facts/item-facts';
-import { summaryPassage, type PassageAnalysis } from '../facts/passages';
+import { IMPROVEMENT_CUES, isGuidelineStatement, passageFunctionMentions } from '../facts/clinical-terms';
+import type { DrugFamily } from '../knowledge/drug-lookup';
+import type { ItemFacts } from '../facts/item-facts';
+import type { PassageAnalysis } from '../facts/passages';
 import type { Sentence } from '../language/sentences';
 import type { RelatedPassage, Rule, RuleFinding } from './types';
 
 /** Drug classes whose continued use MTUS ties to documented functional improvement. */
-const CONTINUED_USE_CLASSES: readonly DrugClass[] = ['opioid', 'muscle-relaxant', 'benzodiazepine', 'anti-epileptic', 'nsaid', 'topical'];
+const CONTINUED_USE_CLASSES: readonly DrugFamily[] = ['opioid', 'muscle-relaxant', 'benzodiazepine', 'anti-epileptic', 'nsaid', 'topical'];
 
 export const functionalImprovement: Rule = {
   id: 'functional-improvement',
@@ -16,11 +15,10 @@ export const functionalImprovement: Rule = {
   description:
     'The rationale for a continued medication or repeated therapy must address functional improvement with prior use (8 CCR 9792.20); an Overturned one must cite positive evidence of it.',
   check(letter, context) {
-    const lookup = drugLookupFor(context.knowledge);
     const findings: RuleFinding[] = [];
     letter.items.forEach((item, index) => {
       if (!item.rationale) return;
-      const facts = itemFacts(letter, index, lookup);
+      const facts = context.facts.item(index);
       if (!isContinuable(facts)) return;
       // Whether prior use is shown takes a search of the rationale and the case summary, so it is
       // only asked once the rationale's wording would otherwise produce a finding. An Overturned
@@ -28,7 +26,7 @@ export const functionalImprovement: Rule = {
       const mentions = passageFunctionMentions(facts.rationale);
       if (mentions.length > 0) {
         if (item.decision?.decision !== 'Overturned') return;
-        if (hasPositiveEvidence(facts.rationale) || hasPositiveEvidence(summaryPassage(letter))) return;
+        if (hasPositiveEvidence(facts.rationale) || hasPositiveEvidence(context.facts.summary)) return;
       }
       if (facts.priorUse === null) return;
       const kind = facts.therapy ? 'repeated therapy' : 'continued medication';
@@ -84,18 +82,3 @@ export function findPositiveEvidence(passage: PassageAnalysis): Span | null {
   }
   return null;
 }
-
-/**
- * For measurement against gold annotations: does the rationale mention function?
- * `rule` uses the rule's vocabulary; `literal` keeps only function*, ADL and
- * "activities of daily living" (organ function still excluded); `gold` is the
- * literal vocabulary with organ function counted, as gold-dev.json does.
- */
-export function rationaleMentionsFunction(letter: Letter, index: number, vocabulary: 'rule' | 'literal' | 'gold' = 'rule'): boolean {
-  const facts = itemFacts(letter, index, builtinDrugLookup());
-  const matches = vocabulary === 'gold' ? FUNCTION_TERMS.findAll(facts.rationale.tokens) : functionMentions(facts.rationale.tokens);
-  if (vocabulary === 'rule') return matches.length > 0;
-  return matches.some((mention) => LITERAL.test(letter.text.slice(mention.span.start, mention.span.end)));
-}
-
-const LITERAL = /^(function|adl|activities of daily living)|\bfunction/i;

@@ -1,8 +1,6 @@
 import type { Span } from '../text/span';
 import { functionMentions, isDisclaimer, isGuidelineStatement } from '../facts/clinical-terms';
-import { drugLookupFor } from '../knowledge/drug-lookup';
-import { itemFacts } from '../facts/item-facts';
-import { summaryPassage, type PassageAnalysis } from '../facts/passages';
+import type { PassageAnalysis } from '../facts/passages';
 import { phraseSet, type PhraseMatcher } from '../language/phrase-matcher';
 import type { RelatedPassage, Rule, RuleFinding } from './types';
 
@@ -57,17 +55,16 @@ export const opioidMonitoring: Rule = {
   description:
     "An opioid item's rationale or the case summary must cover the 4 A's: analgesia, activities of daily living, adverse effects and aberrant drug behaviour.",
   check(letter, context) {
-    const lookup = drugLookupFor(context.knowledge);
     const findings: RuleFinding[] = [];
     letter.items.forEach((item, index) => {
-      const facts = itemFacts(letter, index, lookup);
+      const facts = context.facts.item(index);
       // The 4 A's monitor ongoing therapy; a first prescription is judged on other criteria (an opioid trial).
       if (!facts.classes.has('opioid') || facts.initial || facts.priorUse === null) return;
       const rationaleCoverage = coverageOf(facts.rationale, true);
       const missing: Domain[] = [];
       const related: RelatedPassage[] = [];
       for (const [domain] of DOMAIN_MATCHERS) {
-        const found = rationaleCoverage[domain] ?? coverageOf(summaryPassage(letter), false)[domain];
+        const found = rationaleCoverage[domain] ?? coverageOf(context.facts.summary, false)[domain];
         if (found) related.push({ span: found, message: `Covers ${DOMAIN_NAMES[domain]}.` });
         else missing.push(domain);
       }

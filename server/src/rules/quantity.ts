@@ -1,8 +1,6 @@
 import type { Span } from '../text/span';
 import { gluedDose, isAmountUnit } from '../language/doses';
-import { drugLookupFor } from '../knowledge/drug-lookup';
-import { itemFacts, mentionsOfDrugs } from '../facts/item-facts';
-import { summaryPassage } from '../facts/passages';
+import { mentionsOfDrugs } from '../facts/item-facts';
 import { phraseSet } from '../language/phrase-matcher';
 import type { TokenList } from '../language/tokens';
 import type { Fix, RelatedPassage, Rule, RuleFinding } from './types';
@@ -28,16 +26,16 @@ export const quantity: Rule = {
   defaultSeverity: 'warning',
   description: 'A medication item must state its quantity ("#60") or say that the quantity is unknown.',
   check(letter, context) {
-    const lookup = drugLookupFor(context.knowledge);
+    const lookup = context.facts.drugs;
     const findings: RuleFinding[] = [];
     letter.items.forEach((item, index) => {
-      const facts = itemFacts(letter, index, lookup);
+      const facts = context.facts.item(index);
       if (!facts.isMedication) return;
       if (item.quantity !== null || statesQuantity(facts.title.tokens)) return;
       const end = item.titleSpan.end;
       const fixes: Fix[] = [];
       const related: RelatedPassage[] = [];
-      const summary = summaryPassage(letter);
+      const summary = context.facts.summary;
       const elsewhere =
         facts.generics.size > 0
           ? summary.memo(`quantity:${[...facts.generics].sort().join('|')}`, () => quantityInSummary(summary.tokens, mentionsOfDrugs(summary, lookup, facts.generics)))

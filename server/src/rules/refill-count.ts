@@ -1,7 +1,7 @@
 import type { Span } from '../text/span';
-import { drugLookupFor, type DrugLookup } from '../knowledge/drug-lookup';
-import { drugMentionsIn, itemFacts, mentionsBetween, mentionsOfDrugs } from '../facts/item-facts';
-import { summaryPassage, type PassageAnalysis } from '../facts/passages';
+import type { DrugLookup } from '../knowledge/drug-lookup';
+import { drugMentionsIn, mentionsBetween, mentionsOfDrugs } from '../facts/item-facts';
+import type { PassageAnalysis } from '../facts/passages';
 import { phraseSet } from '../language/phrase-matcher';
 import type { TokenList } from '../language/tokens';
 import type { Fix, RelatedPassage, Rule, RuleFinding } from './types';
@@ -21,7 +21,7 @@ export const refillCount: Rule = {
   description:
     'When the item, the case summary or the utilization review mentions refills, the item must state how many and the rationale must address them.',
   check(letter, context) {
-    const lookup = drugLookupFor(context.knowledge);
+    const lookup = context.facts.drugs;
     const findings: RuleFinding[] = [];
     // A cheap look at the raw text first, and only for letters that name a drug: most summaries never mention refills and need no tokens.
     let summaryMentionsRefills: boolean | undefined;
@@ -33,10 +33,10 @@ export const refillCount: Rule = {
       return summaryMentionsRefills;
     };
     letter.items.forEach((item, index) => {
-      const facts = itemFacts(letter, index, lookup);
+      const facts = context.facts.item(index);
       if (!facts.isMedication) return;
       const inTitle = refillMentions(facts.title.tokens, 0, facts.title.tokens.length);
-      const inSummary = facts.generics.size > 0 && mentionsRefills() ? summaryRefills(summaryPassage(letter), lookup, facts.generics) : null;
+      const inSummary = facts.generics.size > 0 && mentionsRefills() ? summaryRefills(context.facts.summary, lookup, facts.generics) : null;
       if (inTitle.length === 0 && !inSummary) return;
       const counted = item.refills !== null || inTitle.some((mention) => mention.count !== null);
       const related: RelatedPassage[] = inSummary ? [{ span: inSummary.span, message: 'Refills are mentioned here.' }] : [];

@@ -1,5 +1,6 @@
 import type { Letter } from '../letter/model';
 import type { Span } from '../text/span';
+import type { LetterFacts } from '../facts/letter-facts';
 import type { KnowledgeBase } from '../knowledge';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -41,6 +42,8 @@ export interface Finding extends RuleFinding {
 
 export interface RuleContext {
   readonly knowledge: KnowledgeBase;
+  /** What is known about this letter: built once per analysis and shared by every rule. */
+  readonly facts: LetterFacts;
 }
 
 export interface Rule {

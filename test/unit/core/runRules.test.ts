@@ -6,7 +6,7 @@ import { runRules } from '../../../server/src/engine/run-rules';
 import type { Rule } from '../../../server/src/rules/types';
 import { makeLetter } from '../../support/letters';
 
-const context = { knowledge: loadKnowledge() };
+const knowledge = loadKnowledge();
 const letter = parseLetter(
   makeLetter({
     items: [
@@ -18,14 +18,14 @@ const letter = parseLetter(
 const ids = (findings: { ruleId: string }[]) => findings.map((finding) => finding.ruleId);
 
 test('applies default severities', () => {
-  const findings = runRules(letter, context);
+  const findings = runRules(letter, knowledge);
   assert.deepEqual(ids(findings), ['item-decision', 'item-decision']);
   assert.equal(findings[0].severity, 'error');
 });
 
 test('config turns rules off or changes their severity', () => {
-  assert.deepEqual(runRules(letter, context, { config: { rules: { 'item-decision': 'off' }, ignore: [] } }), []);
-  const findings = runRules(letter, context, { config: { rules: { 'item-decision': 'warning' }, ignore: [] } });
+  assert.deepEqual(runRules(letter, knowledge, { config: { rules: { 'item-decision': 'off' }, ignore: [] } }), []);
+  const findings = runRules(letter, knowledge, { config: { rules: { 'item-decision': 'warning' }, ignore: [] } });
   assert.deepEqual(
     findings.map((finding) => finding.severity),
     ['warning', 'warning'],
@@ -33,7 +33,7 @@ test('config turns rules off or changes their severity', () => {
 });
 
 test('an ignore entry suppresses a rule for one item only, matching titles loosely', () => {
-  const findings = runRules(letter, context, { config: { rules: {}, ignore: [{ rule: 'item-decision', item: '  tizanidine 4mg  #60 ' }] } });
+  const findings = runRules(letter, knowledge, { config: { rules: {}, ignore: [{ rule: 'item-decision', item: '  tizanidine 4mg  #60 ' }] } });
   assert.equal(findings.length, 1);
   assert.equal(findings[0].itemIndex, 1);
 });
@@ -48,7 +48,7 @@ test('a rule that throws is reported and skipped; the others still run', () => {
     },
   };
   const errors: string[] = [];
-  const findings = runRules(letter, context, {
+  const findings = runRules(letter, knowledge, {
     rules: [broken, ...[{ id: 'ok', defaultSeverity: 'hint', description: 'one finding', check: () => [{ message: 'm', span: { start: 0, end: 1 } }] } satisfies Rule]],
     onRuleError: (ruleId) => errors.push(ruleId),
   });

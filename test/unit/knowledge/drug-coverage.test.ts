@@ -28,7 +28,7 @@ test('every drug named in a corpus item title is in the drug dictionary', { skip
     if (found.length === 0) missed.push(title);
     // A compound lists one strength per ingredient: each needs a match.
     const strengths = (title.match(/%/g) ?? []).length;
-    if (strengths > 1 && found.length < strengths) incomplete.push(`${title} (${found.map((f) => f.text).join(', ')})`);
+    if (strengths > 1 && found.length < strengths) incomplete.push(`${title} (${found.map((f) => title.slice(f.span.start, f.span.end)).join(', ')})`);
   }
   const covered = drugLike.length - missed.length;
   console.log(`# drug coverage: ${covered}/${drugLike.length} drug-like item titles (${((100 * covered) / drugLike.length).toFixed(1)}%), of ${titles.length} distinct titles`);

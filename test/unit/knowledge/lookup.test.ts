@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
-  builtinKnowledgeData, buildKnowledge, isOpioid, hasDrugClass, loadKnowledge, mergeKnowledgeData, morphineEquivalent,
+  builtinKnowledgeData, buildKnowledge, loadKnowledge, mergeKnowledgeData,
   parsePageList, parsePageRange,
 } from '../../../server/src/knowledge';
 import type { Citation } from '../../../server/src/letter/model';
@@ -161,24 +161,24 @@ describe('drugs', () => {
     assert.equal(kb.findDrug('Physical therapy'), null);
   });
 
-  test('classes, opioid test and morphine equivalents', () => {
+  test('classes, primary class first, and morphine equivalence factors', () => {
     const tizanidine = kb.drug('tizanidine')!;
-    assert.equal(kb.drugClass(tizanidine), 'muscle relaxant');
-    assert.ok(hasDrugClass(tizanidine, 'antispasticity'));
-    assert.equal(isOpioid(tizanidine), false);
+    assert.equal(tizanidine.classes[0], 'muscle relaxant');
+    assert.ok(tizanidine.classes.includes('antispasticity'));
+    assert.ok(!tizanidine.classes.includes('opioid'));
     const norco = kb.findDrug('Norco')!;
-    assert.ok(isOpioid(norco));
-    assert.equal(morphineEquivalent(norco, 40), 40);
-    assert.equal(morphineEquivalent(kb.findDrug('Percocet')!, 40), 60);
-    assert.equal(morphineEquivalent(kb.findDrug('Duragesic')!, 25), 60);
-    assert.equal(morphineEquivalent(tizanidine, 8), null);
+    assert.ok(norco.classes.includes('opioid'));
+    assert.equal(norco.mmeFactor, 1);
+    assert.equal(kb.findDrug('Percocet')!.mmeFactor, 1.5);
+    assert.equal(25 * kb.findDrug('Duragesic')!.mmeFactor!, 60);
+    assert.equal(tizanidine.mmeFactor, undefined);
     assert.ok(tizanidine.sections.includes('cp09-antispasticity'));
   });
 
   test('findDrugs reports every drug with its span, longest name first', () => {
     const text = 'Requested: Ultram ER 100mg, Tylenol #3, Voltaren Gel 1% and Flurbiprofen 20%/Baclofen 5% cream; Ice/Heat pads.';
     const found = kb.findDrugs(text, 100);
-    assert.deepEqual(found.map((m) => [m.drug.id, m.text]), [
+    assert.deepEqual(found.map((m) => [m.entry.id, text.slice(m.span.start - 100, m.span.end - 100)]), [
       ['tramadol', 'Ultram ER'], ['apap-codeine', 'Tylenol #3'], ['diclofenac-topical', 'Voltaren Gel'], ['flurbiprofen', 'Flurbiprofen'], ['baclofen', 'Baclofen'],
     ]);
     assert.equal(text.slice(found[0].span.start - 100, found[0].span.end - 100), 'Ultram ER');

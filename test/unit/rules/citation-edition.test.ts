@@ -7,6 +7,7 @@ import { parseLetter } from '../../../server/src/letter/parse';
 import { citationEdition } from '../../../server/src/rules/citation-edition';
 import { makeLetter } from '../../support/letters';
 import { applyEdits, check } from '../../support/runRule';
+import { ruleContext } from '../../../server/src/engine/run-rules';
 
 /** The invented header says: decided 02/01/2017, UR denial 12/20/2016. */
 function letterCiting(maximus: string, dates?: { decision: string; ur: string }): string {
@@ -77,7 +78,7 @@ describe('citation-edition', () => {
       for (const name of readdirSync(join(corpus, folder)).filter((n) => n.endsWith('.txt'))) {
         const letter = parseLetter(readFileSync(join(corpus, folder, name), 'utf8'));
         citations += letter.items.reduce((n, item) => n + item.citations.filter((c) => c.source === 'MTUS').length, 0);
-        for (const finding of citationEdition.check(letter, { knowledge })) hits.push(`${folder}/${name}: ${finding.message}`);
+        for (const finding of citationEdition.check(letter, ruleContext(letter, knowledge))) hits.push(`${folder}/${name}: ${finding.message}`);
       }
     }
     console.log(`# citation-edition findings on the corpus: ${hits.length} of ${citations} MTUS citations`);

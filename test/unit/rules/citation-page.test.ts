@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadKnowledge } from '../../../server/src/knowledge';
-import { parseLetter } from '../../../server/src/letter/parse';
 import { citationPage } from '../../../server/src/rules/citation-page';
 import { corpusLetters, skipWithoutCorpus } from '../../support/corpus';
 import { makeLetter } from '../../support/letters';
@@ -62,8 +60,7 @@ describe('citation-page', () => {
   });
 
   test('precision on the real letters: no finding in the corpus', { skip: skipWithoutCorpus }, () => {
-    const knowledge = loadKnowledge();
-    const findings = corpusLetters().reduce((sum, letter) => sum + citationPage.check(parseLetter(letter.text), { knowledge }).length, 0);
+    const findings = corpusLetters().reduce((sum, letter) => sum + check(citationPage, letter.text).findings.length, 0);
     console.log(`# citation-page findings on the corpus: ${findings}`);
     assert.equal(findings, 0);
   });

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadKnowledge } from '../../../server/src/knowledge';
-import { parseLetter } from '../../../server/src/letter/parse';
 import { citationUnknown } from '../../../server/src/rules/citation-unknown';
 import { corpusLetters, skipWithoutCorpus } from '../../support/corpus';
 import { makeLetter } from '../../support/letters';
@@ -61,8 +59,7 @@ describe('citation-unknown', () => {
   });
 
   test('precision on the real letters: no finding in the corpus', { skip: skipWithoutCorpus }, () => {
-    const knowledge = loadKnowledge();
-    const findings = corpusLetters().reduce((sum, letter) => sum + citationUnknown.check(parseLetter(letter.text), { knowledge }).length, 0);
+    const findings = corpusLetters().reduce((sum, letter) => sum + check(citationUnknown, letter.text).findings.length, 0);
     console.log(`# citation-unknown findings on the corpus: ${findings}`);
     assert.equal(findings, 0);
   });
@@ -70,7 +67,7 @@ describe('citation-unknown', () => {
 
 test('the guideline fix replaces a trailing "Guidelines" instead of doubling it, and lists each title once', () => {
   const text = makeLetter({ items: [{ title: 'Tizanidine 4mg #60', maximus: 'Decision based on MTUS Chronic Pian Medical Treatment Guidelines 2009, Section(s): Muscle relaxants (for pain).' }] });
-  const [finding] = citationUnknown.check(parseLetter(text), { knowledge: loadKnowledge() }).filter((candidate) => /not an MTUS guideline/.test(candidate.message));
+  const [finding] = check(citationUnknown, text).findings.filter((candidate) => /not an MTUS guideline/.test(candidate.message));
   assert.ok(finding, 'the misspelt guideline is reported');
   const titles = finding.fixes!.map((fix) => fix.title);
   assert.equal(new Set(titles).size, titles.length, `titles: ${titles.join(' | ')}`);

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadKnowledge } from '../../../server/src/knowledge';
-import { builtinDrugLookup, classesInTokens, drugLookupFor, hasStrength, knowledgeDrugLookup } from '../../../server/src/knowledge/drug-lookup';
+import { buildKnowledge, builtinKnowledgeData, loadKnowledge, mergeKnowledgeData } from '../../../server/src/knowledge';
+import { classesInTokens, drugLookupOver, hasStrength } from '../../../server/src/knowledge/drug-lookup';
+
+const builtinDrugLookup = () => loadKnowledge().drugLookup;
 import { tokenize } from '../../../server/src/language/tokens';
 
 test('brand and generic names resolve to the same drug and class', () => {
@@ -32,15 +34,16 @@ test('a combination named by its parts is both drugs: "Fioricet with codeine" is
   assert.deepEqual([...classesInTokens(builtinDrugLookup(), tokenize(text))].sort(), ['opioid', 'sedative']);
 });
 
-test("a dictionary's ids are the canonical names, and without a knowledge base the built-in dictionary is used", () => {
-  const lookup = knowledgeDrugLookup([{ id: 'tizanidine-kb', generic: 'tizanidine', brands: ['Zanaflex'], otherNames: [], classes: ['muscle relaxant', 'antispasticity'] }]);
-  assert.deepEqual(lookup.lookup('Zanaflex'), { generic: 'tizanidine-kb', classes: ['muscle-relaxant'] });
+test("a dictionary's ids are the canonical names, and each knowledge base builds its lookup once", () => {
+  const entry = { id: 'tizanidine-kb', generic: 'tizanidine', brands: ['Zanaflex'], otherNames: [], classes: ['muscle relaxant', 'antispasticity'], sections: [] } as const;
+  const lookup = drugLookupOver([entry]);
+  assert.deepEqual(lookup.lookup('Zanaflex'), { generic: 'tizanidine-kb', classes: ['muscle-relaxant'], entry });
   assert.equal(lookup.lookup('Norco'), null, 'only the given dictionary is read');
-  assert.equal(drugLookupFor({}), builtinDrugLookup());
-  assert.equal(drugLookupFor(loadKnowledge()), builtinDrugLookup(), 'the built-in knowledge base and no knowledge base share one lookup');
-  const layered = { drugs: [...loadKnowledge().drugs] };
-  assert.equal(drugLookupFor(layered), drugLookupFor(layered), 'built once per knowledge base');
-  assert.notEqual(drugLookupFor(layered), builtinDrugLookup(), 'a knowledge base with its own drug list gets its own lookup');
+  assert.equal(loadKnowledge().drugLookup, loadKnowledge().drugLookup, 'built once per knowledge base');
+  const layered = buildKnowledge(mergeKnowledgeData(builtinKnowledgeData, { drugs: [entry] }));
+  assert.notEqual(layered.drugLookup, builtinDrugLookup(), 'a knowledge base with its own drug list gets its own lookup');
+  assert.equal(layered.drugLookup.lookup('Zanaflex')?.generic, 'tizanidine', 'the first dictionary entry with a name keeps it');
+  assert.equal(layered.drugLookup.lookup('tizanidine-kb'), null);
 });
 
 test('less common drugs and spellings are in the dictionary data', () => {

@@ -1,0 +1,74 @@
+import type { KnowledgeBase, ResolvedCitation } from '../knowledge/knowledge-base';
+import type { DrugLookup } from '../knowledge/drug-lookup';
+import { letterDateToIso } from '../language/dates';
+import type { Item, Letter } from '../letter/model';
+import type { Span } from '../text/span';
+import { computeItemFacts, type ItemFacts } from './item-facts';
+import { Passage, type PassageAnalysis, type Passages } from './passages';
+
+const EMPTY_SPAN: Span = { start: 0, end: 0 };
+
+/**
+ * What the rules know about one letter, built once per analysis and handed to
+ * every rule on its context: tokens, sentences and negation of each passage,
+ * each item's facts, and the citations resolved against the knowledge base.
+ * Everything is computed on first use and kept for the rules that ask next.
+ */
+export class LetterFacts implements Passages {
+  readonly drugs: DrugLookup;
+  /** By span as `start * (text length + 1) + end`: one number, no string key to build on every call. */
+  private readonly passages = new Map<number, PassageAnalysis>();
+  private readonly items: (ItemFacts | undefined)[];
+  private summaryPassage: PassageAnalysis | null = null;
+  private citations: readonly (readonly ResolvedCitation[])[] | null = null;
+
+  constructor(
+    readonly letter: Letter,
+    readonly knowledge: KnowledgeBase,
+  ) {
+    this.drugs = knowledge.drugLookup;
+    this.items = new Array(letter.items.length);
+  }
+
+  /** Tokens, sentences and negation scopes of `span` of the letter. */
+  passage(span: Span): PassageAnalysis {
+    const key = span.start * (this.letter.text.length + 1) + span.end;
+    let analysis = this.passages.get(key);
+    if (!analysis) {
+      analysis = new Passage(this.letter.text, span);
+      this.passages.set(key, analysis);
+    }
+    return analysis;
+  }
+
+  /** The body of the CLINICAL CASE SUMMARY, or an empty passage when the letter has none. */
+  get summary(): PassageAnalysis {
+    if (!this.summaryPassage) {
+      const section = this.letter.sections.find((candidate) => candidate.kind === 'summary');
+      this.summaryPassage = this.passage(section ? section.body : EMPTY_SPAN);
+    }
+    return this.summaryPassage;
+  }
+
+  /** The rationale text of an item, or an empty passage at the item's end. */
+  rationale(item: Item): PassageAnalysis {
+    return this.passage(item.rationale ? item.rationale.textSpan : { start: item.span.end, end: item.span.end });
+  }
+
+  /** What the documentation rules need to know about item `index`. */
+  item(index: number): ItemFacts {
+    return (this.items[index] ??= computeItemFacts(this, index));
+  }
+
+  /**
+   * Every item's citations resolved as of the letter's decision date, parallel to
+   * `letter.items` and `item.citations`.
+   */
+  get resolvedCitations(): readonly (readonly ResolvedCitation[])[] {
+    if (!this.citations) {
+      const date = letterDateToIso(this.letter.header.decisionDate?.value);
+      this.citations = this.letter.items.map((item) => item.citations.map((citation) => this.knowledge.resolveCitation(citation, { date })));
+    }
+    return this.citations;
+  }
+}
