@@ -133,17 +133,3 @@ function judgeGuidelineStatement(tokens: TokenList, sentence: Sentence): boolean
   for (let index = firstToken; index < endToken && !quoted; index++) quoted = QUOTES.has(tokens.norm(index));
   return quoted && LEADING_GUIDELINE_CUES.occursIn(tokens, firstToken, endToken);
 }
-
-/** Standard opioid disclaimer sentences that every opioid rationale ends with. */
-const DISCLAIMER_CUES = phraseSet([
-  'this decision addresses the medical necessity',
-  'this medical necessity decision should not be interpreted',
-  'should not be interpreted as a recommendation',
-  'are advised to consult',
-  'is advised to consult',
-  'advised to speak with',
-]);
-
-export function isDisclaimer(tokens: Tokens, sentence: Sentence): boolean {
-  return DISCLAIMER_CUES.occursIn(tokens, sentence.firstToken, sentence.endToken);
-}

@@ -1,6 +1,7 @@
 import type { KnowledgeBase, ResolvedCitation } from '../knowledge/knowledge-base';
 import type { DrugLookup } from '../knowledge/drug-lookup';
 import { letterDateToIso } from '../language/dates';
+import type { Sentence } from '../language/sentences';
 import type { Item, Letter } from '../letter/model';
 import type { Span } from '../text/span';
 import { computeItemFacts, type ItemFacts } from './item-facts';
@@ -53,6 +54,21 @@ export class LetterFacts implements Passages {
   /** The rationale text of an item, or an empty passage at the item's end. */
   rationale(item: Item): PassageAnalysis {
     return this.passage(item.rationale ? item.rationale.textSpan : { start: item.span.end, end: item.span.end });
+  }
+
+  /**
+   * The sentence the parser read the item's conclusion from, as a sentence of a passage (the
+   * rationale's, unless the sentence splits differently there); null when the parser found none.
+   */
+  conclusion(item: Item): { passage: PassageAnalysis; sentence: Sentence } | null {
+    const marked = item.rationale?.conclusionSpan;
+    if (!marked) return null;
+    const passage = this.passage(marked);
+    const sentence = passage.sentences[passage.sentences.length - 1];
+    if (sentence && passage.sentences.length === 1) return { passage, sentence };
+    const rationale = this.rationale(item);
+    const inRationale = rationale.sentenceAt(marked.start);
+    return inRationale ? { passage: rationale, sentence: inRationale } : null;
   }
 
   /** What the documentation rules need to know about item `index`. */

@@ -1,3 +1,6 @@
+import { phraseSet } from '../language/phrase-matcher';
+import { splitSentences, type Sentence } from '../language/sentences';
+import { tokenList, type Tokens } from '../language/tokens';
 import type { RationaleConclusion } from './model';
 
 /**
@@ -12,13 +15,22 @@ export interface ConclusionResult {
   readonly to: number;
 }
 
-const DISCLAIMER = [
-  /\bThis decision addresses the medical necessity of opioids\b/i,
-  /\bshould not be interpreted as a recommendation to stop\b/i,
-  /\badvised to consult the MTUS Opioids? Treatment Guidelines\b/i,
-  /\badvised to speak with (?:their|his|her) treating physician\b/i,
-  /\bregarding the most appropriate method for weaning\b/i,
-];
+/** The standard opioid disclaimer's sentences, which end many opioid rationales and say nothing about the item. */
+const DISCLAIMER_CUES = phraseSet([
+  'this decision addresses the medical necessity',
+  'this medical necessity decision should not be interpreted',
+  'should not be interpreted as a recommendation',
+  'are advised to consult',
+  'is advised to consult',
+  'advised to consult the mtus',
+  'advised to speak with',
+  'regarding the most appropriate method for weaning',
+]);
+
+/** Whether a sentence belongs to the standard disclaimer. */
+export function isDisclaimer(tokens: Tokens, sentence: Sentence): boolean {
+  return DISCLAIMER_CUES.occursIn(tokens, sentence.firstToken, sentence.endToken);
+}
 
 const NEGATIVE = new RegExp(
   [
@@ -39,16 +51,32 @@ const POSITIVE =
 
 /** Up to this many sentences from the end are read before giving up. */
 const SENTENCES_READ = 3;
+/** Only the rationale's end is split at first: the concluding sentences are there. */
+const TAIL = 2000;
 
+/**
+ * The concluding sentence of a rationale (whitespace-normalised text) and what it concludes:
+ * the last of up to three final sentences, disclaimers skipped, that states a verdict.
+ */
 export function judgeConclusion(text: string): ConclusionResult {
-  const sentences = splitSentences(text);
+  // Read the tail first; only when the search reaches the tail's first sentence, which may have
+  // been cut, is the whole text split.
+  const tailStart = text.length > TAIL ? text.indexOf(' ', text.length - TAIL) + 1 : 0;
+  const fromTail = judgeFrom(text, tailStart);
+  return fromTail ?? judgeFrom(text, 0)!;
+}
+
+function judgeFrom(text: string, start: number): ConclusionResult | null {
+  const tokens = tokenList(text, { start, end: text.length });
+  const sentences = splitSentences(tokens, text);
   let read = 0;
   for (let n = sentences.length - 1; n >= 0 && read < SENTENCES_READ; n--) {
-    const [from, to] = sentences[n]!;
-    const sentence = text.slice(from, to);
-    if (DISCLAIMER.some((pattern) => pattern.test(sentence))) continue;
+    if (n === 0 && start > 0) return null;
+    const sentence = sentences[n];
+    if (isDisclaimer(tokens, sentence)) continue;
     read++;
-    const verdict = judgeSentence(sentence);
+    const { start: from, end: to } = sentence.span;
+    const verdict = judgeSentence(text.slice(from, to));
     if (verdict !== 'unknown') return { conclusion: verdict, from, to };
   }
   return { conclusion: 'unknown', from: -1, to: -1 };
@@ -72,30 +100,4 @@ export function judgeSentence(sentence: string): RationaleConclusion {
   if (NEGATIVE.test(sentence)) return 'not medically necessary';
   if (POSITIVE.test(sentence)) return 'medically necessary';
   return 'unknown';
-}
-
-const ABBREVIATIONS = /\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|No|Fig|al|approx|ed|pg|pp|p|St|Jr|Sr|U\.S|a\.m|p\.m|q|b\.i\.d|t\.i\.d)\.$/i;
-
-/** Sentence ranges [from, to) in normalised text; a period ends a sentence when a space and a non-lowercase character follow. */
-export function splitSentences(text: string): [number, number][] {
-  const ranges: [number, number][] = [];
-  let start = 0;
-  // The regex engine skips to each candidate mark much faster than a loop over every character.
-  const marks = /[.!?]/g;
-  for (let found = marks.exec(text); found; found = marks.exec(text)) {
-    const at = found.index;
-    const char = found[0];
-    let end = at + 1;
-    while (end < text.length && (text[end] === '"' || text[end] === "'" || text[end] === ')' || text[end] === '\u201d')) end++;
-    if (end < text.length && text[end] !== ' ') continue;
-    const next = text[end + 1];
-    if (next !== undefined && next >= 'a' && next <= 'z') continue;
-    if (char === '.' && ABBREVIATIONS.test(text.slice(Math.max(start, at - 8), at + 1))) continue;
-    if (char === '.' && at > 0 && /\d/.test(text[at - 1]!) && next !== undefined && /\d/.test(next)) continue;
-    ranges.push([start, end]);
-    start = end + 1;
-    marks.lastIndex = end + 1;
-  }
-  if (start < text.length) ranges.push([start, text.length]);
-  return ranges.filter(([from, to]) => to > from);
 }

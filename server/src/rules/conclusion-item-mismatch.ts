@@ -1,12 +1,8 @@
-import type { LetterFacts } from '../facts/letter-facts';
-import type { Item } from '../letter/model';
 import type { Span } from '../text/span';
-import { isDisclaimer } from '../facts/clinical-terms';
 import { gluedDose, normaliseUnit, STRENGTH_UNITS } from '../language/doses';
 import type { DrugLookup, DrugMention } from '../knowledge/drug-lookup';
 import type { PassageAnalysis } from '../facts/passages';
 import type { Sentence } from '../language/sentences';
-import { phraseSet } from '../language/phrase-matcher';
 import { asTokenList, type TokenList, type Tokens } from '../language/tokens';
 import type { Rule, RuleFinding } from './types';
 
@@ -20,11 +16,6 @@ export interface DoseParts {
 
 /** Words that end the item's name in a sentence ("… is not medically necessary"). */
 const NAME_END = new Set(['is', 'are', 'was', 'were', 'not', 'has', 'have', 'does', 'do', 'cannot', 'will', 'would', 'should', 'as', 'because', 'due', 'per', 'be']);
-const CONCLUSION_CUES = phraseSet([
-  'medically necessary', 'not medically necessary', 'medically appropriate', 'not certified', 'non certified', 'is certified',
-  'is not supported', 'is supported', 'is not recommended', 'is recommended', 'is not indicated', 'is indicated',
-  'not warranted', 'is warranted', 'is upheld', 'is overturned',
-]);
 const SIDES = new Map([
   ['left', 'left'],
   ['right', 'right'],
@@ -44,7 +35,7 @@ export const conclusionItemMismatch: Rule = {
       const facts = context.facts.item(index);
       // Only drugs and sided items have something to compare; the rationale is not read otherwise.
       if (facts.drugs.length === 0 && sidesIn(facts.title.tokens, 0, facts.title.tokens.length).sides.size !== 1) return;
-      const conclusion = conclusionSentence(context.facts, item);
+      const conclusion = context.facts.conclusion(item);
       if (!conclusion) return;
       const { passage, sentence } = conclusion;
       const problem = facts.drugs.length > 0 ? compareDrug(letter.text, passage, sentence, facts.title, facts.drugs, lookup) : compareSide(passage, sentence, facts.title);
@@ -70,24 +61,6 @@ interface Problem {
   readonly replaceable: boolean;
 }
 
-/** The parser's concluding sentence, or else the last rationale sentence that states a conclusion. */
-function conclusionSentence(facts: LetterFacts, item: Item): { passage: PassageAnalysis; sentence: Sentence } | null {
-  const marked = item.rationale?.conclusionSpan;
-  if (marked) {
-    const passage = facts.passage(marked);
-    const sentence = passage.sentences[passage.sentences.length - 1];
-    if (sentence && passage.sentences.length === 1) return { passage, sentence };
-    const inRationale = facts.rationale(item).sentenceAt(marked.start);
-    if (inRationale) return { passage: facts.rationale(item), sentence: inRationale };
-  }
-  const rationale = facts.rationale(item);
-  for (let index = rationale.sentences.length - 1; index >= 0; index--) {
-    const sentence = rationale.sentences[index];
-    if (isDisclaimer(rationale.tokens, sentence)) continue;
-    if (CONCLUSION_CUES.findFirst(rationale.tokens, sentence.firstToken, sentence.endToken)) return { passage: rationale, sentence };
-  }
-  return null;
-}
 
 function compareDrug(text: string, passage: PassageAnalysis, sentence: Sentence, title: PassageAnalysis, itemDrugs: readonly DrugMention[], lookup: DrugLookup): Problem | null {
   const named = lookup.mentions(passage.tokens, sentence.firstToken, sentence.endToken);

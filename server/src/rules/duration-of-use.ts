@@ -1,6 +1,7 @@
 import type { LetterFacts } from '../facts/letter-facts';
 import type { Span } from '../text/span';
-import { isDisclaimer, isGuidelineStatement } from '../facts/clinical-terms';
+import { isGuidelineStatement } from '../facts/clinical-terms';
+import { isDisclaimer } from '../letter/conclusion';
 import type { DrugLookup } from '../knowledge/drug-lookup';
 import { drugMentionsIn, mentionsBetween, mentionsOfDrugs } from '../facts/item-facts';
 import type { PassageAnalysis } from '../facts/passages';

@@ -1,5 +1,6 @@
 import type { Span } from '../text/span';
-import { functionMentions, isDisclaimer, isGuidelineStatement } from '../facts/clinical-terms';
+import { functionMentions, isGuidelineStatement } from '../facts/clinical-terms';
+import { isDisclaimer } from '../letter/conclusion';
 import type { PassageAnalysis } from '../facts/passages';
 import { phraseSet, type PhraseMatcher } from '../language/phrase-matcher';
 import type { RelatedPassage, Rule, RuleFinding } from './types';

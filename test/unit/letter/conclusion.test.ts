@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { judgeConclusion, splitSentences } from '../../../server/src/letter/conclusion';
+import { judgeConclusion } from '../../../server/src/letter/conclusion';
 
 const conclude = (text: string) => judgeConclusion(text).conclusion;
 
@@ -35,10 +35,17 @@ test('no verdict in the last sentences gives unknown', () => {
   assert.equal(conclude('The worker is 50 years old. The pain is in the knee. The notes are brief.'), 'unknown');
 });
 
-test('sentences do not break after abbreviations, decimals or mid-sentence lowercase', () => {
-  const text = 'Dr. Lee prescribed 7.5 mg, e.g. at night. The request is not medically necessary.';
-  assert.deepEqual(
-    splitSentences(text).map(([from, to]) => text.slice(from, to)),
-    ['Dr. Lee prescribed 7.5 mg, e.g. at night.', 'The request is not medically necessary.'],
-  );
+test('the concluding sentence is read whole across abbreviations and decimals', () => {
+  const text = 'Dr. Lee prescribed 7.5 mg, e.g. at night. The request of Dr. Lee for 7.5 mg is not medically necessary.';
+  const result = judgeConclusion(text);
+  assert.equal(text.slice(result.from, result.to), 'The request of Dr. Lee for 7.5 mg is not medically necessary.');
+});
+
+test('a long rationale is read from its end, and a cut first sentence of the tail is never judged alone', () => {
+  const filler = 'The worker reports pain. '.repeat(200);
+  const longVerdict = `The request is not medically necessary because ${'the records are brief and '.repeat(120)}nothing else.`;
+  const text = `${filler}${longVerdict}`;
+  const result = judgeConclusion(text);
+  assert.equal(result.conclusion, 'not medically necessary');
+  assert.equal(text.slice(result.from, result.to), longVerdict);
 });

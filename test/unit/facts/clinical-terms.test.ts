@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { functionMentions, isGuidelineStatement, isDisclaimer } from '../../../server/src/facts/clinical-terms';
+import { functionMentions, isGuidelineStatement } from '../../../server/src/facts/clinical-terms';
+import { isDisclaimer } from '../../../server/src/letter/conclusion';
 import { splitSentences } from '../../../server/src/language/sentences';
 import { tokenize } from '../../../server/src/language/tokens';
 
