@@ -1,7 +1,8 @@
 import type { Item } from '../letter/model';
 import type { Span } from '../text/span';
 import { isGuidelineStatement, THERAPY_TERMS, type TherapyKind } from './clinical-terms';
-import { classesOfMentions, hasStrength, type DrugFamily, type DrugLookup, type DrugMention } from '../knowledge/drug-lookup';
+import { classesOfMentions, type DrugFamily, type DrugLookup, type DrugMention } from '../knowledge/drug-lookup';
+import { hasStrength } from '../language/doses';
 import type { PassageAnalysis, Passages } from './passages';
 import { PhraseMatcher, phraseSet } from '../language/phrase-matcher';
 import type { Sentence } from '../language/sentences';

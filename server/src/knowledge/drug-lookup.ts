@@ -7,9 +7,9 @@
 
 import type { DrugClass, DrugEntry } from './types';
 import type { Span } from '../text/span';
-import { gluedDose, STRENGTH_UNITS } from '../language/doses';
+import { hasStrength } from '../language/doses';
 import { PhraseMatcher } from '../language/phrase-matcher';
-import { asTokenList, plainWords, tokenList, type Tokens } from '../language/tokens';
+import { plainWords, tokenList, type Tokens } from '../language/tokens';
 
 /**
  * Families of drugs that the MTUS treats alike, grouped from the dictionary's
@@ -127,17 +127,6 @@ const TOPICAL_FORMS = new PhraseMatcher<true>(
   ['cream', 'creams', 'gel', 'ointment', 'lotion', 'topical', 'compound', 'compounded', 'cream base', 'salve', 'liniment', 'pad', 'pads', 'patch', 'patches', 'transdermal', 'spray', 'roll on', 'balm']
     .map((phrase) => [phrase, true] as const),
 );
-
-/** True when `tokens[from..to)` holds a dose or strength such as "5%", "10mg", "4 MG", "111.2 grams". */
-export function hasStrength(tokenInput: Tokens, from = 0, to = tokenInput.length): boolean {
-  const tokens = asTokenList(tokenInput);
-  for (let index = from; index < to; index++) {
-    const glued = tokens.isWord(index) ? gluedDose(tokens.norm(index)) : null;
-    if (glued && STRENGTH_UNITS.has(glued.unit)) return true;
-    if (tokens.isNumber(index) && index + 1 < to && STRENGTH_UNITS.has(tokens.norm(index + 1))) return true;
-  }
-  return false;
-}
 
 /**
  * Classes of everything named in `tokens[from..to)`. A topical dosage form

@@ -1,14 +1,20 @@
 /**
  * Doses as the tokenizer reads them: a number followed by a unit token
  * ("10 mg", "5 %"), or one word with the unit glued on ("10mg", ".5mg",
- * "240gm"). One list of units for every rule that reads strengths or amounts.
+ * "240gm"). One list of units and one strength reader for the parser and every
+ * rule that reads strengths or amounts, and one reader of refill counts.
  */
+
+import type { Span } from '../text/span';
+import { countValue, NUMBER_WORDS } from './numbers';
+import { phraseSet } from './phrase-matcher';
+import { asTokenList, type TokenList, type Tokens } from './tokens';
 
 /**
  * Units of a strength ("10 mg", "5 %", "111.2 grams"): as unit tokens after a number (lower case, as
  * tokens are) and as the normalised unit of a glued dose. Ounces are only ever an amount.
  */
-export const STRENGTH_UNITS: ReadonlySet<string> = new Set(['mg', 'mcg', 'g', 'gm', 'gms', 'gram', 'grams', 'ml', 'mls', '%', 'meq', 'iu', 'units', 'unit']);
+export const STRENGTH_UNITS: ReadonlySet<string> = new Set(['mg', 'mcg', 'ug', '\u00b5g', 'g', 'gm', 'gms', 'gram', 'grams', 'ml', 'mls', 'cc', '%', 'meq', 'iu', 'units', 'unit']);
 
 /** Units of a package amount ("120 grams", "500ml") rather than a strength, after `normaliseUnit`. */
 const AMOUNT_UNITS: ReadonlySet<string> = new Set(['g', 'ml', 'oz']);
@@ -39,4 +45,127 @@ export function normaliseUnit(unit: string): string {
 /** Whether a (normalised) unit measures a package amount, such as the grams of a cream, rather than a strength. */
 export function isAmountUnit(unit: string): boolean {
   return AMOUNT_UNITS.has(unit);
+}
+
+/** What a strength may be per, after a slash: "25mcg/hr", "5mg/ml". */
+const PER_UNITS: ReadonlySet<string> = new Set(['ml', 'hr', 'h', 'g', 'gm', 'dose', 'act', 'spray', 'patch']);
+
+export interface Strength {
+  /** Token index of the first number, and one past the strength's last token. */
+  readonly first: number;
+  readonly end: number;
+  readonly span: Span;
+  /** Each number as written: ["10", "325"] for "10/325mg". */
+  readonly values: readonly string[];
+  /** The unit, normalised ("g" for "gm"); null only when no unit was required. */
+  readonly unit: string | null;
+}
+
+/**
+ * The strength that starts at token `index`: a number, or a dose with its unit glued on; then
+ * combination parts after "/", "-" or a space ("10/325mg", "7.5-325 mg", "7.5 325 mg"); then the unit ("7.5 mg", "5%")
+ * and what it is per ("25mcg/hr"). Without `unitRequired: false`, a strength needs a unit.
+ */
+export function strengthAt(tokenInput: Tokens, index: number, to = tokenInput.length, unitRequired = true): Strength | null {
+  const tokens = asTokenList(tokenInput);
+  const values: string[] = [];
+  let unit: string | null = null;
+  let at = index;
+  const readNumber = (position: number): boolean => {
+    if (position >= to) return false;
+    if (tokens.isNumber(position)) {
+      values.push(tokens.norm(position));
+      return true;
+    }
+    const glued = tokens.isWord(position) ? gluedDose(tokens.norm(position)) : null;
+    if (!glued || !STRENGTH_UNITS.has(glued.unit)) return false;
+    values.push(glued.value);
+    unit = glued.unit;
+    return true;
+  };
+  if (!readNumber(at)) return null;
+  at++;
+  for (;;) {
+    if (unit !== null || at >= to) break;
+    if (tokens.isNumber(at) && readNumber(at)) at += 1;
+    else if (at + 1 < to && (tokens.is(at, '/') || tokens.is(at, '-')) && readNumber(at + 1)) at += 2;
+    else break;
+  }
+  if (unit === null && at < to && STRENGTH_UNITS.has(tokens.norm(at))) {
+    unit = normaliseUnit(tokens.norm(at));
+    at++;
+  }
+  if (unit === null && unitRequired) return null;
+  if (unit !== null && at + 1 < to && tokens.is(at, '/') && PER_UNITS.has(tokens.norm(at + 1))) at += 2;
+  return { first: index, end: at, span: { start: tokens.start(index), end: tokens.end(at - 1) }, values, unit };
+}
+
+/** The first strength with a unit in `tokens[from..to)`; a number glued to a word or after "#" ("B12", "#60") starts none. */
+export function findStrength(tokenInput: Tokens, from = 0, to = tokenInput.length): Strength | null {
+  const tokens = asTokenList(tokenInput);
+  for (let index = from; index < to; index++) {
+    if (!tokens.isNumber(index) && !tokens.isWord(index)) continue;
+    const previous = index - 1;
+    if (previous >= from && !tokens.spaceBefore(index) && (tokens.isWord(previous) || tokens.is(previous, '#'))) continue;
+    const strength = strengthAt(tokens, index, to);
+    if (strength) return strength;
+  }
+  return null;
+}
+
+/** True when `tokens[from..to)` holds a dose or strength such as "5%", "10mg", "4 MG", "111.2 grams". */
+export function hasStrength(tokens: Tokens, from = 0, to = tokens.length): boolean {
+  return findStrength(tokens, from, to) !== null;
+}
+
+const REFILL_WORDS = phraseSet(['refill', 'refills', 'refilled', 'refilling', 'rf', 'rfs']);
+/** How a count of refills is written around the word: "3 refills", "refills x2", "refills: 3", "(3) refills". */
+const REFILL_QUALIFIERS = new Set(['additional', 'more', 'further', 'total', '(', ')', 'monthly']);
+
+export interface RefillMention {
+  readonly span: Span;
+  /** Token indexes of the refill word. */
+  readonly first: number;
+  readonly end: number;
+  /** The number of refills as written ("3", "three", "x2"), or null when not stated. */
+  readonly count: string | null;
+  /** Its value, or null when not stated. */
+  readonly value: number | null;
+}
+
+/** Every mention of refills in `tokens[from..to)`, each with the count written next to it. */
+export function refillMentions(tokenInput: Tokens, from = 0, to = tokenInput.length): RefillMention[] {
+  const tokens = asTokenList(tokenInput);
+  const mentions: RefillMention[] = [];
+  for (let at = REFILL_WORDS.nextMatch(tokens, from, to); at >= 0; at = REFILL_WORDS.nextMatch(tokens, REFILL_WORDS.lastMatchEnd, to)) {
+    const end = REFILL_WORDS.lastMatchEnd;
+    const count = countNear(tokens, at, end, from, to);
+    mentions.push({ span: { start: tokens.start(at), end: tokens.end(end - 1) }, first: at, end, count, value: count === null ? null : countValue(count) });
+  }
+  return mentions;
+}
+
+/** Whether `tokens[from..to)` mention refills at all. */
+export function mentionsRefills(tokens: Tokens, from = 0, to = tokens.length): boolean {
+  return REFILL_WORDS.occursIn(tokens, from, to);
+}
+
+function isCount(tokens: TokenList, index: number): boolean {
+  const norm = tokens.norm(index);
+  return tokens.isNumber(index) || NUMBER_WORDS.has(norm) || /^x\d+$/.test(norm);
+}
+
+/** Looks two tokens back ("3 refills", "three (3) refills") and three ahead ("refills x 2", "refills: 3"). */
+function countNear(tokens: TokenList, first: number, end: number, from: number, to: number): string | null {
+  for (let index = first - 1, seen = 0; index >= from && seen < 4; index--, seen++) {
+    const norm = tokens.norm(index);
+    if (isCount(tokens, index)) return norm;
+    if (!REFILL_QUALIFIERS.has(norm) && !tokens.isNumber(index)) break;
+  }
+  for (let index = end, seen = 0; index < to && seen < 3; index++, seen++) {
+    const norm = tokens.norm(index);
+    if (isCount(tokens, index) && norm !== 'a' && norm !== 'an' && norm !== 'no') return norm;
+    if (norm !== 'x' && norm !== ':' && norm !== '#' && norm !== '=') break;
+  }
+  return null;
 }

@@ -396,7 +396,7 @@ function buildItem(text: string, lines: readonly Line[], draft: Draft, endLine: 
     decision: draft.mark,
     medication,
     quantity: quantityOf(title),
-    refills: refillsOf(title),
+    refills: medication ? medication.refills : refillsOf(title),
     partial,
     claimsAdministratorGuideline,
     maximusGuideline,

@@ -1,5 +1,5 @@
 import type { Span } from '../text/span';
-import { gluedDose, normaliseUnit, STRENGTH_UNITS } from '../language/doses';
+import { strengthAt, type Strength } from '../language/doses';
 import type { DrugLookup, DrugMention } from '../knowledge/drug-lookup';
 import type { PassageAnalysis } from '../facts/passages';
 import type { Sentence } from '../language/sentences';
@@ -156,48 +156,28 @@ function nameSpan(tokens: TokenList, first: number, to: number): Span {
 /** Strength ("10/325mg", "7.5-325 mg", ".5", "4 MG") and quantity ("#60") after a drug name. */
 export function doseAfter(tokenInput: Tokens, from: number, to: number): DoseParts {
   const tokens = asTokenList(tokenInput);
-  const strength: string[] = [];
-  let unit: string | null = null;
+  let strength: Strength | null = null;
   let quantity: string | null = null;
   let last = from;
-  let strengthDone = false;
   for (let index = from; index < to; index++) {
-    const norm = tokens.norm(index);
-    if (norm === '#') {
-      const nextIndex = index + 1;
-      if (nextIndex < tokens.length && nextIndex < to && (tokens.isNumber(nextIndex) || /^\d/.test(tokens.norm(nextIndex)))) {
-        const next = tokens.norm(nextIndex);
-        quantity = normaliseNumber(/^[0-9.]*/.exec(next)?.[0] ?? next);
+    if (tokens.is(index, '#')) {
+      const next = index + 1;
+      if (next < tokens.length && next < to && (tokens.isNumber(next) || /^\d/.test(tokens.norm(next)))) {
+        quantity = normaliseNumber(/^[0-9.]*/.exec(tokens.norm(next))?.[0] ?? tokens.norm(next));
         last = index + 2;
       }
       break;
     }
-    if (strengthDone) continue;
-    const dose = tokens.isWord(index) ? gluedDose(norm) : null;
-    // "4oz" is an amount, never a strength.
-    const glued = dose && STRENGTH_UNITS.has(dose.unit) ? dose : null;
-    if (tokens.isNumber(index) || glued) {
-      const previous = index - 1;
-      if (strength.length > 0 && previous >= 0 && previous < tokens.length && tokens.norm(previous) !== '/' && tokens.norm(previous) !== '-' && !tokens.isNumber(previous)) {
-        strengthDone = true;
-        continue;
-      }
-      strength.push(normaliseNumber(glued ? glued.value : norm));
-      if (glued) unit = glued.unit;
-      last = index + 1;
-      continue;
+    if (strength) continue;
+    strength = strengthAt(tokens, index, to, false);
+    if (strength) {
+      last = strength.end;
+      index = strength.end - 1;
     }
-    if (strength.length > 0 && STRENGTH_UNITS.has(norm)) {
-      unit = normaliseUnit(norm);
-      last = index + 1;
-      continue;
-    }
-    if (strength.length > 0 && (norm === '/' || norm === '-')) continue;
-    if (strength.length > 0) strengthDone = true;
   }
   const before = from - 1 >= 0 && from - 1 < tokens.length ? tokens.end(from - 1) : 0;
   const span = last > from ? { start: tokens.start(from), end: tokens.end(last - 1) } : { start: before, end: before };
-  return { strength, unit, quantity, span };
+  return { strength: strength ? strength.values.map(normaliseNumber) : [], unit: strength?.unit ?? null, quantity, span };
 }
 
 function normaliseNumber(text: string): string {

@@ -5,6 +5,7 @@ import { isDisclaimer } from '../letter/conclusion';
 import type { DrugLookup } from '../knowledge/drug-lookup';
 import { drugMentionsIn, mentionsBetween, mentionsOfDrugs } from '../facts/item-facts';
 import type { PassageAnalysis } from '../facts/passages';
+import { CARDINAL_WORDS } from '../language/numbers';
 import { phraseSet } from '../language/phrase-matcher';
 import type { Rule, RuleFinding } from './types';
 
@@ -12,7 +13,7 @@ const MONTHS = [
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ];
-const AMOUNTS = ['{num}', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'several', 'many', 'few', 'a few', 'multiple', 'the past {num}', 'over a', 'over one', 'more than a', 'more than one'];
+const AMOUNTS = ['{num}', ...CARDINAL_WORDS, 'several', 'many', 'few', 'a few', 'multiple', 'the past {num}', 'over a', 'over one', 'more than a', 'more than one'];
 const UNITS = ['day*', 'week*', 'month*', 'year*', 'wk*', 'mo', 'mos', 'yr*'];
 
 /** Expressions that say how long a drug has been taken, or that it is new. */

@@ -2,16 +2,8 @@ import type { Span } from '../text/span';
 import type { DrugLookup } from '../knowledge/drug-lookup';
 import { drugMentionsIn, mentionsBetween, mentionsOfDrugs } from '../facts/item-facts';
 import type { PassageAnalysis } from '../facts/passages';
-import { phraseSet } from '../language/phrase-matcher';
-import type { TokenList } from '../language/tokens';
+import { mentionsRefills, refillMentions, type RefillMention } from '../language/doses';
 import type { Fix, RelatedPassage, Rule, RuleFinding } from './types';
-
-const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'a', 'an', 'zero', 'no', 'single']);
-const REFILL_WORDS = phraseSet(['refill', 'refills', 'refilled', 'refilling', 'rf', 'rfs']);
-/** How a count of refills is written around the word: "3 refills", "refills x2", "refills: 3", "(3) refills". */
-const QUALIFIERS = new Set(['additional', 'more', 'further', 'total', '(', ')', 'monthly']);
-
-const ZERO = new Set(['0', 'no', 'zero']);
 
 export const PLACEHOLDER = '___';
 
@@ -25,7 +17,7 @@ export const refillCount: Rule = {
     const findings: RuleFinding[] = [];
     // A cheap look at the raw text first, and only for letters that name a drug: most summaries never mention refills and need no tokens.
     let summaryMentionsRefills: boolean | undefined;
-    const mentionsRefills = () => {
+    const summaryHasRefills = () => {
       if (summaryMentionsRefills === undefined) {
         const summarySection = letter.sections.find((section) => section.kind === 'summary');
         summaryMentionsRefills = summarySection !== undefined && /refill/i.test(letter.text.slice(summarySection.body.start, summarySection.body.end));
@@ -35,8 +27,8 @@ export const refillCount: Rule = {
     letter.items.forEach((item, index) => {
       const facts = context.facts.item(index);
       if (!facts.isMedication) return;
-      const inTitle = refillMentions(facts.title.tokens, 0, facts.title.tokens.length);
-      const inSummary = facts.generics.size > 0 && mentionsRefills() ? summaryRefills(context.facts.summary, lookup, facts.generics) : null;
+      const inTitle = refillMentions(facts.title.tokens);
+      const inSummary = facts.generics.size > 0 && summaryHasRefills() ? summaryRefills(context.facts.summary, lookup, facts.generics) : null;
       if (inTitle.length === 0 && !inSummary) return;
       const counted = item.refills !== null || inTitle.some((mention) => mention.count !== null);
       const related: RelatedPassage[] = inSummary ? [{ span: inSummary.span, message: 'Refills are mentioned here.' }] : [];
@@ -52,8 +44,8 @@ export const refillCount: Rule = {
           fixes: [placeholderFix(item.titleSpan, inTitle[0], inSummary?.count ?? null)],
         });
       }
-      const noneRequested = item.refills === 0 || (inTitle.length > 0 && inTitle.every((mention) => mention.count !== null && ZERO.has(mention.count)));
-      if (item.rationale && !noneRequested && !REFILL_WORDS.occursIn(facts.rationale.tokens)) {
+      const noneRequested = item.refills === 0 || (inTitle.length > 0 && inTitle.every((mention) => mention.value === 0));
+      if (item.rationale && !noneRequested && !mentionsRefills(facts.rationale.tokens)) {
         findings.push({
           message: `Refills are requested for this item, but the rationale does not address them (for example, that refills imply continued use without re-evaluation).`,
           span: item.rationale.label,
@@ -65,40 +57,6 @@ export const refillCount: Rule = {
     return findings;
   },
 };
-
-interface RefillMention {
-  readonly span: Span;
-  /** The number of refills as written ("3", "three"), or null when not stated. */
-  readonly count: string | null;
-}
-
-function refillMentions(tokens: TokenList, from: number, to: number): RefillMention[] {
-  const mentions: RefillMention[] = [];
-  for (const match of REFILL_WORDS.findAll(tokens, from, to)) {
-    mentions.push({ span: match.span, count: countNear(tokens, match.first, match.end, from, to) });
-  }
-  return mentions;
-}
-
-function isCount(tokens: TokenList, index: number): boolean {
-  const norm = tokens.norm(index);
-  return tokens.isNumber(index) || NUMBER_WORDS.has(norm) || /^x\d+$/.test(norm);
-}
-
-/** Looks two tokens back ("3 refills", "three (3) refills") and three ahead ("refills x 2", "refills: 3"). */
-function countNear(tokens: TokenList, first: number, end: number, from: number, to: number): string | null {
-  for (let index = first - 1, seen = 0; index >= from && seen < 4; index--, seen++) {
-    const norm = tokens.norm(index);
-    if (isCount(tokens, index)) return norm;
-    if (!QUALIFIERS.has(norm) && !tokens.isNumber(index)) break;
-  }
-  for (let index = end, seen = 0; index < to && seen < 3; index++, seen++) {
-    const norm = tokens.norm(index);
-    if (isCount(tokens, index) && norm !== 'a' && norm !== 'an' && norm !== 'no') return norm;
-    if (norm !== 'x' && norm !== ':' && norm !== '#' && norm !== '=') break;
-  }
-  return null;
-}
 
 /**
  * A summary sentence naming this item's drug that gives a number of refills

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildKnowledge, builtinKnowledgeData, loadKnowledge, mergeKnowledgeData } from '../../../server/src/knowledge';
-import { classesInTokens, drugLookupOver, hasStrength } from '../../../server/src/knowledge/drug-lookup';
+import { classesInTokens, drugLookupOver } from '../../../server/src/knowledge/drug-lookup';
+import { hasStrength } from '../../../server/src/language/doses';
 
 const builtinDrugLookup = () => loadKnowledge().drugLookup;
 import { tokenize } from '../../../server/src/language/tokens';
