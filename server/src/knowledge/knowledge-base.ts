@@ -2,9 +2,9 @@ import type { Citation } from '../letter/model';
 import type { Span } from '../text/span';
 import { BoundedCache } from './bounded-cache';
 import { similarityTo } from './fuzzy';
-import { foldName, nameKeyVariants, primaryKey, tokenize } from './normalize';
+import { foldName, nameKeyVariants, primaryKey } from './normalize';
 import { parsePageRange, rangesOverlap, type PageRange } from './pages';
-import { PhraseMatcher } from './name-phrase-matcher';
+import { PhraseMatcher } from '../language/phrase-matcher';
 import { drugLookupOver, type DrugLookup, type DrugMention } from './drug-lookup';
 import { tokenList } from '../language/tokens';
 import type { DrugEntry, GuidelineEntry, KnowledgeData, OdgChapter, SectionEntry, TermEntry } from './types';
@@ -131,14 +131,14 @@ export class KnowledgeBase {
   private readonly odgById = new Map<string, OdgChapter>();
   private readonly guidelineIndex = createIndex<GuidelineEntry[]>();
   private readonly guidelineKeyGroups = new Map<string, GuidelineEntry[]>();
-  private readonly guidelinePhrases = new PhraseMatcher<GuidelineEntry>();
+  private readonly guidelinePhrases = new PhraseMatcher<GuidelineEntry[]>([], NAMES);
   private readonly sectionsByGuideline = new Map<string, SectionEntry[]>();
   private readonly sectionIndexByGuideline = new Map<string, KeyedIndex<SectionEntry>>();
   private readonly sectionByNumber = new Map<string, Map<string, SectionEntry>>();
   private readonly editionsBySeries = new Map<string, GuidelineEntry[]>();
   private builtDrugLookup: DrugLookup | null = null;
-  private readonly termPhrases = new PhraseMatcher<TermEntry>();
-  private readonly odgPhrases = new PhraseMatcher<OdgChapter>();
+  private readonly termPhrases = new PhraseMatcher<TermEntry>([], NAMES);
+  private readonly odgPhrases = new PhraseMatcher<OdgChapter>([], NAMES);
   private readonly sectionPhrasesByGuideline = new Map<string, PhraseMatcher<SectionEntry>>();
   // Letters and keystrokes cite the same few guideline names over and over.
   private readonly editionsByName = new BoundedCache<string, readonly GuidelineEntry[] | null>(2048);
@@ -174,7 +174,7 @@ export class KnowledgeBase {
         if (!group.includes(guideline)) group.push(guideline);
         this.guidelineKeyGroups.set(key, group);
         indexName(this.guidelineIndex, name, group, 0);
-        this.guidelinePhrases.add(name, guideline);
+        this.guidelinePhrases.update(name, (editions = []) => (editions.includes(guideline) ? editions : [...editions, guideline]));
       }
     }
     for (const editions of this.editionsBySeries.values()) editions.sort(byYear);
@@ -206,7 +206,7 @@ export class KnowledgeBase {
       for (const alias of section.aliases) indexName(index, alias, section, 1);
       let phrases = this.sectionPhrasesByGuideline.get(section.guideline);
       if (!phrases) {
-        phrases = new PhraseMatcher<SectionEntry>();
+        phrases = new PhraseMatcher<SectionEntry>([], NAMES);
         this.sectionPhrasesByGuideline.set(section.guideline, phrases);
       }
       for (const name of [section.title, ...section.aliases]) phrases.add(name, section);
@@ -286,8 +286,8 @@ export class KnowledgeBase {
     let editions = lookupName(this.guidelineIndex, name)?.entry ?? null;
     if (!editions && source !== 'MTUS') {
       // Non-MTUS references are free text; a known source name anywhere in them counts.
-      const mention = this.guidelinePhrases.findAll(name).find((m) => m.values.some((g) => !g.mtus));
-      if (mention) editions = mention.values.filter((g) => !g.mtus);
+      const mention = this.guidelinePhrases.findAll(tokenList(name)).find((m) => m.value.some((g) => !g.mtus));
+      if (mention) editions = mention.value.filter((g) => !g.mtus);
     }
     if (!editions?.length) return null;
     if (source === 'ODG') editions = editions.filter((g) => g.source === 'ODG').length ? editions.filter((g) => g.source === 'ODG') : editions;
@@ -301,9 +301,9 @@ export class KnowledgeBase {
 
   /** Guideline names mentioned in free text (a guideline line being typed), in order. */
   findGuidelineMentions(text: string, base = 0): GuidelineMention[] {
-    return this.guidelinePhrases.findAll(text, base).map((match) => {
-      const after = /^\s*(?:,\s*)?(\d{4})\b/.exec(text.slice(match.span.end - base, match.span.end - base + 12));
-      return { editions: [...match.values].sort(byYear), span: match.span, year: after ? Number(after[1]) : null };
+    return this.guidelinePhrases.findAll(tokenList(text)).map((match) => {
+      const after = /^\s*(?:,\s*)?(\d{4})\b/.exec(text.slice(match.span.end, match.span.end + 12));
+      return { editions: [...match.value].sort(byYear), span: offsetSpan(match.span, base), year: after ? Number(after[1]) : null };
     });
   }
 
@@ -331,8 +331,8 @@ export class KnowledgeBase {
    * section of the guideline named anywhere in the text.
    */
   findSectionMention(guidelineId: string, text: string): SectionMatch | null {
-    const found = this.sectionPhrasesByGuideline.get(guidelineId)?.findAll(text)[0];
-    return found ? { section: found.values[0], kind: 'mention' } : null;
+    const found = this.sectionPhrasesByGuideline.get(guidelineId)?.findFirst(tokenList(text));
+    return found ? { section: found.value, kind: 'mention' } : null;
   }
 
   /** The sections of an edition that a page falls in, narrowest first. */
@@ -376,7 +376,7 @@ export class KnowledgeBase {
 
   /** The ODG chapter a Non-MTUS citation names ("Low Back - Lumbar & Thoracic ... MRI" -> Low Back). */
   findOdgChapter(text: string): OdgChapter | null {
-    return this.odgPhrases.findAll(text)[0]?.values[0] ?? null;
+    return this.odgPhrases.findFirst(tokenList(text))?.value ?? null;
   }
 
   /** The drug names of this knowledge base's dictionary, as hover, completion and every rule find them. Built on first use. */
@@ -387,7 +387,7 @@ export class KnowledgeBase {
   /** Every drug named in `text` (brand, generic or other name), left to right, with spans offset by `base`. */
   findDrugs(text: string, base = 0): DrugMention[] {
     const mentions = this.drugLookup.mentions(tokenList(text));
-    return base === 0 ? mentions : mentions.map((mention) => ({ ...mention, span: { start: mention.span.start + base, end: mention.span.end + base } }));
+    return base === 0 ? mentions : mentions.map((mention) => ({ ...mention, span: offsetSpan(mention.span, base) }));
   }
 
   /** A drug by its whole name ("Zanaflex", "hydrocodone/APAP"). */
@@ -410,7 +410,7 @@ export class KnowledgeBase {
 
   /** Regulatory terms mentioned in `text` ("functional improvement"). */
   findTerms(text: string, base = 0): TermMention[] {
-    return this.termPhrases.findAll(text, base).map((m) => ({ term: m.values[0], span: m.span, text: m.text }));
+    return this.termPhrases.findAll(tokenList(text)).map((m) => ({ term: m.value, span: offsetSpan(m.span, base), text: text.slice(m.span.start, m.span.end) }));
   }
 
   /** Ties a parsed citation to the knowledge: its guideline edition, each section and page. */
@@ -432,6 +432,13 @@ export class KnowledgeBase {
     return { citation, guideline, sections, pages };
   }
 }
+
+function offsetSpan(span: Span, base: number): Span {
+  return base === 0 ? span : { start: span.start + base, end: span.end + base };
+}
+
+/** Guideline, section, term and chapter names are matched literally, punctuation ignored. */
+const NAMES = { names: true } as const;
 
 function inForce(guideline: GuidelineEntry, isoDate: string): boolean {
   if (guideline.effectiveFrom && isoDate < guideline.effectiveFrom) return false;
@@ -474,4 +481,3 @@ function bestBy<T>(
   return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
 }
 
-export { tokenize };

@@ -64,30 +64,3 @@ function computeNameKeyVariants(name: string): KeyVariants {
 export function primaryKey(name: string): string {
   return contentTokens(foldName(name)).join(' ');
 }
-
-export interface Token {
-  /** Lower case. */
-  readonly text: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-/** Runs of letters and digits, with offsets into `text` (offset by `base`). Linear. */
-export function tokenize(text: string, base = 0): Token[] {
-  const tokens: Token[] = [];
-  const pattern = /[A-Za-z0-9]+/g;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    tokens.push({ text: match[0].toLowerCase(), start: base + match.index, end: base + match.index + match[0].length });
-  }
-  return tokens;
-}
-
-/** Tokens of a dictionary phrase, folded the same way as `tokenize` sees text. */
-export function phraseTokens(phrase: string): string[] {
-  return phrase
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f\u00ae\u2122]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}

@@ -40,13 +40,30 @@ export class PhraseMatcher<T> {
   private bestNode: Node<T> | null = null;
   private bestEnd = -1;
 
-  constructor(entries: Iterable<readonly [string, T]>) {
+  /**
+   * With `names`, phrases are names (of guidelines, sections, terms) taken literally, without the
+   * `word*` and `{num}` syntax, and punctuation is ignored in them and in the text: "Opioids,
+   * criteria for use" then matches the name "Opioids - Criteria for Use".
+   */
+  constructor(
+    entries: Iterable<readonly [string, T]>,
+    private readonly options: { readonly names?: boolean } = {},
+  ) {
     for (const [phrase, value] of entries) this.add(phrase, value);
   }
 
+  /** Adds a phrase; when the same phrase is already there, the first value stays. */
   add(phrase: string, value: T): void {
+    this.update(phrase, (existing) => existing ?? value);
+  }
+
+  /** Sets a phrase's value from the one it has (undefined when new), e.g. to collect several values under one name. */
+  update(phrase: string, value: (existing: T | undefined) => T): void {
+    const parts = phrasePattern(phrase, this.options.names === true);
+    // A name with no words (a user's "—") can never match.
+    if (parts.length === 0) return;
     let node = this.root;
-    for (const part of phrasePattern(phrase)) {
+    for (const part of parts) {
       let next: Node<T> | undefined;
       if (part.kind === 'number') {
         next = node.numberChild ??= newNode();
@@ -65,10 +82,8 @@ export class PhraseMatcher<T> {
       }
       node = next;
     }
-    if (node.value === undefined) {
-      node.value = value;
-      node.phrase = phrase;
-    }
+    node.phrase ??= phrase;
+    node.value = value(node.value);
   }
 
   /** The longest phrase starting at token `index`, not reaching past `limit`. */
@@ -128,7 +143,8 @@ export class PhraseMatcher<T> {
     }
     let at = position;
     if (depth > 0) {
-      while (at < limit && tokens.id(at) === HYPHEN && !node.children.has(HYPHEN)) at++;
+      if (this.options.names) while (at < limit && tokens.isPunct(at)) at++;
+      else while (at < limit && tokens.id(at) === HYPHEN && !node.children.has(HYPHEN)) at++;
     }
     if (at >= limit) return;
     const exact = node.children.get(tokens.id(at));
@@ -187,8 +203,15 @@ export class PhraseMatcher<T> {
 /** `id` is the word id of an exact part; `text` the start of the words a prefix part takes. */
 type PatternPart = { kind: 'exact' | 'prefix' | 'number'; text: string; id: number };
 
-function phrasePattern(phrase: string): PatternPart[] {
+function phrasePattern(phrase: string, names: boolean): PatternPart[] {
   const parts: PatternPart[] = [];
+  if (names) {
+    const tokens = tokenList(phrase);
+    for (let index = 0; index < tokens.length; index++) {
+      if (!tokens.isPunct(index)) parts.push({ kind: 'exact', text: tokens.norm(index), id: vocabularyWordId(tokens.norm(index), tokens.kind(index)) });
+    }
+    return parts;
+  }
   for (const chunk of phrase.trim().split(/\s+/)) {
     if (chunk === '{num}') {
       parts.push({ kind: 'number', text: '', id: 0 });

@@ -46,3 +46,22 @@ test('phrase words are matched whatever kind of token they are: words, numbers, 
   const text = 'Seen on Day 2 at the 2ND visit; PT/OT helped her ADL\u2019s; 0.5 mg, but not day 3 or 2.5 mg.';
   assert.deepEqual(matcher.findAll(tokenize(text)).map((match) => match.phrase), ['day 2', '2nd visit', 'pt/ot', "adl's", '0.5 mg']);
 });
+
+test('names mode: punctuation is ignored on both sides, and * and {num} are literal', () => {
+  const names = new PhraseMatcher<string>([['Opioids - Criteria for Use', 'criteria'], ['Knee*', 'knee'], ['—', 'nothing']], { names: true });
+  const found = (text: string) => names.findAll(tokenize(text)).map((match) => [match.value, text.slice(match.span.start, match.span.end)]);
+  assert.deepEqual(found('See Opioids, criteria for use (p. 76).'), [['criteria', 'Opioids, criteria for use']]);
+  assert.deepEqual(found('Opioids criteria for use'), [['criteria', 'Opioids criteria for use']]);
+  assert.deepEqual(found('Kneecap; knee.'), [['knee', 'knee']], '"*" is a plain character in a name, not a prefix');
+  const patterns = new PhraseMatcher<string>([['knee*', 'knee']]);
+  assert.equal(patterns.findAll(tokenize('Kneecap')).length, 1, 'outside names mode "*" still takes a prefix');
+});
+
+test('update collects several values under one phrase; add keeps the first', () => {
+  const matcher = new PhraseMatcher<string[]>([], { names: true });
+  matcher.update('Chronic Pain', (values = []) => [...values, '2009']);
+  matcher.update('chronic  pain', (values = []) => [...values, '2016']);
+  assert.deepEqual(matcher.findFirst(tokenize('the Chronic Pain guideline'))?.value, ['2009', '2016']);
+  const first = new PhraseMatcher<string>([['pain', 'a'], ['Pain', 'b']]);
+  assert.equal(first.findFirst(tokenize('pain'))?.value, 'a');
+});
