@@ -8,7 +8,7 @@ import type { Finding } from '../rules/types';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
-export interface AnalyzeOptions {
+interface AnalyzeOptions {
   readonly knowledge: KnowledgeBase;
   readonly config?: LintConfig;
   /** In UTF-8 bytes; larger documents are not parsed. */
@@ -45,7 +45,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
 }
 
 /** Counts UTF-8 bytes without allocating, stopping early once past `limit`. */
-export function utf8Length(text: string, limit = Infinity): number {
+function utf8Length(text: string, limit = Infinity): number {
   if (text.length > limit) return text.length;
   let bytes = 0;
   for (let i = 0; i < text.length && bytes <= limit; i++) {

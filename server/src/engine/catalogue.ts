@@ -44,7 +44,7 @@ export const ALL_RULES: readonly Rule[] = [
   phi,
 ];
 
-export interface RuleMetadata {
+interface RuleMetadata {
   readonly id: string;
   readonly description: string;
   readonly defaultSeverity: Severity;

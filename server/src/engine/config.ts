@@ -1,8 +1,8 @@
 import type { Severity } from '../rules/types';
 
-export type RuleSetting = Severity | 'off';
+type RuleSetting = Severity | 'off';
 
-export interface IgnoreEntry {
+interface IgnoreEntry {
   readonly rule: string;
   /** Item title the entry applies to; absent means every item. */
   readonly item?: string;
@@ -23,7 +23,7 @@ export interface ConfigProblem {
   readonly path: string;
 }
 
-export interface ReadConfigResult {
+interface ReadConfigResult {
   readonly config: LintConfig;
   readonly problems: readonly ConfigProblem[];
 }

@@ -6,7 +6,7 @@ import { ALL_RULES } from './catalogue';
 import { notALetter } from '../rules/not-a-letter';
 import type { Finding, Rule, RuleContext } from '../rules/types';
 
-export interface RunRulesOptions {
+interface RunRulesOptions {
   readonly config?: LintConfig;
   readonly rules?: readonly Rule[];
   /** A rule that throws is reported here and skipped, so one bug never hides every other finding. */
@@ -68,6 +68,6 @@ function ignoredItemTitlesByRule(config: LintConfig): Map<string, Set<string> | 
   return byRule;
 }
 
-export function normalizeTitle(title: string): string {
+function normalizeTitle(title: string): string {
   return title.replace(/\s+/g, ' ').trim().toLowerCase();
 }

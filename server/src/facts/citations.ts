@@ -1,7 +1,7 @@
 import type { Citation, Letter } from '../letter/model';
 import type { Span } from '../text/span';
 import { letterDateToIso } from '../language/dates';
-import type { KnowledgeBase, ResolvedCitation } from '../knowledge/knowledge-base';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
 
 /** Where the guideline name and its year are written inside a citation. */
 export interface CitationNameSpans {
@@ -43,23 +43,4 @@ export function referenceDates(letter: Letter): { ur: ReferenceDate | null; deci
   return { ur: make('urDenialDate', 'UR denial date'), decision: make('decisionDate', 'decision date') };
 }
 
-interface LetterResolution {
-  readonly kb: KnowledgeBase;
-  readonly byItem: readonly (readonly ResolvedCitation[])[];
-}
 
-const resolutionByLetter = new WeakMap<Letter, LetterResolution>();
-
-/**
- * Every item's citations resolved as of the letter's decision date, parallel to `letter.items`
- * and `item.citations`. Several citation rules need the same resolution, so it is done once per
- * parsed letter (a letter is immutable, so the result cannot go stale).
- */
-export function resolvedCitationsByItem(letter: Letter, kb: KnowledgeBase): readonly (readonly ResolvedCitation[])[] {
-  const cached = resolutionByLetter.get(letter);
-  if (cached && cached.kb === kb) return cached.byItem;
-  const date = letterDateToIso(letter.header.decisionDate?.value);
-  const byItem = letter.items.map((item) => item.citations.map((citation) => kb.resolveCitation(citation, { date })));
-  resolutionByLetter.set(letter, { kb, byItem });
-  return byItem;
-}

@@ -46,8 +46,6 @@ export function passageFunctionMentions(passage: { tokens: Tokens; memo<V>(key: 
   return passage.memo('function-mentions', () => functionMentions(passage.tokens));
 }
 
-/** The literal vocabulary of gold-dev.json's `mentionsFunctionalImprovement`. */
-export const LITERAL_FUNCTION_TERMS = phraseSet(['function*', 'adl', 'adls', "adl's", 'activities of daily living']);
 
 /** Words that turn a function mention into a claim of improvement. */
 export const IMPROVEMENT_CUES = phraseSet([

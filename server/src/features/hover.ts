@@ -6,7 +6,7 @@ import { guidelineLabel } from '../knowledge/labels';
 import { renderDrug, renderGuideline, renderOdgChapter, renderPage, renderSection, renderTerm } from './knowledge-markdown';
 import type { KnowledgeRef, SectionEntry } from '../knowledge/types';
 
-export interface HoverResult {
+interface HoverResult {
   readonly markdown: string;
   readonly span: Span;
   /** The knowledge entry shown, so "go to definition" can open the same entry. */

@@ -19,7 +19,7 @@ function bullets(lines: readonly string[]): string {
   return lines.map((line) => `- ${escape(line)}`).join('\n');
 }
 
-export function effectivePeriod(guideline: GuidelineEntry): string | null {
+function effectivePeriod(guideline: GuidelineEntry): string | null {
   if (!guideline.effectiveFrom && !guideline.effectiveTo) return null;
   const from = guideline.effectiveFrom ? `from ${formatIsoDate(guideline.effectiveFrom)}` : '';
   const to = guideline.effectiveTo ? `to ${formatIsoDate(guideline.effectiveTo)}` : '(no end date recorded)';

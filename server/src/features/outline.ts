@@ -14,7 +14,7 @@ export interface OutlineNode {
   readonly children: readonly OutlineNode[];
 }
 
-export const HEADER_LABELS: Readonly<Record<HeaderKey, string>> = {
+const HEADER_LABELS: Readonly<Record<HeaderKey, string>> = {
   caseNumber: 'Case Number',
   dateAssigned: 'Date Assigned',
   decisionDate: 'Decision Date',

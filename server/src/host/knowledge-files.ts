@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge';
 import { loadUserKnowledge, type UserKnowledgeFile } from '../knowledge/user-knowledge';
 import { describeFsError } from './fs-errors';
 
-export interface LoadedKnowledge {
+interface LoadedKnowledge {
   readonly knowledge: KnowledgeBase;
   readonly problems: readonly string[];
 }

@@ -29,7 +29,7 @@ export type DrugFamily =
   | 'sedative'
   | 'other';
 
-export interface DrugInfo {
+interface DrugInfo {
   /** The drug's id in the dictionary, which every name of it shares ("tizanidine" for "Zanaflex", "hydrocodone-apap" for "Norco"). */
   readonly generic: string;
   readonly classes: readonly DrugFamily[];
@@ -127,15 +127,6 @@ const TOPICAL_FORMS = new PhraseMatcher<true>(
   ['cream', 'creams', 'gel', 'ointment', 'lotion', 'topical', 'compound', 'compounded', 'cream base', 'salve', 'liniment', 'pad', 'pads', 'patch', 'patches', 'transdermal', 'spray', 'roll on', 'balm']
     .map((phrase) => [phrase, true] as const),
 );
-
-/**
- * Classes of everything named in `tokens[from..to)`. A topical dosage form
- * ("cream", "patch") adds "topical" only when the text also names a drug or a
- * strength, so "Ice/Heat pads" stays a non-drug item.
- */
-export function classesInTokens(lookup: DrugLookup, tokens: Tokens, from = 0, to = tokens.length): Set<DrugFamily> {
-  return classesOfMentions(lookup.mentions(tokens, from, to), tokens, from, to);
-}
 
 /** `classesInTokens` when the drug mentions in `tokens[from..to)` are already known. */
 export function classesOfMentions(mentions: readonly DrugMention[], tokens: Tokens, from = 0, to = tokens.length): Set<DrugFamily> {

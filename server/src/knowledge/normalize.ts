@@ -22,7 +22,7 @@ export function foldName(text: string): string {
 }
 
 /** Crude singular: enough to make "relaxants"/"relaxant", "studies"/"study", "ESIs"/"ESI" agree. */
-export function singular(token: string): string {
+function singular(token: string): string {
   if (token.length > 4 && token.endsWith('ies')) return token.slice(0, -3) + 'y';
   if (token.length > 3 && token.endsWith('s') && !/(ss|us|is)$/.test(token)) return token.slice(0, -1);
   return token;

@@ -1,7 +1,7 @@
 /** Shapes of the knowledge data files; the JSON schemas in ./schema are the contract. */
 
-export type GuidelineSource = 'MTUS' | 'ODG' | 'ACOEM' | 'other';
-export type PageConfidence = 'verified' | 'high' | 'medium' | 'low' | 'n/a';
+type GuidelineSource = 'MTUS' | 'ODG' | 'ACOEM' | 'other';
+type PageConfidence = 'verified' | 'high' | 'medium' | 'low' | 'n/a';
 
 export interface GuidelineEntry {
   readonly id: string;

@@ -24,7 +24,7 @@ export interface UserKnowledgeFile {
   readonly text: string;
 }
 
-export interface UserKnowledgeResult {
+interface UserKnowledgeResult {
   readonly knowledge: KnowledgeBase;
   /** One message per invalid file, naming it; such files are left out and the rest still apply. */
   readonly problems: readonly string[];

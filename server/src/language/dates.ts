@@ -57,7 +57,7 @@ export function expandYear(year: string, pivot = 50): number {
   return value <= pivot ? 2000 + value : 1900 + value;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

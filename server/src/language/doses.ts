@@ -21,7 +21,7 @@ const AMOUNT_UNITS: ReadonlySet<string> = new Set(['g', 'ml', 'oz']);
 
 const GLUED_DOSE = /^(\d+(?:\.\d+)?|\.\d+)(mg|mcg|gm|gms|g|grams?|ml|mls|oz|meq|iu)$/;
 
-export interface GluedDose {
+interface GluedDose {
   /** The number as written ("10", ".5"). */
   readonly value: string;
   /** The unit, normalised ("g" for "gm"). */

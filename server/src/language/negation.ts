@@ -1,7 +1,7 @@
 import type { Span } from '../text/span';
-import { splitSentences, type Sentence } from './sentences';
+import type { Sentence } from './sentences';
 import { PhraseMatcher } from './phrase-matcher';
-import { asTokenList, tokenList, vocabularyWordId, WordVerdicts, type TokenList, type Tokens } from './tokens';
+import { asTokenList, vocabularyWordId, WordVerdicts, type TokenList, type Tokens } from './tokens';
 
 /**
  * A NegEx/ConText-style negation scope detector.
@@ -15,7 +15,7 @@ import { asTokenList, tokenList, vocabularyWordId, WordVerdicts, type TokenList,
  * with its own subject (", and he ..."), and after a maximum number of words.
  */
 
-export type NegationDirection = 'forward' | 'backward';
+type NegationDirection = 'forward' | 'backward';
 
 export interface NegationScope {
   readonly trigger: Span;
@@ -26,7 +26,7 @@ export interface NegationScope {
   readonly scope: Span;
 }
 
-export interface NegationOptions {
+interface NegationOptions {
   /** Words a forward scope may cover (default 15). */
   readonly maxForwardWords?: number;
   /** Words a backward scope may cover (default 10). */
@@ -262,14 +262,6 @@ function makeScope(tokens: TokenList, trigger: Event, direction: NegationDirecti
   return { trigger: triggerSpan, triggerPhrase: trigger.phrase, direction, scope };
 }
 
-/** The first scope that covers the start of `target`, or null when the target is affirmed. */
-export function negatingScope(scopes: readonly NegationScope[], target: Span): NegationScope | null {
-  for (const scope of scopes) {
-    if (scope.scope.start <= target.start && target.start < scope.scope.end) return scope;
-  }
-  return null;
-}
-
 /**
  * Scopes indexed for point queries: sorted by start with a running maximum of
  * ends, so a query looks only at the few scopes that can reach the point.
@@ -302,18 +294,4 @@ export class NegationIndex {
     }
     return null;
   }
-}
-
-/** Stand-alone use on a piece of text: tokenizes, splits sentences and finds scopes. */
-export function detectNegation(text: string, range: Span = { start: 0, end: text.length }, options?: NegationOptions) {
-  const tokens = tokenList(text, range);
-  const sentences = splitSentences(tokens, text);
-  const scopes = findNegationScopes(tokens, sentences, options);
-  const index = new NegationIndex(scopes);
-  return {
-    tokens,
-    sentences,
-    scopes,
-    isNegated: (target: Span) => index.at(target.start) !== null,
-  };
 }

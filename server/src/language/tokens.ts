@@ -1,6 +1,6 @@
 import type { Span } from '../text/span';
 
-export type TokenKind = 'word' | 'number' | 'punct';
+type TokenKind = 'word' | 'number' | 'punct';
 
 /** One token as an object; a `TokenList` holds the same data as rows of integers. */
 export interface Token {
@@ -476,19 +476,6 @@ function isLeadingDecimal(text: string, index: number, end: number): boolean {
   if (index + 1 >= end) return false;
   if (classify(text.charCodeAt(index + 1)) !== DIGIT) return false;
   return index === 0 || classify(text.charCodeAt(index - 1)) === SPACE;
-}
-
-/** Index of the first token whose start is >= offset (binary search). */
-export function tokenIndexAt(tokens: Tokens, offset: number): number {
-  const list = asTokenList(tokens);
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (list.start(mid) < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { RationaleConclusion } from './model';
  * ("This decision addresses the medical necessity of opioids…") ends many rationales and says
  * nothing about this item, so its sentences are skipped.
  */
-export interface ConclusionResult {
+interface ConclusionResult {
   readonly conclusion: RationaleConclusion;
   /** Sentence range within the normalised rationale text, when a concluding sentence was found. */
   readonly from: number;
@@ -85,7 +85,7 @@ function judgeFrom(text: string, start: number): ConclusionResult | null {
 const NECESSITY_PHRASE = /\bmedically\s+(?:necessary|reasonable|appropriate|indicated|warranted)\b/gi;
 const NEGATOR = /\b(?:not|cannot|never|neither|nor|non|no longer)\b|n't\b/i;
 
-export function judgeSentence(sentence: string): RationaleConclusion {
+function judgeSentence(sentence: string): RationaleConclusion {
   // The verdict phrase itself decides when present: its own negation, not one elsewhere in the sentence.
   let last: RegExpExecArray | null = null;
   NECESSITY_PHRASE.lastIndex = 0;

@@ -8,9 +8,9 @@ import type { Decision } from './model';
  *   which only counts when the item's guideline lines follow directly;
  * - `none`: anything else, e.g. "Recommended" ending a line inside a rationale.
  */
-export type DecisionWordKind = 'valid' | 'decisionLike' | 'reviewWord' | 'none';
+type DecisionWordKind = 'valid' | 'decisionLike' | 'reviewWord' | 'none';
 
-export interface DecisionWord {
+interface DecisionWord {
   readonly kind: DecisionWordKind;
   readonly decision: Decision | null;
 }

@@ -54,7 +54,7 @@ interface Draft {
   parts: PartLabel[];
 }
 
-export function partLabelAt(text: string, line: Line): { kind: PartKind; length: number } | null {
+function partLabelAt(text: string, line: Line): { kind: PartKind; length: number } | null {
   if (line.contentEnd - line.contentStart < 8) return null;
   // Every label starts with C, M or D (ASCII only: these patterns are not Unicode-aware); most lines
   // are prose and stop here.

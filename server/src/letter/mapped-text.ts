@@ -64,7 +64,7 @@ export function normalizeSpace(value: string): string {
 }
 
 /** Source offset of `mapped.text[index]`, for 0 <= index < text length. */
-export function sourceOffset(mapped: MappedText, index: number): number {
+function sourceOffset(mapped: MappedText, index: number): number {
   const { runStarts, runSources } = mapped;
   let low = 0;
   let high = runStarts.length - 1;

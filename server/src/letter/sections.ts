@@ -24,7 +24,7 @@ function startsLikeTitle(code: number): boolean {
   return upper === 72 || upper === 67 || upper === 73 || code === 0x131;
 }
 
-export interface SectionHeadingLine {
+interface SectionHeadingLine {
   readonly kind: SectionKind;
   readonly lineIndex: number;
 }

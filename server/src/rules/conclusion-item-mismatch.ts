@@ -6,7 +6,7 @@ import type { Sentence } from '../language/sentences';
 import { asTokenList, type TokenList, type Tokens } from '../language/tokens';
 import type { Rule, RuleFinding } from './types';
 
-export interface DoseParts {
+interface DoseParts {
   /** Strength numbers normalised ("0.5", "10", "325"), empty when none is written. */
   readonly strength: readonly string[];
   readonly unit: string | null;

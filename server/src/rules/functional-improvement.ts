@@ -64,11 +64,11 @@ function isContinuable(facts: ItemFacts): boolean {
  * A sentence that states, without negation, that function improved: a function
  * mention and an improvement cue, neither negated, outside guideline quotations.
  */
-export function hasPositiveEvidence(passage: PassageAnalysis): boolean {
+function hasPositiveEvidence(passage: PassageAnalysis): boolean {
   return passage.memo('positive-function-evidence', () => findPositiveEvidence(passage) !== null);
 }
 
-export function findPositiveEvidence(passage: PassageAnalysis): Span | null {
+function findPositiveEvidence(passage: PassageAnalysis): Span | null {
   const judged = new Set<Sentence>();
   for (const mention of passageFunctionMentions(passage)) {
     if (passage.isNegated(mention.span)) continue;

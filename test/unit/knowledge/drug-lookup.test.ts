@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildKnowledge, builtinKnowledgeData, loadKnowledge, mergeKnowledgeData } from '../../../server/src/knowledge';
-import { classesInTokens, drugLookupOver } from '../../../server/src/knowledge/drug-lookup';
+import { classesOfMentions, drugLookupOver, type DrugLookup } from '../../../server/src/knowledge/drug-lookup';
 import { hasStrength } from '../../../server/src/language/doses';
 
 const builtinDrugLookup = () => loadKnowledge().drugLookup;
 import { tokenize } from '../../../server/src/language/tokens';
+
+const classesInTokens = (lookup: DrugLookup, tokens: ReturnType<typeof tokenize>) => classesOfMentions(lookup.mentions(tokens), tokens);
 
 test('brand and generic names resolve to the same drug and class', () => {
   const lookup = builtinDrugLookup();

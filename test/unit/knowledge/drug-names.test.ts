@@ -9,7 +9,7 @@ import { makeLetter } from '../../support/letters';
 const kb = loadKnowledge();
 
 /**
- * Hover explains a drug name in the summary, and the rules read the same name in an item
+ * Hover explains a drug name in a rationale, and the rules read the same name in an item
  * title: for every name in the dictionary both must find the same entry as findDrug.
  */
 test('every name in the drug dictionary is recognised the same way by hover and by the rules', () => {
@@ -19,11 +19,11 @@ test('every name in the drug dictionary is recognised the same way by hover and 
     for (const name of [drug.generic, ...drug.brands, ...drug.otherNames]) {
       names++;
       const text = makeLetter({
-        summary: `The worker takes ${name} daily.`,
-        items: [{ title: `${name} #30`, decision: 'Upheld', rationale: 'The request is not medically necessary.' }],
+        items: [{ title: `${name} #30`, decision: 'Upheld', rationale: `The worker takes ${name} daily. The request is not medically necessary.` }],
       });
       const letter = parseLetter(text);
-      const offset = text.indexOf(name) + Math.floor(name.length / 2);
+      // Hover on the name in the rationale; the rules read the one in the title.
+      const offset = text.lastIndexOf(name) + Math.floor(name.length / 2);
       const hover = hoverAt(letter, offset, kb)?.entry;
       const hovered = hover?.kind === 'drug' ? hover.id : null;
       const inRules = ruleContext(letter, kb).facts.item(0).drugs.map((mention) => mention.generic);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { detectNegation } from '../../../server/src/language/negation';
+import { detectNegation } from '../../support/negation';
 
 /** True when the first occurrence of `target` in `text` lies inside a negation scope. */
 function negated(text: string, target: string): boolean {
