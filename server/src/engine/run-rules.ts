@@ -42,7 +42,7 @@ export function runRules(letter: Letter, knowledge: KnowledgeBase, options: RunR
     }
     for (let findingIndex = 0; findingIndex < reported.length; findingIndex++) {
       const finding = reported[findingIndex];
-      if (ignored && finding.itemIndex !== undefined && ignored.has(normalizeTitle(letter.items[finding.itemIndex]?.title ?? ''))) continue;
+      if (ignored && finding.itemIndex !== undefined && ignored.has(normaliseTitle(letter.items[finding.itemIndex]?.title ?? ''))) continue;
       findings.push({ ...finding, ruleId: rule.id, severity: finding.severity ?? setting ?? rule.defaultSeverity });
     }
   }
@@ -62,12 +62,12 @@ function ignoredItemTitlesByRule(config: LintConfig): Map<string, Set<string> | 
     const titles = byRule.get(entry.rule);
     if (titles === ALL_ITEMS) continue;
     const set = titles ?? new Set<string>();
-    set.add(normalizeTitle(entry.item));
+    set.add(normaliseTitle(entry.item));
     byRule.set(entry.rule, set);
   }
   return byRule;
 }
 
-function normalizeTitle(title: string): string {
+function normaliseTitle(title: string): string {
   return title.replace(/\s+/g, ' ').trim().toLowerCase();
 }

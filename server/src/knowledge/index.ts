@@ -13,7 +13,7 @@ export type {
 } from './knowledge-base';
 export type * from './types';
 export { parsePageRange, parsePageList, formatPages, type PageRange } from './pages';
-export { nameKeys, primaryKey, foldName } from './normalize';
+export { nameKeys, primaryKey, foldName } from './normalise';
 export { similarity } from './fuzzy';
 export { guidelineLabel } from './labels';
 

@@ -2,7 +2,7 @@ import type { Citation } from '../letter/model';
 import type { Span } from '../text/span';
 import { BoundedCache } from './bounded-cache';
 import { similarityTo } from './fuzzy';
-import { foldName, nameKeyVariants, primaryKey } from './normalize';
+import { foldName, nameKeyVariants, primaryKey } from './normalise';
 import { parsePageRange, rangesOverlap, type PageRange } from './pages';
 import { PhraseMatcher } from '../language/phrase-matcher';
 import { drugLookupOver, type DrugLookup, type DrugMention } from './drug-lookup';

@@ -1,7 +1,7 @@
 import type { Credentials } from './model';
 import type { Span } from '../text/span';
 import { type Line, isBlankLine } from './lines';
-import { mapRange, normalizeSpace, sourceSpan, trimDanglingConnector } from './mapped-text';
+import { mapRange, normaliseSpace, sourceSpan, trimDanglingConnector } from './mapped-text';
 import { headingKind } from './sections';
 
 const LICENSURE_LABEL = /^State\(s\)[ \t]*of[ \t]+Licensure[ \t]*:/i;
@@ -109,7 +109,7 @@ function proseCredentials(text: string, lines: readonly Line[], fromLine: number
     const to = Math.min(licensed >= 0 ? licensed : sentenceEnd, sentenceEnd);
     const clause = trimDanglingConnector(mapped.text.slice(from, to));
     const sub = clause.toLowerCase().indexOf(SUBSPECIALTY);
-    specialty = normalizeSpace(
+    specialty = normaliseSpace(
       sub >= 0
         ? `${trimDanglingConnector(clause.slice(0, sub))}, ${clause.slice(sub + SUBSPECIALTY.length)}`
         : clause,

@@ -59,7 +59,7 @@ export function mapRange(source: string, start: number, end: number): MappedText
   return { text, runStarts, runSources };
 }
 
-export function normalizeSpace(value: string): string {
+export function normaliseSpace(value: string): string {
   return mapRange(value, 0, value.length).text;
 }
 
