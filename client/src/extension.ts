@@ -22,8 +22,8 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { KNOWLEDGE_ENTRY_REQUEST, KNOWLEDGE_SCHEME } from '../../server/src/lsp/knowledge-documents';
-import { looksLikeLetterStart } from './firstLine';
-import { SERVER_NODE_ARGS } from './serverNodeArgs';
+import { looksLikeLetterStart } from './first-line';
+import { SERVER_NODE_ARGS } from './server-node-args';
 
 const CLIENT_ID = 'imr';
 const MAX_RESTARTS = 5;

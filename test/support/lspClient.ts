@@ -8,7 +8,7 @@ import {
   type PublishDiagnosticsParams,
   type Registration,
 } from 'vscode-languageserver-protocol/node';
-import { SERVER_NODE_ARGS } from '../../client/src/serverNodeArgs';
+import { SERVER_NODE_ARGS } from '../../client/src/server-node-args';
 
 export const SERVER_PATH = resolve(process.cwd(), 'dist', 'server.js');
 
