@@ -257,16 +257,10 @@ export function drugMentionsIn(passage: PassageAnalysis, lookup: DrugLookup): re
   return passage.memo(lookup, () => lookup.mentions(passage.tokens));
 }
 
-const byGenericKeys = new WeakMap<DrugLookup, object>();
-
 /** Mentions in a passage of any of `generics`, in text order, through an index built once per passage. */
 export function mentionsOfDrugs(passage: PassageAnalysis, lookup: DrugLookup, generics: ReadonlySet<string>): readonly DrugMention[] {
-  let key = byGenericKeys.get(lookup);
-  if (!key) {
-    key = {};
-    byGenericKeys.set(lookup, key);
-  }
-  const index = passage.memo(key, () => {
+  // A passage belongs to one letter's facts, which have one drug lookup, so one key serves.
+  const index = passage.memo('drug-mentions-by-generic', () => {
     const byGeneric = new Map<string, DrugMention[]>();
     for (const mention of drugMentionsIn(passage, lookup)) {
       const list = byGeneric.get(mention.generic);
