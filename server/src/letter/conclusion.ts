@@ -52,7 +52,7 @@ const POSITIVE =
 /** Up to this many sentences from the end are read before giving up. */
 const SENTENCES_READ = 3;
 /** Only the rationale's end is split at first: the concluding sentences are there. */
-const TAIL = 2000;
+const TAIL = 1000;
 
 /**
  * The concluding sentence of a rationale (whitespace-normalised text) and what it concludes:
