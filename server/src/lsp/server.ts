@@ -1,14 +1,10 @@
 import { existsSync, unwatchFile, watchFile } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
   DidChangeWatchedFilesNotification,
-  LSPErrorCodes,
-  ResponseError,
-  type CancellationToken,
-  DiagnosticSeverity,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -32,7 +28,8 @@ import { renderKnowledgeEntry } from '../features/knowledge-markdown';
 import { knowledgeFilesKey, loadKnowledgeFiles } from '../host/knowledge-files';
 import { knowledgeRefFromUri, knowledgeUri, KNOWLEDGE_ENTRY_REQUEST } from './knowledge-documents';
 import { ignoreCommandActions, IGNORE_COMMANDS, runIgnoreCommand } from './ignore-commands';
-import { toCodeAction, toCompletionItem, toDiagnostic, toDocumentSymbol, toFoldingRanges } from './convert';
+import { filePathOf, filePathsOf, toCodeAction, toCompletionItem, toConfigDiagnostic, toDiagnostic, toDocumentSymbol, toFoldingRanges } from './convert';
+import { describeError, throwIfCancelled } from './errors';
 import { LineMap } from '../text/line-map';
 import type { Finding } from '../rules/types';
 
@@ -92,8 +89,8 @@ connection.onInitialize((params: InitializeParams) => {
   canListWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
   const watching = params.capabilities.workspace?.didChangeWatchedFiles;
   clientWatchesAnyFile = watching?.dynamicRegistration === true && watching.relativePatternSupport === true;
-  workspaceFolderPaths = (params.workspaceFolders ?? []).map((folder) => filePathOf(folder.uri)).filter((path): path is string => path !== null);
-  if (workspaceFolderPaths.length === 0 && params.rootUri) workspaceFolderPaths = [filePathOf(params.rootUri)].filter((path): path is string => path !== null);
+  workspaceFolderPaths = filePathsOf((params.workspaceFolders ?? []).map((folder) => folder.uri));
+  if (workspaceFolderPaths.length === 0 && params.rootUri) workspaceFolderPaths = filePathsOf([params.rootUri]);
   const requestedDelay = (params.initializationOptions as { validationDelayMs?: unknown } | undefined)?.validationDelayMs;
   if (typeof requestedDelay === 'number' && requestedDelay >= 0 && requestedDelay <= 5000) validationDelayMs = requestedDelay;
   return {
@@ -136,7 +133,7 @@ connection.onInitialized(() => {
   if (!canListWorkspaceFolders) return;
   connection.workspace.onDidChangeWorkspaceFolders((event) => {
     const removed = new Set(event.removed.map((folder) => filePathOf(folder.uri)));
-    const added = event.added.map((folder) => filePathOf(folder.uri)).filter((path): path is string => path !== null);
+    const added = filePathsOf(event.added.map((folder) => folder.uri));
     workspaceFolderPaths = [...workspaceFolderPaths.filter((path) => !removed.has(path)), ...added];
     // Settings are scoped by folder, and relative knowledge files are read from the letter's folder.
     checkAgainWithNewSettings();
@@ -347,25 +344,7 @@ function publishConfigProblems(loaded: LoadedConfigFile): void {
   const uri = pathToFileURL(loaded.path).toString();
   if (loaded.problems.length === 0 && !publishedConfigProblems.has(uri)) return;
   publishedConfigProblems.add(uri);
-  void connection.sendDiagnostics({
-    uri,
-    diagnostics: loaded.problems.map((problem) => ({
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
-      severity: DiagnosticSeverity.Error,
-      source: 'imr',
-      code: 'config',
-      message: problem.path ? `${problem.path}: ${problem.message}` : problem.message,
-    })),
-  });
-}
-
-function filePathOf(uri: string): string | null {
-  if (!uri.startsWith('file:')) return null;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return null;
-  }
+  void connection.sendDiagnostics({ uri, diagnostics: loaded.problems.map(toConfigDiagnostic) });
 }
 
 connection.onDocumentSymbol(async (params, token) => {
@@ -481,17 +460,6 @@ connection.onExecuteCommand(async (params) => {
     void connection.window.showErrorMessage(`IMR: the command failed (${describeError(error)}). Nothing was changed.`);
   }
 });
-
-/** A cancelled request gets the protocol's "cancelled" answer rather than a stale or empty result. */
-function throwIfCancelled(token: CancellationToken): void {
-  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
-}
-
-/** Error descriptions for the log; they never include document text. */
-function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}${error.stack ? `\n${error.stack}` : ''}`;
-  return String(error);
-}
 
 // After an unexpected error the server's state is unknown; exiting lets the client restart a clean one.
 process.on('uncaughtException', (error) => {
