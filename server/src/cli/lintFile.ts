@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { analyze } from '../engine/analyze';
-import { EMPTY_CONFIG, mergeConfigs, type LintConfig } from '../engine/config';
-import { findConfigFile, loadConfigFile, type LoadedConfigFile } from '../host/config-file';
+import { mergeConfigs, type LintConfig } from '../engine/config';
+import { describeConfigProblem } from '../host/config-file';
+import { WorkspaceConfig } from '../host/workspace-config';
 import type { KnowledgeBase } from '../knowledge';
 import type { Letter } from '../letter/model';
 import type { Finding, Severity } from '../rules/types';
@@ -46,8 +46,7 @@ export interface LintOptions {
 }
 
 export class FileLinter {
-  private readonly configByFolder = new Map<string, LoadedConfigFile | null>();
-  private readonly reportedConfigs = new Set<string>();
+  private readonly workspace = new WorkspaceConfig();
 
   constructor(private readonly options: LintOptions) {}
 
@@ -83,17 +82,9 @@ export class FileLinter {
 
   /** The nearest `.imrlintrc.json`; its problems are reported with the first letter it applies to. */
   private projectConfig(path: string, problems: string[]): LintConfig {
-    const folder = dirname(path);
-    if (!this.configByFolder.has(folder)) {
-      const configPath = findConfigFile(path);
-      const loaded = configPath ? loadConfigFile(configPath) : null;
-      this.configByFolder.set(folder, loaded);
-      if (loaded && !this.reportedConfigs.has(loaded.path)) {
-        this.reportedConfigs.add(loaded.path);
-        problems.push(...loaded.problems.map((problem) => `${loaded.path}: ${problem.path ? `${problem.path}: ` : ''}${problem.message}`));
-      }
-    }
-    return this.configByFolder.get(folder)?.config ?? EMPTY_CONFIG;
+    const { config, justRead } = this.workspace.configFor(path);
+    if (justRead) problems.push(...justRead.problems.map((problem) => `${justRead.path}: ${describeConfigProblem(problem)}`));
+    return config;
   }
 }
 

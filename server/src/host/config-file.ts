@@ -55,3 +55,7 @@ export function readConfigText(path: string, text: string): LoadedConfigFile {
   return { path, config, problems, parsed: true };
 }
 
+/** One problem in a config file as the user reads it: where in the file, if anywhere, then what. */
+export function describeConfigProblem(problem: ConfigProblem): string {
+  return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
+}

@@ -6,6 +6,7 @@ import { CONFIG_FILE_NAME, findConfigFile } from '../host/config-file';
 import { innermostFolderHolding, isInsideFolder } from '../host/paths';
 import type { Letter } from '../letter/model';
 import type { Finding } from '../rules/types';
+import { filePathsOf } from './convert';
 
 const IGNORE_FOR_ITEM = 'imr.ignoreForItem';
 const DISABLE_RULE = 'imr.disableRuleInWorkspace';
@@ -124,15 +125,7 @@ function withRuleOff(content: Record<string, unknown>, rule: string): Record<str
 
 async function defaultConfigFolder(letterPath: string, host: IgnoreCommandHost): Promise<string> {
   const folders = await host.workspaceFolders();
-  const paths = folders
-    .map((folder) => {
-      try {
-        return fileURLToPath(folder.uri);
-      } catch {
-        return null;
-      }
-    })
-    .filter((path): path is string => path !== null);
+  const paths = filePathsOf(folders.map((folder) => folder.uri));
   const containing = innermostFolderHolding(letterPath, paths);
   return containing ?? dirname(letterPath);
 }

@@ -1,0 +1,108 @@
+import { pathToFileURL } from 'node:url';
+import { Emitter, type Connection, type InitializeParams, type WorkspaceFolder } from 'vscode-languageserver';
+import { EMPTY_CONFIG, type LintConfig } from '../engine/config';
+import type { LoadedConfigFile } from '../host/config-file';
+import type { WorkspaceConfig } from '../host/workspace-config';
+import { filePathOf, filePathsOf, toConfigDiagnostic } from './convert';
+import { DEFAULT_SETTINGS, readEditorSettings, type EditorSettings } from './settings';
+
+/**
+ * What the user configured for a letter: the `imr` settings, pulled from the client per
+ * document; the project's `.imrlintrc.json`, through the shared `WorkspaceConfig`, with its
+ * problems published on the file itself; and the workspace folders, which scope both.
+ */
+export class Configuration {
+  private canPullSettings = false;
+  private canListWorkspaceFolders = false;
+  private readonly settingsByUri = new Map<string, Promise<EditorSettings>>();
+  private readonly reportedSettingsProblems = new Set<string>();
+  /** Config files that were given diagnostics, so that a fixed one gets them cleared. */
+  private readonly publishedConfigProblems = new Set<string>();
+  private readonly workspaceFoldersChanged = new Emitter<void>();
+  /** Workspace folders were added or removed: settings are scoped by folder, and relative knowledge files are read from the letter's folder. */
+  readonly onDidChangeWorkspaceFolders = this.workspaceFoldersChanged.event;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly workspace: WorkspaceConfig,
+  ) {}
+
+  initialize(params: InitializeParams): void {
+    this.canPullSettings = params.capabilities.workspace?.configuration === true;
+    this.canListWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+    let folders = filePathsOf((params.workspaceFolders ?? []).map((folder) => folder.uri));
+    if (folders.length === 0 && params.rootUri) folders = filePathsOf([params.rootUri]);
+    this.workspace.workspaceFolders = folders;
+  }
+
+  /** Whether the client tells the server its workspace folders, and so can be asked to tell it about changes. */
+  get followsWorkspaceFolders(): boolean {
+    return this.canListWorkspaceFolders;
+  }
+
+  /** Once the client is initialised: follows the workspace folders it adds and removes. */
+  initialized(): void {
+    if (!this.canListWorkspaceFolders) return;
+    this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((folder) => filePathOf(folder.uri)));
+      const added = filePathsOf(event.added.map((folder) => folder.uri));
+      this.workspace.workspaceFolders = [...this.workspace.workspaceFolders.filter((path) => !removed.has(path)), ...added];
+      this.workspaceFoldersChanged.fire();
+    });
+  }
+
+  /** The workspace folders as the client has them now; none for a client that does not say. */
+  async workspaceFolders(): Promise<readonly WorkspaceFolder[]> {
+    return this.canListWorkspaceFolders ? ((await this.connection.workspace.getWorkspaceFolders().catch(() => null)) ?? []) : [];
+  }
+
+  /** The `imr` settings for a document, asked of the client once and kept until `forgetSettings`; each problem with them is shown once. */
+  settingsFor(uri: string): Promise<EditorSettings> {
+    if (!this.canPullSettings) return Promise.resolve(DEFAULT_SETTINGS);
+    let settings = this.settingsByUri.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'imr' }).then(
+        (section) => {
+          const read = readEditorSettings(section);
+          for (const problem of read.problems) {
+            if (this.reportedSettingsProblems.has(problem)) continue;
+            this.reportedSettingsProblems.add(problem);
+            void this.connection.window.showWarningMessage(`IMR settings: ${problem}`);
+          }
+          return read;
+        },
+        () => DEFAULT_SETTINGS,
+      );
+      this.settingsByUri.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** Forgets the settings of one closed document, or of every document when the settings changed. */
+  forgetSettings(uri?: string): void {
+    if (uri === undefined) this.settingsByUri.clear();
+    else this.settingsByUri.delete(uri);
+  }
+
+  /** The nearest `.imrlintrc.json`'s config for a letter; a config file read for the first time gets its problems published. */
+  projectConfigFor(uri: string): LintConfig {
+    const letterPath = filePathOf(uri);
+    if (!letterPath) return EMPTY_CONFIG;
+    const { config, justRead } = this.workspace.configFor(letterPath);
+    if (justRead) this.publishConfigProblems(justRead);
+    return config;
+  }
+
+  /** A config file was created, changed or deleted (by the user or by a command): every config file is read again. */
+  forgetConfigFiles(): void {
+    this.workspace.forgetConfigFiles();
+  }
+
+  /** A broken config file gets its own diagnostics, so the user sees why their settings do not apply. */
+  private publishConfigProblems(loaded: LoadedConfigFile): void {
+    const uri = pathToFileURL(loaded.path).toString();
+    if (loaded.problems.length === 0 && !this.publishedConfigProblems.has(uri)) return;
+    this.publishedConfigProblems.add(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: loaded.problems.map(toConfigDiagnostic) });
+  }
+}

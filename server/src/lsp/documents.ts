@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { CancellationToken, Connection, Diagnostic, InitializeParams, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, type Analysis } from '../engine/analyze';
+import { mergeConfigs } from '../engine/config';
+import { ruleDocPath } from '../host/rule-docs';
+import type { KnowledgeBase } from '../knowledge';
+import type { Letter } from '../letter/model';
+import { LineMap } from '../text/line-map';
+import type { Configuration } from './configuration';
+import { toDiagnostic } from './convert';
+import { describeError, throwIfCancelled } from './errors';
+import type { KnowledgeFiles } from './knowledge';
+import type { EditorSettings } from './settings';
+
+/** One open letter, analysed at one version with one generation of settings. */
+export interface DocumentState {
+  readonly version: number;
+  /** The settings generation the analysis was made with; see `LetterDocuments.settingsGeneration`. */
+  readonly generation: number;
+  readonly knowledge: KnowledgeBase;
+  readonly analysis: Analysis;
+  readonly lines: LineMap;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The analysis of an open document that is a letter. */
+export interface LetterState extends DocumentState {
+  readonly letter: Letter;
+}
+
+/**
+ * The open letters: each analysed once per version and settings, validated after a pause in
+ * typing, with its diagnostics published; and the analysis that every request about it uses.
+ */
+export class LetterDocuments {
+  private readonly analyzed = new Map<string, DocumentState>();
+  private readonly pendingValidation = new Map<string, NodeJS.Timeout>();
+  /** Typing pauses shorter than this are one burst; benchmarks set it to 0 through initializationOptions. */
+  private validationDelayMs = 30;
+  /**
+   * Bumped whenever settings or config files change, so an analysis that was
+   * started with the old settings is never reused for the same document version.
+   */
+  private settingsGeneration = 0;
+  /** Each rule's documentation page, when it ships with the server. */
+  private readonly ruleDocUris = new Map<string, string | undefined>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly configuration: Configuration,
+    private readonly knowledge: KnowledgeFiles,
+  ) {
+    // Opening a document also fires onDidChangeContent, which schedules its first validation.
+    documents.onDidChangeContent((event) => this.scheduleValidation(event.document.uri));
+    documents.onDidClose((event) => {
+      const uri = event.document.uri;
+      clearTimeout(this.pendingValidation.get(uri));
+      this.pendingValidation.delete(uri);
+      this.analyzed.delete(uri);
+      configuration.forgetSettings(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    });
+  }
+
+  initialize(params: InitializeParams): void {
+    const requestedDelay = (params.initializationOptions as { validationDelayMs?: unknown } | undefined)?.validationDelayMs;
+    if (typeof requestedDelay === 'number' && requestedDelay >= 0 && requestedDelay <= 5000) this.validationDelayMs = requestedDelay;
+  }
+
+  /** Every open letter is analysed again, with the settings, config and knowledge as they are now. */
+  revalidateAll(): void {
+    this.settingsGeneration++;
+    this.analyzed.clear();
+    for (const document of this.documents.all()) this.scheduleValidation(document.uri);
+  }
+
+  /** Analysis for requests: the cached result for this version and settings, else a fresh one. */
+  async stateFor(uri: string): Promise<DocumentState | null> {
+    for (;;) {
+      const generation = this.settingsGeneration;
+      const settings = await this.configuration.settingsFor(uri);
+      const document = this.documents.get(uri);
+      if (!document) return null;
+      // Settings changed while they were fetched: fetch the new ones rather than analyse with stale ones.
+      if (generation === this.settingsGeneration) return this.analyzeDocument(document, settings);
+    }
+  }
+
+  /** What a request about a letter works on: null when the document is not open or not a letter; a cancelled request throws. */
+  async letterFor(uri: string, token: CancellationToken): Promise<LetterState | null> {
+    const state = await this.stateFor(uri);
+    throwIfCancelled(token);
+    return state?.analysis.letter ? { ...state, letter: state.analysis.letter } : null;
+  }
+
+  /** Each edit restarts the wait, so a burst of edits is analysed once, at its final version. */
+  private scheduleValidation(uri: string): void {
+    clearTimeout(this.pendingValidation.get(uri));
+    this.pendingValidation.set(
+      uri,
+      setTimeout(() => {
+        this.pendingValidation.delete(uri);
+        void this.validate(uri);
+      }, this.validationDelayMs),
+    );
+  }
+
+  private async validate(uri: string): Promise<void> {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const generation = this.settingsGeneration;
+    const settings = await this.configuration.settingsFor(uri);
+    const current = this.documents.get(uri);
+    // Newer edits or settings arrived while the settings were fetched; their own validation publishes instead.
+    if (!current || current.version !== version || generation !== this.settingsGeneration) return;
+    const state = this.analyzeDocument(current, settings);
+    await this.connection.sendDiagnostics({ uri, version, diagnostics: [...state.diagnostics] });
+  }
+
+  private analyzeDocument(document: TextDocument, settings: EditorSettings): DocumentState {
+    const cached = this.analyzed.get(document.uri);
+    if (cached && cached.version === document.version && cached.generation === this.settingsGeneration) return cached;
+    const text = document.getText();
+    const config = mergeConfigs(settings.config, this.configuration.projectConfigFor(document.uri));
+    const knowledge = this.knowledge.knowledgeFor(document.uri, settings);
+    const analysis = analyze(text, {
+      knowledge,
+      config,
+      maxFileSize: settings.maxFileSize,
+      onRuleError: (ruleId, error) => this.connection.console.error(`Rule ${ruleId} failed: ${describeError(error)}`),
+    });
+    const lines = new LineMap(text);
+    const diagnostics = analysis.findings.map((finding) => toDiagnostic(finding, lines, document.uri, this.ruleDocUri));
+    const state: DocumentState = { version: document.version, generation: this.settingsGeneration, knowledge, analysis, lines, diagnostics };
+    this.analyzed.set(document.uri, state);
+    return state;
+  }
+
+  private readonly ruleDocUri = (ruleId: string): string | undefined => {
+    if (!this.ruleDocUris.has(ruleId)) {
+      const path = ruleDocPath(ruleId);
+      this.ruleDocUris.set(ruleId, existsSync(path) ? pathToFileURL(path).toString() : undefined);
+    }
+    return this.ruleDocUris.get(ruleId);
+  };
+}

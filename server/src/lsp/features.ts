@@ -1,0 +1,57 @@
+import type { Connection } from 'vscode-languageserver';
+import { completionsAt } from '../features/completion';
+import { foldingSpans } from '../features/folding';
+import { hoverAt } from '../features/hover';
+import { renderKnowledgeEntry } from '../features/knowledge-markdown';
+import { outline } from '../features/outline';
+import { toCompletionItem, toDocumentSymbol, toFoldingRanges } from './convert';
+import type { LetterDocuments } from './documents';
+import type { KnowledgeFiles } from './knowledge';
+import { knowledgeRefFromUri, knowledgeUri, KNOWLEDGE_ENTRY_REQUEST } from './knowledge-documents';
+
+/** The editor features over an open letter's analysis: outline, folding, hover, go to definition (with its knowledge documents) and completion. */
+export function registerFeatures(connection: Connection, documents: LetterDocuments, knowledge: KnowledgeFiles): void {
+  connection.onDocumentSymbol(async (params, token) => {
+    const state = await documents.letterFor(params.textDocument.uri, token);
+    if (!state) return null;
+    return outline(state.letter).map((node) => toDocumentSymbol(node, state.lines));
+  });
+
+  connection.onFoldingRanges(async (params, token) => {
+    const state = await documents.letterFor(params.textDocument.uri, token);
+    if (!state) return null;
+    return toFoldingRanges(foldingSpans(state.letter), state.lines, state.letter.text);
+  });
+
+  connection.onHover(async (params, token) => {
+    const state = await documents.letterFor(params.textDocument.uri, token);
+    if (!state) return null;
+    const hover = hoverAt(state.letter, state.lines.offsetAt(params.position), state.knowledge);
+    if (!hover) return null;
+    return { contents: { kind: 'markdown', value: hover.markdown }, range: state.lines.rangeOf(hover.span) };
+  });
+
+  /** A cited section, drug or term leads to its knowledge entry, shown as a read-only virtual document. */
+  connection.onDefinition(async (params, token) => {
+    const state = await documents.letterFor(params.textDocument.uri, token);
+    if (!state) return null;
+    const hover = hoverAt(state.letter, state.lines.offsetAt(params.position), state.knowledge);
+    if (!hover?.entry) return null;
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { uri: knowledgeUri(hover.entry, params.textDocument.uri), range };
+  });
+
+  connection.onRequest(KNOWLEDGE_ENTRY_REQUEST, async (params: { uri: string }) => {
+    const parsed = knowledgeRefFromUri(params.uri);
+    if (!parsed) return null;
+    const letterKnowledge = parsed.letterUri ? (await documents.stateFor(parsed.letterUri))?.knowledge ?? knowledge.builtin : knowledge.builtin;
+    return renderKnowledgeEntry(letterKnowledge, parsed.ref);
+  });
+
+  connection.onCompletion(async (params, token) => {
+    const state = await documents.letterFor(params.textDocument.uri, token);
+    if (!state) return null;
+    const offset = state.lines.offsetAt(params.position);
+    return completionsAt(state.letter, offset, state.knowledge).map((entry) => toCompletionItem(entry, state.lines, offset));
+  });
+}
