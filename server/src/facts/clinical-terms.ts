@@ -1,4 +1,5 @@
 import type { Sentence } from '../language/sentences';
+import { isDisclaimer } from '../letter/conclusion';
 import { PhraseMatcher, phraseSet, type TermMatch } from '../language/phrase-matcher';
 import { asTokenList, type TokenList, type Tokens } from '../language/tokens';
 
@@ -83,6 +84,8 @@ const GUIDELINE_CUES = phraseSet([
   'mtus', 'guideline*', 'acoem', 'odg', 'recommend*', 'criteria', 'criterion', 'should', 'may', 'can be', 'indicated for',
   'is indicated', 'are indicated', 'fda', 'studies', 'study', 'evidence based', 'per the', 'according to', 'is considered',
   'are considered', 'is supported', 'not supported', 'is an option', 'option for', 'patients', 'trial of', 'literature',
+  // Requirements restated: "treatment would be assessed based upon documented functional improvement".
+  'would be', 'must', 'require', 'requires', 'required', 'requirement*', 'based upon',
 ]);
 
 /** References to this case specific enough to outweigh any guideline wording. */
@@ -130,4 +133,61 @@ function judgeGuidelineStatement(tokens: TokenList, sentence: Sentence): boolean
   let quoted = false;
   for (let index = firstToken; index < endToken && !quoted; index++) quoted = QUOTES.has(tokens.norm(index));
   return quoted && LEADING_GUIDELINE_CUES.occursIn(tokens, firstToken, endToken);
+}
+
+/** Words that tie a sentence to this worker's record, beyond the case and record cues above. */
+const WORKER_CUES = phraseSet([
+  'reported', 'reports', 'reporting', 'noted', 'documented', 'documents', 'described', 'describes', 'underwent', 'records',
+  'record', 'chart', 'history of', 'the provider', 'the physician', 'treating physician', 'primary treating', 'ptp',
+  // What the record shows or lacks: "there is no evidence of ...", "there was a lack of a report on ...".
+  'there is no', 'there was no', 'there are no', 'there were no', 'there is little', 'there was little', 'there is insufficient',
+  'there was insufficient', 'there is limited', 'there was limited', 'there is a lack', 'there was a lack', 'there was',
+  'there were', 'there has been', 'there have been', 'no documentation', 'not documented', 'lack of documentation',
+  'available for review', 'provided for review', 'submitted for review',
+  // A verdict on the request: "the use of Lorzone is not medically necessary at this point".
+  'medically necessary', 'at this time', 'at this point', 'currently',
+]);
+
+/**
+ * What a sentence of a rationale or summary is, for every check that asks whether the letter
+ * addresses something for this worker:
+ * - `disclaimer`: the standard opioid disclaimer;
+ * - `guideline`: what a guideline or the literature says, quoted or restated, or any general
+ *   statement that does not refer to this worker or the record ("Active therapy requires an
+ *   internal effort by the individual");
+ * - `worker`: a statement about this worker, the record or the request.
+ */
+export type SentenceKind = 'disclaimer' | 'guideline' | 'worker';
+
+interface ClassifiedPassage {
+  readonly tokens: Tokens;
+  memo<V>(key: string, compute: () => V): V;
+}
+
+export function sentenceKind(passage: ClassifiedPassage, sentence: Sentence): SentenceKind {
+  const kinds = passage.memo('sentence-kinds', () => new Map<Sentence, SentenceKind>());
+  let kind = kinds.get(sentence);
+  if (kind === undefined) {
+    kind = judgeSentenceKind(asTokenList(passage.tokens), sentence);
+    kinds.set(sentence, kind);
+  }
+  return kind;
+}
+
+function judgeSentenceKind(tokens: TokenList, sentence: Sentence): SentenceKind {
+  if (isDisclaimer(tokens, sentence)) return 'disclaimer';
+  if (isGuidelineStatement(tokens, sentence)) return 'guideline';
+  const { firstToken, endToken } = sentence;
+  const aboutWorker = CASE_CUES.occursIn(tokens, firstToken, endToken) || RECORD_CUES.occursIn(tokens, firstToken, endToken) || WORKER_CUES.occursIn(tokens, firstToken, endToken);
+  return aboutWorker ? 'worker' : 'guideline';
+}
+
+/** Mentions of function in the passage's sentences about this worker. */
+export function workerFunctionMentions(passage: ClassifiedPassage & { sentenceAt(offset: number): Sentence | undefined }): readonly TermMatch<'function' | 'organ'>[] {
+  return passage.memo('worker-function-mentions', () =>
+    passageFunctionMentions(passage).filter((mention) => {
+      const sentence = passage.sentenceAt(mention.span.start);
+      return sentence !== undefined && sentenceKind(passage, sentence) === 'worker';
+    }),
+  );
 }

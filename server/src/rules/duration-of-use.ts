@@ -48,7 +48,8 @@ export const durationOfUse: Rule = {
     letter.items.forEach((item, index) => {
       const facts = context.facts.item(index);
       const shortTermClass = facts.classes.has('muscle-relaxant') ? 'muscle relaxant' : facts.classes.has('benzodiazepine') ? 'benzodiazepine' : null;
-      if (!shortTermClass || facts.classes.has('topical') || facts.initial) return;
+      // Only continued use has a duration to state; a first prescription or trial has none.
+      if (!shortTermClass || facts.classes.has('topical') || facts.priorUse === null) return;
       if (findDurationStatement(context.facts, index)) return;
       findings.push({
         message: `This ${shortTermClass} is supported only short-term, but neither the rationale nor the case summary says how long it has been used.`,

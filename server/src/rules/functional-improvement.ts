@@ -1,5 +1,5 @@
 import type { Span } from '../text/span';
-import { IMPROVEMENT_CUES, isGuidelineStatement, passageFunctionMentions } from '../facts/clinical-terms';
+import { IMPROVEMENT_CUES, isGuidelineStatement, passageFunctionMentions, workerFunctionMentions } from '../facts/clinical-terms';
 import type { DrugFamily } from '../knowledge/drug-lookup';
 import type { ItemFacts } from '../facts/item-facts';
 import type { PassageAnalysis } from '../facts/passages';
@@ -23,7 +23,7 @@ export const functionalImprovement: Rule = {
       // Whether prior use is shown takes a search of the rationale and the case summary, so it is
       // only asked once the rationale's wording would otherwise produce a finding. An Overturned
       // item is searched for positive evidence first, which is kept per passage for every item.
-      const mentions = passageFunctionMentions(facts.rationale);
+      const mentions = workerFunctionMentions(facts.rationale);
       if (mentions.length > 0) {
         if (item.decision?.decision !== 'Overturned') return;
         if (hasPositiveEvidence(facts.rationale) || hasPositiveEvidence(context.facts.summary)) return;
