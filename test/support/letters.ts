@@ -34,6 +34,8 @@ export interface LetterSpec {
   readonly items?: readonly ItemSpec[];
   readonly header?: boolean;
   readonly omitSections?: readonly ('determination' | 'summary' | 'issues')[];
+  /** The case summary's text after its opening line; a tizanidine history by default. */
+  readonly summary?: string;
   readonly blankLines?: boolean;
   readonly eol?: '\n' | '\r\n';
 }
@@ -69,8 +71,11 @@ export function makeLetter(spec: LetterSpec = {}): string {
       [
         'CLINICAL CASE SUMMARY',
         'The expert reviewer developed the following clinical case summary based on a review of the case file, including all medical records:',
-        'The injured worker is a 51 year old warehouse clerk who strained the low back lifting boxes on 3-14-12. A progress note dated 12-1-16',
-        'described low back pain rated 6 out of 10 and a request to continue tizanidine, which he has taken since 11-2-16.',
+        spec.summary ??
+          [
+            'The injured worker is a 51 year old warehouse clerk who strained the low back lifting boxes on 3-14-12. A progress note dated 12-1-16',
+            'described low back pain rated 6 out of 10 and a request to continue tizanidine, which he has taken since 11-2-16.',
+          ].join('\n'),
       ].join('\n'),
     );
   }

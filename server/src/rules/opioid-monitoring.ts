@@ -1,6 +1,5 @@
 import type { Span } from '../text/span';
-import { functionMentions, isGuidelineStatement } from '../facts/clinical-terms';
-import { isDisclaimer } from '../letter/conclusion';
+import { functionMentions, sentenceKind } from '../facts/clinical-terms';
 import type { PassageAnalysis } from '../facts/passages';
 import { phraseSet, type PhraseMatcher } from '../language/phrase-matcher';
 import type { RelatedPassage, Rule, RuleFinding } from './types';
@@ -82,46 +81,33 @@ export const opioidMonitoring: Rule = {
   },
 };
 
-/** A case sentence that points back at the guideline criteria just listed ("the above full review", "these criteria"). */
-const BACK_REFERENCES = phraseSet([
-  'the above', 'above criteria', 'above requirements', 'these criteria', 'this criteria', 'the criteria', 'these requirements',
-  'these domains', 'such documentation', 'this documentation', 'this comprehensive review', 'such review', 'this review',
-  'these elements', 'these parameters', 'the aforementioned',
-]);
 /** Naming the four A's together covers every domain at once ("no documentation of the 4 A's"). */
 const ALL_FOUR = phraseSet(["4 a's", '4 as', "four a's", 'four as', "4 a 's"]);
 
 /**
- * The first passage that covers each A. In a rationale, sentences that only
- * restate the guideline ("tapering is advised when adverse events occur") or
- * the standard opioid disclaimer do not count by themselves: they say nothing
- * about this worker. They do count once a case sentence refers back to them
- * ("there was insufficient evidence that the above review was completed").
+ * The first passage that covers each A. In a rationale only sentences about this worker count
+ * (`sentenceKind`): a sentence that restates the guideline ("tapering is advised when adverse
+ * events occur"), the standard opioid disclaimer, or a blanket reference back to them ("the above
+ * review was not documented") names no A for this worker.
  */
-function coverageOf(passage: PassageAnalysis, skipGuidelineText: boolean): Coverage {
-  return passage.memo(skipGuidelineText ? 'opioid-coverage-strict' : 'opioid-coverage', () => {
+function coverageOf(passage: PassageAnalysis, onlyAboutWorker: boolean): Coverage {
+  return passage.memo(onlyAboutWorker ? 'opioid-coverage-strict' : 'opioid-coverage', () => {
     const coverage: Coverage = {};
-    const pending: Coverage = {};
     for (const sentence of passage.sentences) {
       const { firstToken, endToken } = sentence;
-      if (skipGuidelineText && isDisclaimer(passage.tokens, sentence)) continue;
-      const guideline = skipGuidelineText && isGuidelineStatement(passage.tokens, sentence);
-      const target = guideline ? pending : coverage;
-      if (!guideline && BACK_REFERENCES.findFirst(passage.tokens, firstToken, endToken)) {
-        for (const [domain, span] of Object.entries(pending) as [Domain, Span][]) coverage[domain] ??= span;
-      }
-      const allFour = guideline ? null : ALL_FOUR.findFirst(passage.tokens, firstToken, endToken);
+      if (onlyAboutWorker && sentenceKind(passage, sentence) !== 'worker') continue;
+      const allFour = ALL_FOUR.findFirst(passage.tokens, firstToken, endToken);
       for (const [domain, matcher] of DOMAIN_MATCHERS) {
-        if (target[domain]) continue;
+        if (coverage[domain]) continue;
         if (allFour) {
-          target[domain] = allFour.span;
+          coverage[domain] = allFour.span;
           continue;
         }
         const match =
           matcher === 'function'
             ? functionMentions(passage.tokens, firstToken, endToken)[0]
             : matcher.findFirst(passage.tokens, firstToken, endToken);
-        if (match) target[domain] = match.span;
+        if (match) coverage[domain] = match.span;
       }
     }
     return coverage;

@@ -2,7 +2,8 @@ import type { Span } from '../text/span';
 import type { DrugLookup } from '../knowledge/drug-lookup';
 import { drugMentionsIn, mentionsBetween, mentionsOfDrugs } from '../facts/item-facts';
 import type { PassageAnalysis } from '../facts/passages';
-import { mentionsRefills, refillMentions, type RefillMention } from '../language/doses';
+import { sentenceKind } from '../facts/clinical-terms';
+import { refillMentions, type RefillMention } from '../language/doses';
 import type { Fix, RelatedPassage, Rule, RuleFinding } from './types';
 
 export const PLACEHOLDER = '___';
@@ -45,7 +46,7 @@ export const refillCount: Rule = {
         });
       }
       const noneRequested = item.refills === 0 || (inTitle.length > 0 && inTitle.every((mention) => mention.value === 0));
-      if (item.rationale && !noneRequested && !mentionsRefills(facts.rationale.tokens)) {
+      if (item.rationale && !noneRequested && !discussesRefills(facts.rationale, item.rationale.conclusionSpan)) {
         findings.push({
           message: `Refills are requested for this item, but the rationale does not address them (for example, that refills imply continued use without re-evaluation).`,
           span: item.rationale.label,
@@ -57,6 +58,19 @@ export const refillCount: Rule = {
     return findings;
   },
 };
+
+/**
+ * Whether the rationale discusses refills: a mention outside the standard disclaimer and outside
+ * the concluding sentence, which restates the item ("Norco #90 with 3 refills is not medically
+ * necessary") rather than discussing its refills.
+ */
+function discussesRefills(rationale: PassageAnalysis, conclusion: Span | null): boolean {
+  return refillMentions(rationale.tokens).some((mention) => {
+    if (conclusion && mention.span.start >= conclusion.start && mention.span.start < conclusion.end) return false;
+    const sentence = rationale.sentenceAt(mention.span.start);
+    return sentence !== undefined && sentenceKind(rationale, sentence) !== 'disclaimer';
+  });
+}
 
 /**
  * A summary sentence naming this item's drug that gives a number of refills

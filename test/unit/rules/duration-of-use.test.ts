@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { durationOfUse } from '../../../server/src/rules/duration-of-use';
+import { makeLetter } from '../../support/letters';
+import { check } from '../../support/runRule';
 import { checkFixture } from '../../fixtures/rules/fixtures';
 
 test('muscle relaxants and benzodiazepines without a stated duration are flagged; a date next to another drug does not count', () => {
@@ -14,4 +16,12 @@ test('muscle relaxants and benzodiazepines without a stated duration are flagged
 test('"since at least" next to the drug, "for more than 6 months" about "this medication" and "a new prescription" all state a duration', () => {
   const { findings } = checkFixture(durationOfUse, 'pass-duration-stated');
   assert.deepEqual(findings, []);
+});
+
+test('a muscle relaxant the letter does not show in use is not asked for a duration; one it shows in use is', () => {
+  const rationale = 'Muscle relaxants are recommended for short-term use only. The request is not medically necessary.';
+  const newRequest = makeLetter({ summary: 'The injured worker reports low back spasm. A trial of a muscle relaxant was requested.', items: [{ title: 'Lorzone 750mg #45', rationale }] });
+  assert.deepEqual(check(durationOfUse, newRequest).findings, []);
+  const inUse = makeLetter({ summary: 'The injured worker reports low back spasm. Current medications include Lorzone.', items: [{ title: 'Lorzone 750mg #45', rationale }] });
+  assert.equal(check(durationOfUse, inUse).findings.length, 1);
 });

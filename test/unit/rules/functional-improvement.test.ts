@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { functionalImprovement } from '../../../server/src/rules/functional-improvement';
 import { checkFixture } from '../../fixtures/rules/fixtures';
+import { makeLetter } from '../../support/letters';
+import { check } from '../../support/runRule';
 
 test('a continued muscle relaxant whose rationale never mentions function is flagged on its rationale label', () => {
   const { findings, spanText, titleOf } = checkFixture(functionalImprovement, 'fail-continued-no-function');
@@ -35,4 +37,26 @@ test('an Overturned continued opioid whose every mention of function is negated 
 test('an Overturned continued opioid with positive functional evidence ("not only ... but also", "has improved") passes', () => {
   const { findings } = checkFixture(functionalImprovement, 'pass-overturned-positive-evidence');
   assert.deepEqual(findings, []);
+});
+
+describe('only sentences about this worker address function', () => {
+  const letterWith = (rationale: string) =>
+    makeLetter({
+      summary: 'The injured worker has completed 12 sessions of physical therapy for the low back.',
+      items: [{ title: 'Additional physical therapy 2 times a week for 4 weeks', decision: 'Upheld', rationale }],
+    });
+  const guidelineOnly =
+    'Active therapy is beneficial for restoring flexibility, strength, endurance, function and range of motion. ' +
+    'Home exercise can include functional activities with assistive devices. Treatment would be assessed based upon documented functional improvement. ' +
+    'The request is not medically necessary.';
+
+  test('function named only in restated guideline text does not count: the check fires', () => {
+    const { findings } = check(functionalImprovement, letterWith(guidelineOnly));
+    assert.equal(findings.length, 1);
+  });
+
+  test('a negated statement of what the record lacks counts: the check passes', () => {
+    const { findings } = check(functionalImprovement, letterWith(`${guidelineOnly} There is no evidence of objective functional improvement with the prior sessions.`));
+    assert.deepEqual(findings, []);
+  });
 });

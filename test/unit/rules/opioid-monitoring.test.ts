@@ -21,7 +21,8 @@ test('all four A\'s across the summary and the rationale pass; a post-operative 
   assert.deepEqual(findings, []);
 });
 
-test('a guideline list that the case sentence refers back to ("the above review") counts as addressed', () => {
-  const { findings } = checkFixture(opioidMonitoring, 'pass-guideline-list-referred-back');
-  assert.deepEqual(findings, []);
+test('a guideline list that a case sentence only refers back to ("the above review") addresses no A for this worker', () => {
+  const { findings } = checkFixture(opioidMonitoring, 'fail-guideline-list-referred-back');
+  assert.equal(findings.length, 1);
+  assert.match(findings[0].message, /analgesia .*, activities of daily living or function, adverse effects or aberrant drug behaviour/);
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PLACEHOLDER, refillCount } from '../../../server/src/rules/refill-count';
-import { applyEdits } from '../../support/runRule';
+import { makeLetter } from '../../support/letters';
+import { applyEdits, check } from '../../support/runRule';
 import { checkFixture } from '../../fixtures/rules/fixtures';
 
 test('refills named in the summary or the title must be counted in the item and addressed in the rationale', () => {
@@ -27,4 +28,12 @@ test('refills named in the summary or the title must be counted in the item and 
 test('a counted refill that the rationale discusses passes, and items without refills are left alone', () => {
   const { findings } = checkFixture(refillCount, 'pass-refills-counted-and-addressed');
   assert.deepEqual(findings, []);
+});
+
+test('restating the refills in the concluding sentence does not address them; discussing them does', () => {
+  const item = (rationale: string) => makeLetter({ items: [{ title: 'Zanaflex 2mg #60 with three refills', rationale }] });
+  const restated = check(refillCount, item('There is no documented functional improvement. The request for Zanaflex 2mg #60 with three refills is not medically necessary.'));
+  assert.deepEqual(restated.findings.map((finding) => finding.message.slice(0, 40)), ['Refills are requested for this item, but']);
+  const discussed = check(refillCount, item('Three refills imply chronic use without re-evaluation. The request for Zanaflex 2mg #60 with three refills is not medically necessary.'));
+  assert.deepEqual(discussed.findings, []);
 });
