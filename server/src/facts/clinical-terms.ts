@@ -21,6 +21,12 @@ const FUNCTION_PHRASES = [
   'return to work', 'returned to work', 'returning to work', 'returns to work', 'back to work',
   'modified duty', 'modified duties', 'modified work', 'light duty', 'full duty', 'regular duty', 'usual and customary',
   'working', 'off work', 'temporarily totally disabled', 'temporary total disability', 'total temporary disability', 'ttd',
+  // Activity level, tolerances and named activities ("able to walk two blocks", "sitting tolerance").
+  'activity level*', 'level of activity', 'activity tolerance', 'exercise tolerance', 'walking tolerance', 'sitting tolerance',
+  'standing tolerance', 'tolerance for walking', 'tolerance for sitting', 'tolerance for standing', 'walking distance',
+  'able to walk', 'able to sit', 'able to stand', 'able to lift', 'able to drive', 'able to sleep', 'able to perform',
+  'ability to walk', 'ability to sit', 'ability to stand', 'ability to lift', 'ability to drive', 'ability to perform',
+  'lifting', 'household chores', 'housework', 'self care', 'self-care',
 ];
 
 /** Organ or nerve function is not functional status; these phrases are matched first so they hide "function". */

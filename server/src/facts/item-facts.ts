@@ -30,8 +30,9 @@ export interface ItemFacts {
   readonly priorUse: Span | null;
 }
 
+/** A title asking to go on with something ("Continue Norco", "Refill of Soma"); a refill count ("with 3 refills") is not one. */
 const CONTINUATION_TITLE_CUES = phraseSet([
-  'continue*', 'continuation', 'refill*', 'ongoing', 'renew*', 'additional', 'further', 'extension', 'remaining', 'repeat',
+  'continue*', 'continuation', 'refill of', 'refills of', 'ongoing', 'renew*', 'additional', 'further', 'extension', 'remaining', 'repeat',
   'more', 'maintenance',
 ]);
 const INITIAL_TITLE_CUES = phraseSet([

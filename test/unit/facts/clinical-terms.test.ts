@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { functionMentions, isGuidelineStatement } from '../../../server/src/facts/clinical-terms';
+import { functionMentions, isGuidelineStatement, sentenceKind } from '../../../server/src/facts/clinical-terms';
 import { isDisclaimer } from '../../../server/src/letter/conclusion';
 import { splitSentences } from '../../../server/src/language/sentences';
-import { tokenize } from '../../../server/src/language/tokens';
+import { tokenize, tokenList } from '../../../server/src/language/tokens';
 
 const firstSentence = (text: string) => {
   const tokens = tokenize(text);
@@ -32,4 +32,27 @@ test('guideline statements are told apart from statements about the worker', () 
 test('the standard opioid disclaimer is recognised', () => {
   const { tokens, sentence } = firstSentence('This decision addresses the medical necessity of opioids as they have been prescribed.');
   assert.equal(isDisclaimer(tokens, sentence), true);
+});
+
+test('function includes activity level, tolerances, lifting and named activities', () => {
+  const found = (text: string) => functionMentions(tokenize(text)).map((match) => text.slice(match.span.start, match.span.end));
+  assert.deepEqual(found('Her sitting tolerance improved and she is able to walk two blocks.'), ['sitting tolerance', 'able to walk']);
+  assert.deepEqual(found('No change in activity level or lifting.'), ['activity level', 'lifting']);
+  assert.deepEqual(found('Renal function is normal.'), [], 'organ function is not functional status');
+});
+
+test('sentences are classified as the disclaimer, guideline text, or about this worker', () => {
+  const kinds = (text: string) => {
+    const tokens = tokenList(text);
+    const passage = { tokens, memo: <V>(_key: string, compute: () => V) => compute() };
+    return splitSentences(tokens, text).map((sentence) => sentenceKind(passage, sentence));
+  };
+  assert.deepEqual(
+    kinds(
+      'Active therapy requires an internal effort by the individual. The MTUS recommends continuing opioids if function improves. ' +
+        'There is no evidence of objective functional improvement. The patient reports pain of 6/10. ' +
+        'This decision addresses the medical necessity of opioids as prescribed to this worker.',
+    ),
+    ['guideline', 'guideline', 'worker', 'worker', 'disclaimer'],
+  );
 });
