@@ -8,8 +8,11 @@ import { makeLetter } from '../support/letters';
 
 const CLI = resolve(process.cwd(), 'dist', 'cli.js');
 
-function run(args: string[], cwd = process.cwd()) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+function run(args: string[], cwd = process.cwd(), options: { unprivileged?: boolean } = {}) {
+  // Root reads any file whatever its mode, so a permission test runs the CLI as "nobody" there.
+  const asRoot = options.unprivileged && process.getuid?.() === 0;
+  const [command, prefix] = asRoot ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]] : [process.execPath, []];
+  const result = spawnSync(command, [...prefix, CLI, ...args], { cwd, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -69,12 +72,13 @@ test('JSON output keeps the documented contract', () => {
 
 test('an unreadable path gets a clear message and the other files are still checked', () => {
   const folder = workspace({ 'bad.imr': bad, 'locked.imr': good });
-  const locked = join(folder, 'locked.imr');
-  chmodSync(locked, 0o000);
-  const { code, stdout, stderr } = run(['missing.imr', 'bad.imr', 'locked.imr'], folder);
+  chmodSync(folder, 0o755);
+  chmodSync(join(folder, 'bad.imr'), 0o644);
+  chmodSync(join(folder, 'locked.imr'), 0o000);
+  const { code, stdout, stderr } = run(['missing.imr', 'bad.imr', 'locked.imr'], folder, { unprivileged: true });
   assert.equal(code, 1);
   assert.match(stderr, /missing\.imr: no such file or folder/);
-  if (process.getuid?.() !== 0) assert.match(stderr, /locked\.imr: permission denied/);
+  assert.match(stderr, /locked\.imr: permission denied/);
   assert.match(stdout, /bad\.imr:\d+:\d+ error item-decision/);
 });
 

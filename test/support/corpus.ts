@@ -5,8 +5,20 @@ import { join, resolve } from 'node:path';
 export const CORPUS = resolve(process.cwd(), '..', 'shared', 'corpus');
 export const CORPUS_FOLDERS = ['seeds', 'real-layout', 'real-raw'] as const;
 
-/** For `test(..., { skip })`: false when the corpus is there, else the reason shown. */
-export const skipWithoutCorpus: false | string = existsSync(CORPUS) ? false : `corpus not found at ${CORPUS}`;
+const present = existsSync(CORPUS);
+
+/**
+ * For `test(..., { skip })`: false when the corpus is there, else the reason shown. With `CI` set
+ * the corpus tests are never skipped: they run and fail (`requireCorpus`), so a checkout without
+ * ../shared cannot lose the parser and rule measurements silently.
+ */
+export const skipWithoutCorpus: false | string = present || process.env.CI ? false : `corpus not found at ${CORPUS}`;
+if (skipWithoutCorpus) console.log(`# corpus tests skipped: ${skipWithoutCorpus}`);
+
+/** Throws unless the corpus is there; every corpus test calls it (directly or through `corpusLetters`). */
+export function requireCorpus(): void {
+  if (!present) throw new Error(`corpus not found at ${CORPUS}${process.env.CI ? ' (CI is set, so the corpus tests fail instead of skipping)' : ''}`);
+}
 
 export interface CorpusLetter {
   readonly folder: string;
@@ -16,7 +28,7 @@ export interface CorpusLetter {
 }
 
 export function corpusLetters(folders: readonly string[] = CORPUS_FOLDERS): CorpusLetter[] {
-  if (!existsSync(CORPUS)) return [];
+  requireCorpus();
   return folders.flatMap((folder) =>
     readdirSync(join(CORPUS, folder))
       .filter((name) => name.endsWith('.txt'))

@@ -10,6 +10,8 @@ import type { RationaleConclusion } from './model';
  */
 interface ConclusionResult {
   readonly conclusion: RationaleConclusion;
+  /** True when the verdict is stated plainly ("is not medically necessary"), not inferred from other wording. */
+  readonly certain: boolean;
   /** Sentence range within the normalised rationale text, when a concluding sentence was found. */
   readonly from: number;
   readonly to: number;
@@ -77,15 +79,20 @@ function judgeFrom(text: string, start: number): ConclusionResult | null {
     read++;
     const { start: from, end: to } = sentence.span;
     const verdict = judgeSentence(text.slice(from, to));
-    if (verdict !== 'unknown') return { conclusion: verdict, from, to };
+    if (verdict.conclusion !== 'unknown') return { ...verdict, from, to };
   }
-  return { conclusion: 'unknown', from: -1, to: -1 };
+  return { conclusion: 'unknown', certain: false, from: -1, to: -1 };
 }
 
 const NECESSITY_PHRASE = /\bmedically\s+(?:necessary|reasonable|appropriate|indicated|warranted)\b/gi;
 const NEGATOR = /\b(?:not|cannot|never|neither|nor|non|no longer)\b|n't\b/i;
 
-function judgeSentence(sentence: string): RationaleConclusion {
+/** "is not", "are", "was deemed": a plain copula right before the verdict phrase. */
+const PLAIN_COPULA = /\b(?:is|are|was|were|be|been|remains?|deemed|considered)\s+(?:not\s+)?$/i;
+/** Doubt before the verdict phrase ("it is unclear whether ... is medically necessary") makes it less than plain. */
+const DOUBT = /\b(?:unclear|uncertain|whether|if|questionable|may|might|could)\b/i;
+
+function judgeSentence(sentence: string): { conclusion: RationaleConclusion; certain: boolean } {
   // The verdict phrase itself decides when present: its own negation, not one elsewhere in the sentence.
   let last: RegExpExecArray | null = null;
   NECESSITY_PHRASE.lastIndex = 0;
@@ -95,9 +102,13 @@ function judgeSentence(sentence: string): RationaleConclusion {
     let before = sentence.slice(Math.max(0, last.index - 32), last.index);
     const clauseBreak = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'));
     if (clauseBreak >= 0) before = before.slice(clauseBreak + 1);
-    return NEGATOR.test(before) ? 'not medically necessary' : 'medically necessary';
+    const conclusion = NEGATOR.test(before) ? 'not medically necessary' : 'medically necessary';
+    // Certain only when the phrase follows a plain copula and no other negation precedes it.
+    const copula = PLAIN_COPULA.exec(before);
+    const certain = copula !== null && !NEGATOR.test(before.slice(0, copula.index)) && !DOUBT.test(sentence.slice(0, last.index));
+    return { conclusion, certain };
   }
-  if (NEGATIVE.test(sentence)) return 'not medically necessary';
-  if (POSITIVE.test(sentence)) return 'medically necessary';
-  return 'unknown';
+  if (NEGATIVE.test(sentence)) return { conclusion: 'not medically necessary', certain: false };
+  if (POSITIVE.test(sentence)) return { conclusion: 'medically necessary', certain: false };
+  return { conclusion: 'unknown', certain: false };
 }

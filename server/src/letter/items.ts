@@ -379,6 +379,7 @@ function buildItem(text: string, lines: readonly Line[], draft: Draft, endLine: 
         textSpan,
         text: mapped.text,
         conclusion: judged.conclusion,
+        conclusionCertain: judged.certain,
         conclusionSpan: judged.from >= 0 ? sourceSpan(mapped, judged.from, judged.to) : null,
       };
     } else if (part.kind === 'claims') {

@@ -112,6 +112,8 @@ export interface Rationale {
   /** Whitespace-normalised rationale text (label excluded). */
   readonly text: string;
   readonly conclusion: RationaleConclusion;
+  /** True when the verdict is stated plainly ("is not medically necessary"), not inferred from other wording ("is not supported"). */
+  readonly conclusionCertain: boolean;
   /** The sentence the conclusion was read from, when one was found. */
   readonly conclusionSpan: Span | null;
 }

@@ -12,13 +12,23 @@ const CONCLUSION_PHRASE = /\b(not\s+)?medically\s+necessary\b/gi;
 export const decisionConclusion: Rule = {
   id: 'decision-conclusion',
   defaultSeverity: 'error',
-  description: 'The rationale concludes the opposite of the decision (Upheld must end "not medically necessary", Overturned "medically necessary").',
+  description:
+    'The rationale concludes the opposite of the decision (Upheld must end "not medically necessary", Overturned "medically necessary"); a hint when the conclusion is worded otherwise or unclear.',
   check(letter) {
     const findings: RuleFinding[] = [];
     letter.items.forEach((item, itemIndex) => {
       const decision = item.decision?.decision;
       const rationale = item.rationale;
-      if (!decision || !item.decision || !rationale || rationale.conclusion === 'unknown') return;
+      if (!decision || !item.decision || !rationale) return;
+      if (rationale.conclusion === 'unknown') {
+        findings.push({
+          message: `"${item.title}" is ${decision}, but the rationale's last sentences do not say whether it is medically necessary; ${decision} is usually concluded with "${EXPECTED[decision]}".`,
+          span: rationale.label,
+          itemIndex,
+          severity: 'hint',
+        });
+        return;
+      }
       if (rationale.conclusion === EXPECTED[decision]) return;
       const span = rationale.conclusionSpan ?? rationale.label;
       const opposite: Decision = decision === 'Upheld' ? 'Overturned' : 'Upheld';
@@ -41,6 +51,9 @@ export const decisionConclusion: Rule = {
         itemIndex,
         related: [{ span: item.decision.span, message: `Decision: ${decision}` }],
         fixes,
+        // Only a plainly stated verdict makes the contradiction certain; one read from other wording
+        // ("is not supported", "cannot be recommended") may be misread, so it is only a hint.
+        severity: rationale.conclusionCertain ? undefined : 'hint',
       });
     });
     return findings;

@@ -1,6 +1,7 @@
+import { CORPUS, requireCorpus, skipWithoutCorpus } from '../../support/corpus';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseLetterStrict } from '../../../server/src/letter/parse';
 import type { Letter } from '../../../server/src/letter/model';
@@ -9,7 +10,6 @@ import type { Letter } from '../../../server/src/letter/model';
  * Scores the parser against the hand-checked annotations of the real letters in ../shared/corpus.
  * The letters are read in place and never copied; only counts are printed.
  */
-const CORPUS = resolve(process.cwd(), '..', 'shared', 'corpus');
 const FOLDERS = ['seeds', 'real-layout', 'real-raw'] as const;
 
 interface GoldCitation {
@@ -123,11 +123,8 @@ function scoreLetter(scores: Scores, letter: Letter, gold: GoldLetter, tolerant:
   });
 }
 
-test('parser accuracy on the real letters in ../shared/corpus', (t) => {
-  if (!existsSync(CORPUS)) {
-    t.skip('../shared not found: corpus accuracy not measured');
-    return;
-  }
+test('parser accuracy on the real letters in ../shared/corpus', { skip: skipWithoutCorpus }, () => {
+  requireCorpus();
   const gold = new Map((JSON.parse(readFileSync(join(CORPUS, 'gold-dev.json'), 'utf8')) as GoldLetter[]).map((letter) => [letter.id, letter]));
   const scores = new Scores();
   let letters = 0;
@@ -158,11 +155,8 @@ test('parser accuracy on the real letters in ../shared/corpus', (t) => {
   for (const field of scores.rows.keys()) assert.equal(scores.rate(field), 1, field);
 });
 
-test('average parse time over the corpus (printed, not asserted)', (t) => {
-  if (!existsSync(CORPUS)) {
-    t.skip('../shared not found: corpus timing not measured');
-    return;
-  }
+test('average parse time over the corpus (printed, not asserted)', { skip: skipWithoutCorpus }, () => {
+  requireCorpus();
   const texts = FOLDERS.flatMap((folder) =>
     readdirSync(join(CORPUS, folder))
       .filter((name) => name.endsWith('.txt'))

@@ -1,4 +1,5 @@
 import { before, describe, test } from 'node:test';
+import { CORPUS, requireCorpus, skipWithoutCorpus } from '../../support/corpus';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -283,11 +284,10 @@ describe('IMR grammar: citations and values', () => {
 });
 
 describe('IMR grammar: whole letters', () => {
-  const corpus = join(root, '..', 'shared', 'corpus');
-  const corpusTest = existsSync(corpus) ? test : test.skip;
-  if (!existsSync(corpus)) console.log(`grammar corpus check skipped: ${corpus} does not exist`);
+  const corpus = CORPUS;
 
-  corpusTest('every disputed item in the real-layout letters gets exactly one decision scope, matching gold', () => {
+  test('every disputed item in the real-layout letters gets exactly one decision scope, matching gold', { skip: skipWithoutCorpus }, () => {
+    requireCorpus();
     const gold = JSON.parse(readFileSync(join(corpus, 'gold-dev.json'), 'utf8')) as Array<{
       id: string;
       items: Array<{ decision: string }>;

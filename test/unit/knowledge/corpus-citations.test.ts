@@ -1,5 +1,6 @@
+import { CORPUS, requireCorpus, skipWithoutCorpus } from '../../support/corpus';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadKnowledge } from '../../../server/src/knowledge';
@@ -7,9 +8,6 @@ import { letterDateToIso } from '../../../server/src/language/dates';
 import type { Citation } from '../../../server/src/letter/model';
 import { parseLetter } from '../../../server/src/letter/parse';
 
-const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
-const skip = existsSync(CORPUS) ? false : 'corpus not found at ../shared/corpus; citation resolution not measured';
-if (skip) console.log(`# skipped: ${skip}`);
 
 interface Tally {
   citations: number;
@@ -52,7 +50,8 @@ function report(label: string, result: ReturnType<typeof measure>): void {
   for (const miss of result.unresolved) console.log(`#   unresolved: ${miss}`);
 }
 
-test('citations parsed from the corpus letters resolve to known guidelines and sections', { skip }, () => {
+test('citations parsed from the corpus letters resolve to known guidelines and sections', { skip: skipWithoutCorpus }, () => {
+  requireCorpus();
   const found: { citation: Citation; date: string | null }[] = [];
   for (const folder of ['seeds', 'real-layout']) {
     for (const name of readdirSync(join(CORPUS, folder)).filter((n) => n.endsWith('.txt')).sort()) {
@@ -68,7 +67,8 @@ test('citations parsed from the corpus letters resolve to known guidelines and s
   assert.ok(result.total.sectionsResolved / result.total.sections >= 0.95);
 });
 
-test('the hand-checked corpus citations resolve too (independent of the parser)', { skip }, () => {
+test('the hand-checked corpus citations resolve too (independent of the parser)', { skip: skipWithoutCorpus }, () => {
+  requireCorpus();
   interface GoldCitation { source: Citation['source']; guideline: string | null; year: number | null; sections: string[]; pages: string[] }
   interface GoldLetter { header: { decisionDate: string | null }; items: { citations: GoldCitation[] }[] }
   const letters = JSON.parse(readFileSync(join(CORPUS, 'gold-dev.json'), 'utf8')) as GoldLetter[];

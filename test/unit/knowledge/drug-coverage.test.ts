@@ -1,13 +1,12 @@
+import { CORPUS, requireCorpus, skipWithoutCorpus } from '../../support/corpus';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadKnowledge } from '../../../server/src/knowledge';
 
-const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
 const GOLD = join(CORPUS, 'gold-dev.json');
-const skip = existsSync(GOLD) ? false : 'corpus not found at ../shared/corpus; drug coverage not measured';
-if (skip) console.log(`# skipped: ${skip}`);
+const skip = skipWithoutCorpus;
 
 /** A title that names a medication: a strength, a "#" count or a cream base. */
 const DRUG_LIKE = /\d\s*(?:mg|mcg|%|ml|gm|grams?)\b|#\s*\d|\bcream\b/i;
@@ -17,6 +16,7 @@ interface GoldLetter {
 }
 
 test('every drug named in a corpus item title is in the drug dictionary', { skip }, () => {
+  requireCorpus();
   const kb = loadKnowledge();
   const letters = JSON.parse(readFileSync(GOLD, 'utf8')) as GoldLetter[];
   const titles = [...new Set(letters.flatMap((letter) => letter.items.map((item) => item.title)))];
@@ -40,6 +40,7 @@ test('every drug named in a corpus item title is in the drug dictionary', { skip
 });
 
 test('item titles that are not medications do not produce drug matches', { skip }, () => {
+  requireCorpus();
   const kb = loadKnowledge();
   const letters = JSON.parse(readFileSync(GOLD, 'utf8')) as GoldLetter[];
   const procedures = letters.flatMap((letter) => letter.items.map((item) => item.title))

@@ -1,5 +1,6 @@
+import { CORPUS, requireCorpus, skipWithoutCorpus } from '../../support/corpus';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { loadKnowledge } from '../../../server/src/knowledge';
@@ -69,8 +70,9 @@ describe('citation-edition', () => {
     assert.deepEqual(check(citationEdition, text).findings, []);
   });
 
-  const corpus = join(process.cwd(), '..', 'shared', 'corpus');
-  test('precision on the real letters: only the one letter citing 2009 a year after the update', { skip: existsSync(corpus) ? false : 'corpus not found at ../shared/corpus' }, () => {
+  const corpus = CORPUS;
+  test('precision on the real letters: only the one letter citing 2009 a year after the update', { skip: skipWithoutCorpus }, () => {
+    requireCorpus();
     const knowledge = loadKnowledge();
     const hits: string[] = [];
     let citations = 0;

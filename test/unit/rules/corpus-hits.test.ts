@@ -1,6 +1,7 @@
+import { CORPUS, requireCorpus, skipWithoutCorpus } from '../../support/corpus';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadKnowledge } from '../../../server/src/knowledge';
 import { parseLetter } from '../../../server/src/letter/parse';
@@ -17,7 +18,6 @@ import { ruleContext } from '../../../server/src/engine/run-rules';
  * hand-judged precision of these hits is recorded in docs/rules/PRECISION.md.
  * Only counts are printed, never letter text.
  */
-const CORPUS = resolve(process.cwd(), '..', 'shared', 'corpus');
 const FOLDERS = ['seeds', 'real-layout', 'real-raw'];
 
 interface GoldItem {
@@ -31,17 +31,15 @@ interface GoldLetter {
 
 function loadFolder(folder: string): { id: string; letter: Letter }[] {
   const dir = join(CORPUS, folder);
-  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => name.endsWith('.txt'))
     .sort()
     .map((name) => ({ id: name.replace(/\.txt$/, ''), letter: parseLetter(readFileSync(join(dir, name), 'utf8')) }));
 }
 
-const available = existsSync(CORPUS);
-if (!available) console.log(`corpus-hits: SKIPPED, ${CORPUS} does not exist`);
 
-test('every rule over the real corpus: letters and items hit per rule', { skip: available ? false : 'no ../shared/corpus' }, () => {
+test('every rule over the real corpus: letters and items hit per rule', { skip: skipWithoutCorpus }, () => {
+  requireCorpus();
   const knowledge = loadKnowledge();
   const rows: string[] = [];
   for (const folder of FOLDERS) {
@@ -84,7 +82,8 @@ function rationaleMentionsFunction(letter: Letter, index: number, vocabulary: 'r
   return matches.some((mention) => LITERAL.test(letter.text.slice(mention.span.start, mention.span.end)));
 }
 
-test('functional-improvement detection agrees with gold-dev.json mentionsFunctionalImprovement', { skip: available ? false : 'no ../shared/corpus' }, () => {
+test('functional-improvement detection agrees with gold-dev.json mentionsFunctionalImprovement', { skip: skipWithoutCorpus }, () => {
+  requireCorpus();
   const gold: GoldLetter[] = JSON.parse(readFileSync(join(CORPUS, 'gold-dev.json'), 'utf8'));
   const byId = new Map<string, Letter>();
   for (const folder of ['seeds', 'real-layout']) for (const { id, letter } of loadFolder(folder)) byId.set(id, letter);

@@ -29,3 +29,15 @@ test('flags Overturned with a rationale concluding "not medically necessary"', (
   });
   assert.equal(check(decisionConclusion, text).findings.length, 1);
 });
+
+test('a plainly stated contradicting verdict is an error; one read from other wording, or no verdict at all, is a hint', () => {
+  const severity = (rationale: string, decision = 'Overturned') =>
+    check(decisionConclusion, makeLetter({ items: [{ title: 'Norco 10/325mg #90', decision, rationale }] })).findings.map((finding) => finding.severity ?? 'error');
+  assert.deepEqual(severity('Monitoring is documented. The request is not medically necessary.'), ['error']);
+  assert.deepEqual(severity('Monitoring is documented. Continued use is not supported.'), ['hint']);
+  assert.deepEqual(severity('Monitoring is documented. It cannot be recommended at this time.'), ['hint']);
+  assert.deepEqual(severity('It is unclear that this request is medically necessary.', 'Upheld'), ['hint'], 'a verdict phrase after doubt is not plain');
+  assert.deepEqual(severity('The worker is 50 years old. The notes are brief.'), ['hint']);
+  assert.deepEqual(severity('The request is not medically necessary.', 'Upheld'), []);
+  assert.deepEqual(severity('Medical necessity has not been established.', 'Upheld'), []);
+});
