@@ -1,17 +1,21 @@
 import type { Span } from '../text/span';
 import { gluedDose, isAmountUnit } from '../language/doses';
+import { CARDINAL_WORDS } from '../language/numbers';
 import { mentionsOfDrugs } from '../facts/item-facts';
 import { phraseSet } from '../language/phrase-matcher';
 import type { TokenList } from '../language/tokens';
 import type { Fix, RelatedPassage, Rule, RuleFinding } from './types';
 
+/** What an amount is counted in: "60 tablets", "one tube", "120 grams", "30 day supply". */
+const AMOUNT_UNITS = [
+  'tablet*', 'tab', 'tabs', 'capsule*', 'cap', 'caps', 'pill*', 'patch*', 'box*', 'tube*', 'bottle*', 'jar*', 'unit*', 'count',
+  'ct', 'vial*', 'gram*', 'gm', 'gms', 'g', 'ml', 'mls', 'oz', 'ounce*', 'liter*', 'pack*', 'kit*', 'canister*', 'container*',
+  'day supply', 'days supply', "day's supply", 'month supply', 'months supply',
+];
 /** Ways a title states how much is requested besides "#60". */
 const QUANTITY_PHRASES = phraseSet([
   '# {num}', 'qty {num}', 'qty : {num}', 'qty # {num}', 'quantity {num}', 'quantity : {num}', 'quantity of {num}',
-  '{num} tablet*', '{num} tab', '{num} tabs', '{num} capsule*', '{num} cap', '{num} caps', '{num} pill*', '{num} patch*',
-  '{num} box*', '{num} tube*', '{num} bottle*', '{num} jar*', '{num} unit*', '{num} count', '{num} ct', '{num} vial*',
-  '{num} gram*', '{num} gm', '{num} gms', '{num} g', '{num} ml', '{num} mls', '{num} oz', '{num} ounce*', '{num} liter*',
-  '{num} day supply', '{num} days supply', "{num} day's supply", '{num} month supply', '{num} months supply',
+  ...['{num}', ...CARDINAL_WORDS].flatMap((count) => AMOUNT_UNITS.map((unit) => `${count} ${unit}`)),
   'month supply', 'months supply', 'day supply', 'days supply', 'months coverage', 'month coverage', 'x {num}', 'times {num}',
 ]);
 /** A title may instead say plainly that the quantity is not known. */
@@ -19,6 +23,12 @@ const UNKNOWN_QUANTITY = phraseSet([
   'unknown quantity', 'quantity unknown', 'unspecified quantity', 'quantity unspecified', 'quantity not specified',
   'quantity not stated', 'quantity not provided', 'unknown amount', 'unspecified amount', 'amount unknown', 'qty unknown',
   'qty : unknown', 'quantity : unknown', '# unknown', 'unknown #', 'unknown qty', 'quantity not given', 'no quantity',
+  // The rationale's way of saying it: "the request did not specify a quantity".
+  'not specify a quantity', 'not specify the quantity', 'not specify quantity', 'not specify an amount', 'not specify the amount',
+  'quantity was not specified', 'quantity is not specified', 'quantity was not stated', 'quantity is not stated',
+  'quantity was not provided', 'quantity is not provided', 'quantity was not indicated', 'quantity is not indicated',
+  'without a quantity', 'without quantity', 'without specifying the quantity', 'without specifying a quantity',
+  'quantity requested was not', 'quantity requested is not', 'amount was not specified', 'amount is not specified',
 ]);
 
 export const quantity: Rule = {
@@ -32,6 +42,8 @@ export const quantity: Rule = {
       const facts = context.facts.item(index);
       if (!facts.isMedication) return;
       if (item.quantity !== null || statesQuantity(facts.title.tokens)) return;
+      // The rationale may say the request gave no quantity, which is the statement the check asks for.
+      if (UNKNOWN_QUANTITY.occursIn(facts.rationale.tokens)) return;
       const end = item.titleSpan.end;
       const fixes: Fix[] = [];
       const related: RelatedPassage[] = [];
@@ -58,7 +70,11 @@ export const quantity: Rule = {
 };
 
 function statesQuantity(tokens: TokenList): boolean {
-  if (QUANTITY_PHRASES.occursIn(tokens) || UNKNOWN_QUANTITY.occursIn(tokens)) return true;
+  if (UNKNOWN_QUANTITY.occursIn(tokens)) return true;
+  // An amount after a slash is the denominator of a concentration ("10 mg/1 ml"), not a quantity.
+  for (let at = QUANTITY_PHRASES.nextMatch(tokens, 0, tokens.length); at >= 0; at = QUANTITY_PHRASES.nextMatch(tokens, QUANTITY_PHRASES.lastMatchEnd, tokens.length)) {
+    if (!tokens.is(at - 1, '/')) return true;
+  }
   for (let index = 0; index < tokens.length; index++) {
     // "111.2grams", "500ml", "240gm": an amount glued to its unit; "10mg/1ml" is a concentration.
     const glued = tokens.isWord(index) ? gluedDose(tokens.norm(index)) : null;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { quantity } from '../../../server/src/rules/quantity';
-import { applyEdits } from '../../support/runRule';
+import { applyEdits, check } from '../../support/runRule';
+import { makeLetter } from '../../support/letters';
 import { checkFixture } from '../../fixtures/rules/fixtures';
 
 test('medication items without a quantity are flagged on their title, with fixes', () => {
@@ -23,4 +24,15 @@ test('medication items without a quantity are flagged on their title, with fixes
 test('"#30", an amount in grams and an explicit "quantity unknown" all pass; non-drug items are ignored', () => {
   const { findings } = checkFixture(quantity, 'pass-quantities-stated');
   assert.deepEqual(findings, []);
+});
+
+test('amounts in words or with units are quantities; a concentration is not; a rationale may say none was given', () => {
+  const fires = (title: string, rationale = 'The request is not medically necessary.') =>
+    check(quantity, makeLetter({ summary: 'The injured worker has neck pain.', items: [{ title, rationale }] })).findings.length > 0;
+  assert.equal(fires('Voltaren gel 1% one tube'), false);
+  assert.equal(fires('Lidocaine 5% ointment 10 ml'), false);
+  assert.equal(fires('Terocin lotion QTY: 2'), false);
+  assert.equal(fires('Ketorolac 10 mg/1 ml injection'), true, 'the 1 ml is a concentration');
+  assert.equal(fires('Ketorolac 10 mg/1 ml injection', 'The request did not specify a quantity. It is not medically necessary.'), false);
+  assert.equal(fires('Naproxen 550mg'), true);
 });
