@@ -283,7 +283,11 @@ export class KnowledgeBase {
 
   /** The editions a cited name can mean, narrowed to the citation's source; null when none. */
   private editionsNamed(name: string, source: GuidelineQuery['source']): readonly GuidelineEntry[] | null {
-    let editions = lookupName(this.guidelineIndex, name)?.entry ?? null;
+    let editions: readonly GuidelineEntry[] | null = null;
+    for (const variant of nameVariants(name)) {
+      editions = lookupName(this.guidelineIndex, variant)?.entry ?? null;
+      if (editions) break;
+    }
     if (!editions && source !== 'MTUS') {
       // Non-MTUS references are free text; a known source name anywhere in them counts.
       const mention = this.guidelinePhrases.findAll(tokenList(name)).find((m) => m.value.some((g) => !g.mtus));
@@ -431,6 +435,16 @@ export class KnowledgeBase {
     });
     return { citation, guideline, sections, pages };
   }
+}
+
+/**
+ * A cited guideline name as written, then without a year inside it ("Chronic Pain Medical
+ * Treatment 2016 Guidelines") and without a publisher in front ("ACOEM Low Back Complaints").
+ */
+function nameVariants(name: string): string[] {
+  const withoutYear = name.replace(/\b(?:19|20)\d{2}\b/g, ' ');
+  const withoutPublisher = (text: string) => text.replace(/^\s*(?:ACOEM|MTUS)\s+/i, '');
+  return [...new Set([name, withoutYear, withoutPublisher(name), withoutPublisher(withoutYear)])];
 }
 
 function offsetSpan(span: Span, base: number): Span {

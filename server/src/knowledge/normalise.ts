@@ -17,6 +17,8 @@ export function foldName(text: string): string {
     .replace(/&/g, ' and ')
     .replace(/['\u2019]/g, '')
     .replace(/([a-z0-9])[-\u2010\u2011](?=[a-z0-9])/g, '$1')
+    // A word hyphenated at a line break and joined with a space: "electro- diagnostic".
+    .replace(/([a-z])[-\u2010\u2011] (?=[a-z])/g, '$1')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }

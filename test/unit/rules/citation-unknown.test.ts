@@ -74,3 +74,11 @@ test('the guideline fix replaces a trailing "Guidelines" instead of doubling it,
   const fixed = applyEdits(text, finding.fixes![0].edits);
   assert.doesNotMatch(fixed, /Guidelines\s+Guidelines/);
 });
+
+test('guideline-name variants and line-break hyphenation resolve: a year inside the name, a publisher in front, "Electro- diagnostic"', () => {
+  const findings = (maximus: string) => check(citationUnknown, makeLetter({ items: [{ title: 'Norco 10/325mg #90', maximus }] })).findings;
+  assert.deepEqual(findings('Decision based on MTUS Chronic Pain Medical Treatment 2016 Guidelines, Section(s): Opioids, criteria for use.'), []);
+  assert.deepEqual(findings('Decision based on MTUS ACOEM Low Back Complaints 2004, Section(s): Special Studies.'), []);
+  assert.deepEqual(findings('Decision based on MTUS Chronic Pain Medical Treatment 2009, Section(s): Electro- diagnostic testing.'), []);
+  assert.equal(findings('Decision based on MTUS Chronic Pain Medical Treatment 2009, Section(s): Unheard-of modality.').length, 1);
+});
