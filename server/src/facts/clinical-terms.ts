@@ -92,6 +92,8 @@ const GUIDELINE_CUES = phraseSet([
   'are considered', 'is supported', 'not supported', 'is an option', 'option for', 'patients', 'trial of', 'literature',
   // Requirements restated: "treatment would be assessed based upon documented functional improvement".
   'would be', 'must', 'require', 'requires', 'required', 'requirement*', 'based upon',
+  // Findings of the literature: "has been shown to", "was associated with".
+  'shown to', 'been shown', 'associated with', 'found to', 'was found', 'were found', 'demonstrated', 'trials', 'randomized',
 ]);
 
 /** References to this case specific enough to outweigh any guideline wording. */
@@ -152,6 +154,9 @@ const WORKER_CUES = phraseSet([
   'available for review', 'provided for review', 'submitted for review',
   // A verdict on the request: "the use of Lorzone is not medically necessary at this point".
   'medically necessary', 'at this time', 'at this point', 'currently',
+  // What appears from the record, and what happened: "there does not appear to be improvement",
+  // "Neurontin has been used for a long time". Findings of studies are guideline cues instead.
+  'appear*', 'seem*', 'has been', 'have been', 'had been', 'was', 'were',
 ]);
 
 /**

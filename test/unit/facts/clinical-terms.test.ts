@@ -56,3 +56,18 @@ test('sentences are classified as the disclaimer, guideline text, or about this 
     ['guideline', 'guideline', 'worker', 'worker', 'disclaimer'],
   );
 });
+
+test('what appears from the record and what happened is about the worker; findings of studies are guideline text', () => {
+  const kinds = (text: string) => {
+    const tokens = tokenList(text);
+    const passage = { tokens, memo: <V>(_key: string, compute: () => V) => compute() };
+    return splitSentences(tokens, text).map((sentence) => sentenceKind(passage, sentence));
+  };
+  assert.deepEqual(
+    kinds(
+      'There does not appear to be improvement in functionality. Neurontin has been used for a long time without benefit. ' +
+        'Gabapentin has been shown to be effective for neuropathic pain. Outcomes were associated with active therapy.',
+    ),
+    ['worker', 'worker', 'guideline', 'guideline'],
+  );
+});
