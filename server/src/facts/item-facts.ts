@@ -185,11 +185,32 @@ class LazyItemFacts implements ItemFacts {
     if (this.continuation) return this.continuation;
     // The case summary is only read (and tokenized) when the rationale does not show prior use.
     if (this.generics.size > 0) {
-      return findDrugUse(this.rationale, this.generics, this.classes, this.facts.drugs) ?? findSummaryDrugUse(this.facts.summary, this.generics, this.facts.drugs);
+      return (
+        findDrugUse(this.rationale, this.generics, this.classes, this.facts.drugs) ??
+        findRefillOfExisting(this.rationale) ??
+        findSummaryDrugUse(this.facts.summary, this.generics, this.facts.drugs)
+      );
     }
     if (this.therapy) return findTherapyHistory(this.rationale, this.therapy) ?? findTherapyHistory(this.facts.summary, this.therapy);
     return null;
   }
+}
+
+/**
+ * A refill of an existing prescription, needed or not, shows the drug is in use: "did not need a
+ * refill of this prescription". Negation does not matter here: it is the refill that is denied.
+ */
+const REFILL_OF_EXISTING = phraseSet(
+  ['refill', 'refills'].flatMap((refill) =>
+    ['this', 'the', 'his', 'her', 'their', 'current'].flatMap((owner) => ['prescription', 'medication', 'medicine'].map((what) => `${refill} of ${owner} ${what}`)),
+  ),
+);
+
+function findRefillOfExisting(rationale: PassageAnalysis): Span | null {
+  const match = REFILL_OF_EXISTING.findFirst(rationale.tokens);
+  if (!match) return null;
+  const sentence = rationale.sentenceAt(match.span.start);
+  return sentence && !isGuidelineStatement(rationale.tokens, sentence) ? sentence.span : null;
 }
 
 /** "PT/PTT" and "PT/INR" are coagulation labs, not physical therapy. */

@@ -25,3 +25,11 @@ test('a muscle relaxant the letter does not show in use is not asked for a durat
   const inUse = makeLetter({ summary: 'The injured worker reports low back spasm. Current medications include Lorzone.', items: [{ title: 'Lorzone 750mg #45', rationale }] });
   assert.equal(check(durationOfUse, inUse).findings.length, 1);
 });
+
+test('a refill of the existing prescription shows use, even when the refill was not needed', () => {
+  const letter = makeLetter({
+    summary: 'The injured worker reports low back spasm.',
+    items: [{ title: 'Tizanidine 4mg #60', rationale: 'The records show he did not need a refill of this prescription. The request is not medically necessary.' }],
+  });
+  assert.equal(check(durationOfUse, letter).findings.length, 1, 'in use, and no duration stated');
+});
