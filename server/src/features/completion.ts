@@ -27,6 +27,7 @@ export interface CompletionEntry {
 const GUIDELINE_LABEL = /^\s*(?:MAXIMUS|Claims Administrator) guideline:/i;
 const ANY_LABEL = /^\s*(?:MAXIMUS guideline|Claims Administrator guideline|Decision rationale)\s*:/i;
 const LIST_LABEL = /(Section\(s\)|Page\(s\))\s*:\s*/gi;
+const LIST_AT_LINE_START = /^\s*(?:Section\(s\)|Page\(s\))\s*:/i;
 
 /**
  * Completions at `offset`: section names or pages after "Section(s):"/"Page(s):", the decision
@@ -86,7 +87,20 @@ function guidelineTextBefore(letter: Letter, offset: number, lineStart: number, 
     }
   }
   const label = GUIDELINE_LABEL.exec(prefix);
-  return label ? { start: lineStart + label[0].length, text: prefix.slice(label[0].length) } : null;
+  if (label) return { start: lineStart + label[0].length, text: prefix.slice(label[0].length) };
+  // "Section(s):" or "Page(s):" on a line of its own continues the guideline line above it, blank
+  // lines between allowed, as the seeds print it.
+  if (!LIST_AT_LINE_START.test(prefix) || lineStart === 0) return null;
+  const text = letter.text;
+  // The nearest line above with any text: `above` is where it ends, `aboveStart` where it starts.
+  let above = lineStart - 1;
+  let aboveStart = text.lastIndexOf('\n', above - 1) + 1;
+  while (aboveStart > 0 && text.slice(aboveStart, above).trim() === '') {
+    above = aboveStart - 1;
+    aboveStart = text.lastIndexOf('\n', above - 1) + 1;
+  }
+  const guideline = guidelineTextBefore(letter, above, aboveStart, text.slice(aboveStart, above));
+  return guideline ? { start: guideline.start, text: text.slice(guideline.start, offset) } : null;
 }
 
 function citationCompletions(letter: Letter, guideline: GuidelineText, offset: number, kb: KnowledgeBase): CompletionEntry[] {

@@ -59,6 +59,24 @@ describe('after Section(s): and Page(s):', () => {
   });
 });
 
+describe('after Section(s): or Page(s): on a continuation line (the seeds\' shape)', () => {
+  for (const blankLines of [false, true]) {
+    test(`sections of the guideline named on the line above${blankLines ? ', with a blank line between' : ''}; not decisions`, () => {
+      const gap = blankLines ? '\n\n' : '\n';
+      const text = makeLetter({ items: [{ title: 'Zanaflex 4mg #60', decision: 'Upheld', maximus: `Decision based on MTUS Chronic Pain Medical Treatment Guidelines 2009${gap}Section(s): ` }] });
+      const { entries } = complete(text, 'Section(s): ');
+      assert.ok(entries.length > 50, `${entries.length} entries`);
+      assert.ok(entries.every((e) => e.kind === 'section'));
+      assert.ok(entries.some((e) => e.label === 'Muscle relaxants (for pain)'));
+    });
+  }
+  test('pages after Page(s): on its own line', () => {
+    const text = makeLetter({ items: [{ title: 'Zanaflex 4mg #60', decision: 'Upheld', maximus: 'Decision based on MTUS Chronic Pain Medical Treatment Guidelines\n\nPage(s): ' }] });
+    const { entries } = complete(text, 'Page(s): ');
+    assert.ok(entries.length > 0 && entries.every((e) => e.kind !== 'decision'));
+  });
+});
+
 describe('in the issues section', () => {
   const base = makeLetter({ items: [{ title: 'Zanaflex 4mg #60', decision: 'Upheld' }] });
 
