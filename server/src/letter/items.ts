@@ -6,6 +6,7 @@ import { classifyDecisionWord } from './decision';
 import { headingKind } from './sections';
 import { parseCitations } from './citations';
 import { parseMedication, quantityOf, refillsOf } from './medication';
+import { findDates } from '../language/dates';
 import { judgeConclusion } from './conclusion';
 
 type PartKind = 'claims' | 'maximus' | 'rationale';
@@ -73,6 +74,16 @@ function endsSentence(content: string): boolean {
   while (end > 0 && `"')]\u201d`.includes(content[end - 1]!)) end--;
   const last = content[end - 1];
   return last === '.' || last === '!' || last === '?' || last === ':' || last === ';';
+}
+
+/**
+ * A title line that ends in a short label ("DOS:", "date of service:") with its date at the start
+ * of the next line: the title wraps there, the colon does not end it.
+ */
+function labelBeforeDate(content: string, text: string, next: Line): boolean {
+  if (!/\b[A-Za-z][A-Za-z ]{1,20}:$/.test(content)) return false;
+  const head = text.slice(next.contentStart, Math.min(next.contentEnd, next.contentStart + 40)).replace(/^\(/, ' ');
+  return findDates(head).some((date) => date.span.start <= 1);
 }
 
 function isIntro(content: string): boolean {
@@ -289,7 +300,7 @@ function walkBackTitle(text: string, lines: readonly Line[], endLine: number, lo
     if (partLabelAt(text, line) || headingKind(content)) break;
     const limit = sawHint ? MAX_PARTIAL_TITLE_LINES : MAX_TITLE_LINES;
     if (taken >= limit) break;
-    if (!partialPending && (endsSentence(content) || endsWithVerdict(content) || isIntro(content))) break;
+    if (!partialPending && ((endsSentence(content) && !labelBeforeDate(content, text, lines[start]!)) || endsWithVerdict(content) || isIntro(content))) break;
     if (isIntro(content)) break;
     blanks = 0;
     start = index;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseLetterStrict } from '../../../server/src/letter/parse';
+import { makeLetter } from '../../support/letters';
 import type { Span } from '../../../server/src/text/span';
 
 const at = (text: string, span: Span | null | undefined) => (span ? text.slice(span.start, span.end) : null);
@@ -215,4 +216,15 @@ test('the decision line without its colon counts only when the guideline lines f
   assert.equal(letter.items.length, 1);
   assert.equal(letter.items[0]!.title, 'Baclofen 10mg #90');
   assert.equal(at(text, letter.items[0]!.decision!.span), 'Upheld');
+});
+
+test('a title line ending in a label such as "DOS:" wraps onto the date below it: one title, not two', () => {
+  for (const [title, expected] of [
+    ['Retrospective request for Toradol injection DOS:\n12/01/2016', 'Retrospective request for Toradol injection DOS: 12/01/2016'],
+    ['Retrospective Norco 10/325mg #90 (DOS:\nNovember 15, 2016)', 'Retrospective Norco 10/325mg #90 (DOS: November 15, 2016)'],
+    ['Ultrasound guided injection, date of service:\n10/10/2016', 'Ultrasound guided injection, date of service: 10/10/2016'],
+  ]) {
+    const letter = parseLetterStrict(makeLetter({ items: [{ title, decision: 'Upheld' }, { title: 'Norco 10/325mg #60', decision: 'Overturned' }] }));
+    assert.deepEqual(letter.items.map((item) => [item.title, item.decision?.decision]), [[expected, 'Upheld'], ['Norco 10/325mg #60', 'Overturned']]);
+  }
 });
