@@ -1,0 +1,73 @@
+// A small mutation tester for the analysis core: applies each mutation below to its file, builds,
+// runs the unit tests that cover rules, facts, the toolkit and the parser, and reports whether any
+// test failed ("killed") or all passed ("survived"). The source is restored after every mutant,
+// and on Ctrl-C. Not part of npm test: it takes a few minutes. Run: npm run mutation
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/** [file, what it does, text to find (exactly once), replacement]. */
+const MUTATIONS = [
+  ['server/src/rules/duration-of-use.ts', 'duration-of-use ignores whether prior use is shown', "|| facts.priorUse === null) return;", ') return;'],
+  ['server/src/rules/quantity.ts', 'quantity reads a concentration\'s "/1 ml" as a quantity', "if (!tokens.is(at - 1, '/')) return true;", 'return true;'],
+  ['server/src/rules/quantity.ts', 'quantity ignores "no quantity was given" in the rationale', 'if (UNKNOWN_QUANTITY.occursIn(facts.rationale.tokens)) return;', ''],
+  ['server/src/language/negation.ts', 'negation loses the trigger "insufficient"', "'insufficient', ", ''],
+  ['server/src/rules/functional-improvement.ts', 'functional-improvement drops NSAIDs', "'anti-epileptic', 'nsaid', 'topical'", "'anti-epileptic', 'topical'"],
+  ['server/src/rules/functional-improvement.ts', 'a negated mention of function counts as positive evidence', '    if (passage.isNegated(mention.span)) continue;\n', ''],
+  ['server/src/rules/functional-improvement.ts', 'functional-improvement counts guideline sentences', 'const mentions = workerFunctionMentions(facts.rationale);', 'const mentions = passageFunctionMentions(facts.rationale);'],
+  ['server/src/language/negation.ts', 'a forward negation scope reaches one word further', 'while (end < sentence.endToken && words < maxWords) {', 'while (end < sentence.endToken && words <= maxWords) {'],
+  ['server/src/letter/items.ts', 'a wrapped title may take one line more', 'if (taken >= limit) break;', 'if (taken > limit) break;'],
+  ['server/src/letter/items.ts', 'a title line ending in "DOS:" ends the title', '(endsSentence(content) && !labelBeforeDate(content, text, lines[start]!))', 'endsSentence(content)'],
+  ['server/src/letter/decision.ts', 'the review word "modified" is forgotten', "  'modified',\n", ''],
+  ['server/src/facts/clinical-terms.ts', 'every sentence not quoting a guideline is about the worker', "return aboutWorker ? 'worker' : 'guideline';", "return 'worker';"],
+  ['server/src/facts/clinical-terms.ts', 'organ function counts as function', ".filter((match) => match.value === 'function')", ''],
+  ['server/src/rules/opioid-monitoring.ts', 'guideline text covers an A', "sentenceKind(passage, sentence) !== 'worker'", "sentenceKind(passage, sentence) === 'disclaimer'"],
+  ['server/src/rules/refill-count.ts', 'the concluding restatement addresses refills', 'if (conclusion && mention.span.start >= conclusion.start && mention.span.start < conclusion.end) return false;', ''],
+  ['server/src/rules/decision-conclusion.ts', 'an inferred contradiction is an error', "severity: rationale.conclusionCertain ? undefined : 'hint',", ''],
+  ['server/src/letter/conclusion.ts', 'doubt before the verdict is ignored', ' && !DOUBT.test(sentence.slice(0, last.index))', ''],
+  ['server/src/language/doses.ts', 'a strength needs no unit', 'if (unit === null && unitRequired) return null;', ''],
+  ['server/src/language/doses.ts', 'a strength is not read past "/hr"', "if (unit !== null && at + 1 < to && tokens.is(at, '/') && PER_UNITS.has(tokens.norm(at + 1))) at += 2;", ''],
+  ['server/src/language/numbers.ts', '"three" is read as 4', "export const CARDINAL_WORDS: readonly string[] = ['one', 'two', 'three',", "export const CARDINAL_WORDS: readonly string[] = ['one', 'two', 'two',"],
+  ['server/src/language/phrase-matcher.ts', 'names mode stops at punctuation', 'if (this.options.names) while (at < limit && tokens.isPunct(at)) at++;', 'if (this.options.names) {}'],
+  ['server/src/language/sentences.ts', '"Dr." ends a sentence', "new Set(['dr', 'mr',", "new Set(['mr',"],
+  ['server/src/facts/item-facts.ts', 'a trial is continued use', "'initial', 'trial', ", "'initial', "],
+  ['server/src/facts/item-facts.ts', 'near prior-use cues reach one token less', 'const NEAR_WINDOW = 3;', 'const NEAR_WINDOW = 2;'],
+  ['server/src/language/doses.ts', 'a count after the refill word may be "a"', "norm !== 'a' && norm !== 'an' && norm !== 'no'", "norm !== 'an' && norm !== 'no'"],
+  ['server/src/facts/item-facts.ts', 'a refill of the prescription is not prior use', '        findRefillOfExisting(this.rationale) ??\n', ''],
+  ['server/src/knowledge/normalise.ts', 'a word hyphenated across a line stays two words', ".replace(/([a-z])[-\\u2010\\u2011] (?=[a-z])/g, '$1')", ''],
+  ['server/src/rules/citation-unknown.ts', 'citation-unknown reports sections of unknown guidelines too', "if (citation.source !== 'MTUS') continue;", ''],
+];
+
+const TESTS = ['test/unit/rules', 'test/unit/facts', 'test/unit/language', 'test/unit/letter', 'test/unit/knowledge', 'test/unit/corpus'];
+const originals = new Map();
+const restore = () => { for (const [file, text] of originals) writeFileSync(file, text); };
+process.on('SIGINT', () => { restore(); process.exit(130); });
+
+const only = process.argv[2] ? new RegExp(process.argv[2], 'i') : null;
+const results = [];
+for (const [file, what, find, replace] of MUTATIONS) {
+  if (only && !only.test(what) && !only.test(file)) continue;
+  const original = originals.get(file) ?? readFileSync(file, 'utf8');
+  originals.set(file, original);
+  const count = original.split(find).length - 1;
+  if (count !== 1) {
+    results.push({ file, what, verdict: `NOT APPLIED (found ${count} times)` });
+    continue;
+  }
+  writeFileSync(file, original.replace(find, replace));
+  try {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+    const run = spawnSync(process.execPath, ['scripts/run-tests.mjs', ...TESTS], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const failed = /ℹ fail (\d+)/.exec(run.stdout)?.[1];
+    results.push({ file, what, verdict: run.status !== 0 ? `killed (${failed ?? '?'} failing)` : 'SURVIVED' });
+  } finally {
+    writeFileSync(file, original);
+  }
+  console.log(`${results.at(-1).verdict.padEnd(22)} ${what} (${file.replace('server/src/', '')})`);
+}
+restore();
+execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+const applied = results.filter((r) => !r.verdict.startsWith('NOT APPLIED'));
+const killed = applied.filter((r) => r.verdict.startsWith('killed')).length;
+for (const r of results.filter((r) => r.verdict.startsWith('NOT APPLIED'))) console.log(`${r.verdict} ${r.what} (${r.file})`);
+console.log(`mutation score: ${killed}/${applied.length} killed (${applied.length ? Math.round((100 * killed) / applied.length) : 0}%)`);
+if (results.some((r) => r.verdict.startsWith('NOT APPLIED'))) process.exitCode = 1;
