@@ -85,3 +85,14 @@ test('detection works on a range of a larger text and keeps document offsets', (
   assert.equal(result.isNegated({ start: target, end: target + 8 }), true);
   assert.ok(result.scopes.every((scope) => scope.scope.start >= start && scope.scope.end <= end));
 });
+
+test('"insufficient" negates what follows', () => {
+  assert.equal(negated('There is insufficient documentation of functional improvement.', 'functional improvement'), true);
+});
+
+test('a forward scope covers fifteen words and no more', () => {
+  const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima', 'mike', 'november', 'oscar', 'papa'];
+  const sentence = `There is no ${words.join(' ')}.`;
+  assert.equal(negated(sentence, 'oscar'), true, 'the fifteenth word');
+  assert.equal(negated(sentence, 'papa'), false, 'the sixteenth word');
+});

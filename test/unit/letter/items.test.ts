@@ -228,3 +228,19 @@ test('a title line ending in a label such as "DOS:" wraps onto the date below it
     assert.deepEqual(letter.items.map((item) => [item.title, item.decision?.decision]), [[expected, 'Upheld'], ['Norco 10/325mg #60', 'Overturned']]);
   }
 });
+
+test('a title wraps over at most five lines: a sixth line above is not part of it', () => {
+  const text = issues(
+    'zero line that must stay out,',
+    'first line of the title,',
+    'second line,',
+    'third line,',
+    'fourth line,',
+    'fifth line: Upheld',
+    CLAIMS,
+    MAXIMUS,
+    UPHELD_RATIONALE,
+  );
+  const [item] = parseLetterStrict(text).items;
+  assert.equal(item!.title, 'first line of the title, second line, third line, fourth line, fifth line');
+});

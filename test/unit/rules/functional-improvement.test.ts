@@ -60,3 +60,21 @@ describe('only sentences about this worker address function', () => {
     assert.deepEqual(findings, []);
   });
 });
+
+describe('Overturned items need positive evidence; a trial is not continued use', () => {
+  test('a negated mention with an improvement word is not positive evidence', () => {
+    const letter = makeLetter({
+      summary: 'The injured worker has taken Naproxen since 2015.',
+      items: [{ title: 'Naproxen 550mg #60', decision: 'Overturned', rationale: 'The patient reports no improvement in function with Naproxen. The request is medically necessary.' }],
+    });
+    assert.equal(check(functionalImprovement, letter).findings.length, 1);
+  });
+
+  test('a trial named in the title is a first course, left alone', () => {
+    const letter = makeLetter({
+      summary: 'The injured worker has had physical therapy before.',
+      items: [{ title: 'Trial of physical therapy 6 sessions', decision: 'Upheld', rationale: 'The guidelines support a trial. The request is not medically necessary.' }],
+    });
+    assert.deepEqual(check(functionalImprovement, letter).findings, []);
+  });
+});
