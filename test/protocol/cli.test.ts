@@ -112,10 +112,28 @@ test('output is identical and in input order whatever --jobs is', () => {
   const single = run(['--jobs', '1', '--format', 'json', '.'], folder);
   const parallel = run(['--jobs', '4', '--format', 'json', '.'], folder);
   assert.equal(parallel.stdout, single.stdout);
+  assert.equal(run(['--jobs', '2', '--format', 'json', '.'], folder).stdout, single.stdout, 'the main thread and one worker');
   const paths = JSON.parse(parallel.stdout).files.map((file: { path: string }) => file.path);
   assert.deepEqual(paths, [...paths].sort());
   assert.equal(paths.length, 41);
   assert.equal(run(['--jobs', '4', '.'], folder).stdout, run(['--jobs', '1', '.'], folder).stdout);
+});
+
+test('a batch split over threads reports a broken .imrlintrc.json once and prints what one thread prints', () => {
+  const files: Record<string, string> = { '.imrlintrc.json': '{ "rules": { "quantty": "off" } }' };
+  for (let i = 0; i < 30; i++) files[`letter-${String(i).padStart(2, '0')}.imr`] = i % 2 ? bad : good;
+  const folder = workspace(files);
+  const single = run(['--jobs', '1', '.'], folder);
+  assert.equal(single.code, 1);
+  assert.equal(single.stderr.match(/There is no rule "quantty"/g)?.length, 1, single.stderr);
+  for (const jobs of ['2', '3']) {
+    // Every thread has a linter of its own that finds the broken file; the run still reports it once.
+    const split = run(['--jobs', jobs, '.'], folder);
+    assert.equal(split.code, 1);
+    assert.equal(split.stdout, single.stdout, `--jobs ${jobs}`);
+    assert.equal(split.stderr, single.stderr, `--jobs ${jobs}`);
+    assert.equal(run(['--jobs', jobs, '--format', 'sarif', '.'], folder).stdout, run(['--jobs', '1', '--format', 'sarif', '.'], folder).stdout);
+  }
 });
 
 test('--summary counts letters, decisions and findings per rule; piped stderr stays clean', () => {

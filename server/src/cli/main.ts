@@ -29,7 +29,8 @@ Options:
   --knowledge <file>         extra knowledge (guidelines, sections, drugs…) over the built-in data; repeatable
   --outline                  also give each letter's outline (text and JSON formats)
   --summary                  print a summary table (to stderr for json and sarif)
-  --jobs <n>                 worker threads (default: number of cores, for batches big enough to gain)
+  --jobs <n>                 threads that lint, the main one included (default: one per 5,000
+                             files, up to the number of cores)
   --max-file-size <bytes>    skip analysis of larger files (default: 5 MB)
   -h, --help                 show this help
   -v, --version              show the version

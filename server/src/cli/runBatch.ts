@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { FileLinter, type FileResult, type LintOptions } from './lintFile';
 
 export interface BatchOptions extends LintOptions {
+  /** Threads that lint: the main thread and `jobs - 1` worker threads. */
   readonly jobs: number;
   /** An explicit `--jobs` is honoured as given; the default only uses threads for batches large enough to gain. */
   readonly jobsExplicit: boolean;
@@ -14,12 +15,27 @@ export interface BatchOptions extends LintOptions {
   readonly workerScript?: string;
 }
 
-/** Below this many files per thread, starting threads (each loads the knowledge base) costs more than it saves; measured on the corpus. */
-const MIN_FILES_PER_WORKER = 250;
+/**
+ * Files each thread needs before the default uses it. A worker thread is dear: it takes about
+ * 0.2 s of CPU before its first result (its own Node start, bundle and knowledge base), and then
+ * warms up its own copy of the engine's compiled code, which takes about 2,000 letters and the
+ * optimising compiler's time all over again. On a 2-core machine a single thread already keeps
+ * about 1.3–1.5 cores busy (that compiler and the garbage collector), so a second thread that lints
+ * mostly competes with them. Measured over ../shared/corpus replicated (BENCHMARKS.md), the main
+ * thread plus one worker was 1.09× slower than one thread at 1,000 letters, 1.07× at 2,000, level
+ * at 5,000 and 0.90× at 10,000; so the default uses two threads from 10,000 letters.
+ */
+export const MIN_FILES_PER_THREAD = 5000;
+
+/** How many threads lint a batch: an explicit `--jobs` as given (never more than files), the default only where it gains. */
+export function threadsFor(fileCount: number, jobs: number, jobsExplicit: boolean): number {
+  const threads = jobsExplicit ? jobs : Math.min(jobs, Math.floor(fileCount / MIN_FILES_PER_THREAD));
+  return Math.max(1, Math.min(threads, fileCount));
+}
 
 export async function runBatch(files: readonly string[], options: BatchOptions): Promise<void> {
-  const workers = options.jobsExplicit ? Math.min(options.jobs, files.length) : Math.min(options.jobs, Math.floor(files.length / MIN_FILES_PER_WORKER));
-  if (workers <= 1) {
+  const threads = threadsFor(files.length, options.jobs, options.jobsExplicit);
+  if (threads <= 1) {
     const linter = new FileLinter(options);
     files.forEach((file, index) => {
       options.onResult(linter.lint(file), index);
@@ -27,13 +43,22 @@ export async function runBatch(files: readonly string[], options: BatchOptions):
     });
     return;
   }
-  await runInWorkers(files, options, workers);
+  await runInThreads(files, options, threads - 1);
 }
 
-function runInWorkers(files: readonly string[], options: BatchOptions, workerCount: number): Promise<void> {
+/** Paths sent to a worker at once: fewer messages, and smaller near the end so that no thread is left with a long tail. */
+const MAX_CHUNK = 16;
+
+/**
+ * The main thread lints files too, one at a time, between handling the workers' messages; each
+ * worker is kept two chunks ahead. Everyone takes the next files in input order, and results are
+ * handed on in that order as soon as all before them are done.
+ */
+function runInThreads(files: readonly string[], options: BatchOptions, workerCount: number): Promise<void> {
   const script = options.workerScript ?? join(__dirname, 'cli-worker.js');
   const results: (FileResult | undefined)[] = new Array(files.length);
-  let nextToSend = 0;
+  const threads = workerCount + 1;
+  let nextToTake = 0;
   let nextToEmit = 0;
   let done = 0;
   const workerData = { explicitConfig: options.explicitConfig, includeOutline: options.includeOutline, maxFileSize: options.maxFileSize, knowledgeFiles: options.knowledgeFiles };
@@ -47,34 +72,57 @@ function runInWorkers(files: readonly string[], options: BatchOptions, workerCou
       if (error) reject(error);
       else resolve();
     };
-    const sendNext = (worker: Worker) => {
-      if (nextToSend < files.length) {
-        worker.postMessage({ index: nextToSend, path: files[nextToSend] });
-        nextToSend++;
+    const store = (index: number, result: FileResult) => {
+      results[index] = result;
+      done++;
+      options.onProgress?.(done, files.length);
+    };
+    const emit = () => {
+      while (nextToEmit < files.length && results[nextToEmit]) {
+        options.onResult(results[nextToEmit]!, nextToEmit);
+        results[nextToEmit] = undefined;
+        nextToEmit++;
       }
+      if (nextToEmit === files.length) finish();
+    };
+    const sendChunk = (worker: Worker) => {
+      const left = files.length - nextToTake;
+      if (left <= 0) return;
+      const size = Math.max(1, Math.min(MAX_CHUNK, Math.floor(left / (4 * threads))));
+      worker.postMessage({ start: nextToTake, paths: files.slice(nextToTake, nextToTake + size) });
+      nextToTake += size;
     };
     for (let i = 0; i < workerCount; i++) {
       const worker = new Worker(script, { workerData });
       workers.push(worker);
-      worker.on('message', (message: { index: number; result: FileResult }) => {
-        results[message.index] = message.result;
-        done++;
-        options.onProgress?.(done, files.length);
-        while (nextToEmit < files.length && results[nextToEmit]) {
-          options.onResult(results[nextToEmit]!, nextToEmit);
-          results[nextToEmit] = undefined;
-          nextToEmit++;
-        }
-        if (nextToEmit === files.length) finish();
-        else sendNext(worker);
+      worker.on('message', (message: { start: number; results: FileResult[] }) => {
+        if (settled) return;
+        message.results.forEach((result, offset) => store(message.start + offset, result));
+        emit();
+        if (!settled) sendChunk(worker);
       });
       worker.on('error', (error) => finish(error));
       worker.on('messageerror', (error) => finish(error));
       // A worker that stops before the batch is done would otherwise leave the run waiting forever.
       worker.on('exit', (code) => finish(new Error(`a worker thread stopped unexpectedly (exit code ${code})`)));
-      // Two files in flight per worker keep it busy while the main thread prints.
-      sendNext(worker);
-      sendNext(worker);
+      // The second chunk keeps the worker busy while the main thread is linting a file of its own.
+      sendChunk(worker);
+      sendChunk(worker);
     }
+    const linter = new FileLinter(options);
+    // One file per turn of the event loop, so that the workers' results and requests are handled in between.
+    const lintNext = () => {
+      if (settled || nextToTake >= files.length) return;
+      const index = nextToTake++;
+      try {
+        store(index, linter.lint(files[index]));
+        emit();
+      } catch (error) {
+        finish(error as Error);
+        return;
+      }
+      setImmediate(lintNext);
+    };
+    setImmediate(lintNext);
   });
 }
