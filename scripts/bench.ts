@@ -11,7 +11,7 @@ import { analyze } from '../server/src/engine/analyze';
 import { loadKnowledge } from '../server/src/knowledge';
 import { parseLetter } from '../server/src/letter/parse';
 import { ALL_RULES } from '../server/src/engine/catalogue';
-import { TestClient } from '../test/support/lspClient';
+import { TestClient } from '../test/support/lsp-client';
 import { makeAdversarialLetter, makeLetter, makeLetterWithItems } from '../test/support/letters';
 
 const CORPUS = resolve(process.cwd(), '..', 'shared', 'corpus');

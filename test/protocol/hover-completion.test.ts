@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { TestClient } from '../support/lspClient';
+import { TestClient } from '../support/lsp-client';
 
 const text = readFileSync(resolve('examples', 'complete-letter.imr'), 'utf8');
 const lines = text.split(/\r?\n/);

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import type { CodeAction, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
-import { TestClient } from '../support/lspClient';
+import { TestClient } from '../support/lsp-client';
 import { makeLetter } from '../support/letters';
 import { waitFor } from '../support/polling';
 

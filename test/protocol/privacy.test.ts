@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 import type { DocumentSymbol } from 'vscode-languageserver-protocol';
-import { TestClient } from '../support/lspClient';
+import { TestClient } from '../support/lsp-client';
 import { makeLetter } from '../support/letters';
 
 const NO_NETWORK = resolve('test', 'support', 'no-network.cjs');

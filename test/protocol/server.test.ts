@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { CancellationTokenSource, type CodeAction, type Diagnostic, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver-protocol';
-import { TestClient } from '../support/lspClient';
+import { TestClient } from '../support/lsp-client';
 import { makeLetter, makeLetterWithItems } from '../support/letters';
 
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((diagnostic) => diagnostic.code).sort();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { TestClient } from '../support/lspClient';
+import { TestClient } from '../support/lsp-client';
 import { makeLetter } from '../support/letters';
 
 describe('suppression and fix-all through the server', () => {

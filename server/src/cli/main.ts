@@ -10,11 +10,11 @@ import type { LintConfig } from '../engine/config';
 import { loadKnowledgeFiles } from '../host/knowledge-files';
 import type { Severity } from '../rules/types';
 import { displayPath, expandInputs } from './files';
-import type { FileResult } from './lintFile';
-import { runBatch } from './runBatch';
+import type { FileResult } from './lint-file';
+import { runBatch } from './run-batch';
 import { formatSarif } from './sarif';
 import { Summary } from './summary';
-import { formatText } from './textFormat';
+import { formatText } from './text-format';
 
 const USAGE = `Usage: imr-lint [options] <files, folders or globs...>
 

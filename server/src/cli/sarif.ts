@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { RULE_DOCS_FOLDER, ruleDocPath } from '../host/rule-docs';
 import { RULE_METADATA } from '../engine/catalogue';
 import type { Severity } from '../rules/types';
-import type { FileResult } from './lintFile';
+import type { FileResult } from './lint-file';
 
 const SARIF_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 

@@ -1,4 +1,4 @@
-import type { FileResult } from './lintFile';
+import type { FileResult } from './lint-file';
 
 /** Batch totals for QA: letters, decisions and findings per rule. */
 export class Summary {

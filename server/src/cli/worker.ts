@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadKnowledgeFiles } from '../host/knowledge-files';
-import { FileLinter, type FileResult, type LintOptions } from './lintFile';
+import { FileLinter, type FileResult, type LintOptions } from './lint-file';
 
 /** One of the `--jobs` threads beside the main thread: lints the chunks of paths it is sent and posts each chunk's results back. */
 const options = workerData as Omit<LintOptions, 'knowledge'> & { knowledgeFiles: readonly string[] };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MIN_FILES_PER_THREAD, threadsFor } from '../../../server/src/cli/runBatch';
+import { MIN_FILES_PER_THREAD, threadsFor } from '../../../server/src/cli/run-batch';
 
 test('the default lints on one thread until each thread has a measured gain ahead of it', () => {
   // On the 2-core machine of BENCHMARKS.md a second thread was slower up to about 5,000 letters.

@@ -7,7 +7,7 @@ import { loadKnowledge } from '../../../server/src/knowledge';
 import { parseLetter } from '../../../server/src/letter/parse';
 import { citationEdition } from '../../../server/src/rules/citation-edition';
 import { makeLetter } from '../../support/letters';
-import { applyEdits, check } from '../../support/runRule';
+import { applyEdits, check } from '../../support/run-rule';
 import { ruleContext } from '../../../server/src/engine/run-rules';
 
 /** The invented header says: decided 02/01/2017, UR denial 12/20/2016. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { citationMissing } from '../../../server/src/rules/citation-missing';
-import { applyEdits } from '../../support/runRule';
+import { applyEdits } from '../../support/run-rule';
 import { checkFixture } from '../../fixtures/rules/fixtures';
 
 test('a MAXIMUS line that cites nothing is a warning; a Non-MTUS-only line gets a hint', () => {

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { citationPage } from '../../../server/src/rules/citation-page';
 import { corpusLetters, skipWithoutCorpus } from '../../support/corpus';
 import { makeLetter } from '../../support/letters';
-import { applyEdits, check } from '../../support/runRule';
+import { applyEdits, check } from '../../support/run-rule';
 
 function letterCiting(maximus: string, title = 'Klonopin 0.5mg #30'): string {
   return makeLetter({ header: false, items: [{ title, decision: 'Upheld', maximus }] });

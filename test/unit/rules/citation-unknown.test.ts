@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { citationUnknown } from '../../../server/src/rules/citation-unknown';
 import { corpusLetters, skipWithoutCorpus } from '../../support/corpus';
 import { makeLetter } from '../../support/letters';
-import { applyEdits, check } from '../../support/runRule';
+import { applyEdits, check } from '../../support/run-rule';
 
 function letterCiting(maximus: string): string {
   return makeLetter({ items: [{ title: 'MRI of the lumbar spine', decision: 'Upheld', maximus }] });

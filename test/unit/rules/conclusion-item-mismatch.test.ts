@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { conclusionItemMismatch, doseAfter } from '../../../server/src/rules/conclusion-item-mismatch';
 import { tokenize } from '../../../server/src/language/tokens';
-import { applyEdits } from '../../support/runRule';
+import { applyEdits } from '../../support/run-rule';
 import { checkFixture } from '../../fixtures/rules/fixtures';
 
 test('a different strength and quantity, a different drug and the other side are all mismatches', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decisionConclusion } from '../../../server/src/rules/decision-conclusion';
-import { applyEdits, check } from '../../support/runRule';
+import { applyEdits, check } from '../../support/run-rule';
 import { makeLetter } from '../../support/letters';
 
 test('passes rationales that agree with their decisions', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { duplicateItem } from '../../../server/src/rules/duplicate-item';
-import { check } from '../../support/runRule';
+import { check } from '../../support/run-rule';
 import { makeLetter } from '../../support/letters';
 
 test('passes distinct items', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { durationOfUse } from '../../../server/src/rules/duration-of-use';
 import { makeLetter } from '../../support/letters';
-import { check } from '../../support/runRule';
+import { check } from '../../support/run-rule';
 import { checkFixture } from '../../fixtures/rules/fixtures';
 
 test('muscle relaxants and benzodiazepines without a stated duration are flagged; a date next to another drug does not count', () => {

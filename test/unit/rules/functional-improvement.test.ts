@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { functionalImprovement } from '../../../server/src/rules/functional-improvement';
 import { checkFixture } from '../../fixtures/rules/fixtures';
 import { makeLetter } from '../../support/letters';
-import { check } from '../../support/runRule';
+import { check } from '../../support/run-rule';
 
 test('a continued muscle relaxant whose rationale never mentions function is flagged on its rationale label', () => {
   const { findings, spanText, titleOf } = checkFixture(functionalImprovement, 'fail-continued-no-function');

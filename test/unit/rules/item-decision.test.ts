@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { intendedDecision } from '../../../server/src/letter/decision';
 import { itemDecision } from '../../../server/src/rules/item-decision';
-import { applyEdits, check } from '../../support/runRule';
+import { applyEdits, check } from '../../support/run-rule';
 import { makeLetter } from '../../support/letters';
 
 test('passes Upheld and Overturned items', () => {

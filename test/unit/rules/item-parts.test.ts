@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { itemParts } from '../../../server/src/rules/item-parts';
-import { applyEdits, check } from '../../support/runRule';
+import { applyEdits, check } from '../../support/run-rule';
 import { makeLetter } from '../../support/letters';
 
 test('passes an item with all three parts', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { missingSection } from '../../../server/src/rules/missing-section';
-import { applyEdits, check } from '../../support/runRule';
+import { applyEdits, check } from '../../support/run-rule';
 import { makeLetter } from '../../support/letters';
 
 test('passes a letter with all three sections', () => {

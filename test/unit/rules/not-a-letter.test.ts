@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze';
 import { loadKnowledge } from '../../../server/src/knowledge';
 import { notALetter } from '../../../server/src/rules/not-a-letter';
-import { check } from '../../support/runRule';
+import { check } from '../../support/run-rule';
 import { makeLetter } from '../../support/letters';
 
 const knowledge = loadKnowledge();

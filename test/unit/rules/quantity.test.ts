@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { quantity } from '../../../server/src/rules/quantity';
-import { applyEdits, check } from '../../support/runRule';
+import { applyEdits, check } from '../../support/run-rule';
 import { makeLetter } from '../../support/letters';
 import { checkFixture } from '../../fixtures/rules/fixtures';
 

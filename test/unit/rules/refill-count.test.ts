@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PLACEHOLDER, refillCount } from '../../../server/src/rules/refill-count';
 import { makeLetter } from '../../support/letters';
-import { applyEdits, check } from '../../support/runRule';
+import { applyEdits, check } from '../../support/run-rule';
 import { checkFixture } from '../../fixtures/rules/fixtures';
 
 test('refills named in the summary or the title must be counted in the item and addressed in the rationale', () => {

@@ -1,4 +1,4 @@
-import type { FileResult } from './lintFile';
+import type { FileResult } from './lint-file';
 
 /** Compiler-style lines, `path:line:col severity code message`, with one-based line and column. */
 export function formatText(result: FileResult, path: string): string {

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import { FileLinter, type FileResult, type LintOptions } from './lintFile';
+import { FileLinter, type FileResult, type LintOptions } from './lint-file';
 
 export interface BatchOptions extends LintOptions {
   /** Threads that lint: the main thread and `jobs - 1` worker threads. */

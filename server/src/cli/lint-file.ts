@@ -9,7 +9,7 @@ import type { Finding, Severity } from '../rules/types';
 import { decodeLetterBytes } from '../text/decode';
 import { LineMap, type Range } from '../text/line-map';
 import { describeFsError } from '../host/fs-errors';
-import { letterToJson, type LetterJson } from './letterJson';
+import { letterToJson, type LetterJson } from './letter-json';
 import { outline, type OutlineNode } from '../features/outline';
 
 export interface DiagnosticJson {
