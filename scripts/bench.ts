@@ -3,9 +3,9 @@
  * (builds first). Uses ../shared/corpus when present, generated letters otherwise.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyze } from '../server/src/engine/analyze';
 import { loadKnowledge } from '../server/src/knowledge';
@@ -52,6 +52,35 @@ function timePerCall(work: () => void, minMs = 300): number {
 }
 
 const fmt = (value: number, digits = 2) => value.toFixed(digits);
+
+/**
+ * How busy other processes kept this machine while some commands ran (Linux only): the CPU time of
+ * all processes, from /proc/stat (the hypervisor's steal time included), less this process's and its
+ * finished children's, from /proc/self/stat, as a share of all cores' time.
+ */
+function machineLoad() {
+  const readable = existsSync('/proc/stat') && existsSync('/proc/self/stat');
+  const ticks = () => {
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const self = readFileSync('/proc/self/stat', 'utf8');
+    // After the command name: state, ppid, …; utime, stime, cutime and cstime are the 12th to 15th.
+    const fields = self.slice(self.lastIndexOf(')') + 2).split(' ').map(Number);
+    const busy = user + nice + system + irq + softirq + steal;
+    return { busy, total: busy + idle + iowait, ours: fields[11] + fields[12] + fields[13] + fields[14] };
+  };
+  let start: ReturnType<typeof ticks> | undefined;
+  return {
+    start() {
+      start = readable ? ticks() : undefined;
+    },
+    report(): string {
+      if (!start) return 'how busy other processes kept the machine is not known here';
+      const end = ticks();
+      const share = Math.max(0, end.busy - start.busy - (end.ours - start.ours)) / Math.max(1, end.total - start.total);
+      return `other processes kept ${fmt(100 * share, 0)}% of the machine's CPU time busy during these runs`;
+    },
+  };
+}
 
 async function main(): Promise<void> {
   const files = corpusFiles();
@@ -160,7 +189,8 @@ async function main(): Promise<void> {
     await memoryClient.stop();
   }
 
-  // 6. Whole-process CLI time vs a bare read-and-regex baseline, and rules on vs off.
+  // 6. Whole-process CLI time vs a bare read-and-regex baseline, over the corpus and about 1,000
+  // letters, one thread vs the default; and rules on vs off.
   if (files.length) {
     const baseline = join(mkdtempSync(join(tmpdir(), 'imr-bench-')), 'baseline.cjs');
     writeFileSync(
@@ -183,42 +213,79 @@ async function main(): Promise<void> {
       if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
       return elapsed;
     };
-    const timeCommand = (args: string[], runs = 7) => median(Array.from({ length: runs }, () => timeOnce(args)));
     const cli = resolve('dist', 'cli.js');
-    const baseMs = timeCommand([baseline, ...files]);
-    const cliJobsMs = timeCommand([cli, '--format', 'json', ...files]);
     /**
-     * `rounds` runs of each of two commands, each run next to one of the other (which goes first
-     * alternates, in case going second is cheaper), so that a slow spell of a shared machine falls on
-     * both alike; each neighbouring pair gives a ratio of its own, and their median is the figure least
-     * moved by such spells.
+     * `rounds` runs of each command, one of each per round, so that a slow spell of a shared machine
+     * falls on all of them alike; the order is reversed every other round, in case going later is
+     * cheaper. Returns each command's runs, in rounds.
      */
-    const alternate = (first: () => number, second: () => number, rounds: number) => {
-      const firstRuns: number[] = [];
-      const secondRuns: number[] = [];
+    const interleave = (commands: (() => number)[], rounds: number) => {
+      const runs: number[][] = commands.map(() => []);
       for (let round = 0; round < rounds; round++) {
-        if (round % 2 === 0) {
-          firstRuns.push(first());
-          secondRuns.push(second());
-        } else {
-          secondRuns.push(second());
-          firstRuns.push(first());
-        }
+        const order = commands.map((_, index) => (round % 2 === 0 ? index : commands.length - 1 - index));
+        for (const index of order) runs[index].push(commands[index]());
       }
-      return { firstRuns, secondRuns, ratio: median(firstRuns.map((ms, index) => ms / secondRuns[index])) };
+      return runs;
     };
+    /** Each round's ratio of one command to another; their median is the figure least moved by slow spells. */
+    const pairRatio = (runs: number[], against: number[]) => median(runs.map((ms, index) => ms / against[index]));
+    /** Two commands in `rounds` neighbouring pairs, with the median of the pairs' ratios. */
+    const alternate = (first: () => number, second: () => number, rounds: number) => {
+      const [firstRuns, secondRuns] = interleave([first, second], rounds);
+      return { firstRuns, secondRuns, ratio: pairRatio(firstRuns, secondRuns) };
+    };
+    const range = (runs: number[]) => `${fmt(Math.min(...runs), 0)}–${fmt(Math.max(...runs), 0)}`;
+
+    // The corpus, and the corpus copied into a temporary folder about five times over: a QA batch of
+    // about 1,000 letters, where a default that starts worker threads would show what they cost.
+    const copies = Math.max(1, Math.round(1000 / files.length));
+    const replicaFolder = mkdtempSync(join(tmpdir(), 'imr-bench-batch-'));
+    const replicated = Array.from({ length: copies }, (_, copy) =>
+      files.map((file, index) => {
+        const path = join(replicaFolder, `copy-${copy}`, `${String(index).padStart(4, '0')}-${basename(file)}`);
+        mkdirSync(dirname(path), { recursive: true });
+        copyFileSync(file, path);
+        return path;
+      }),
+    ).flat();
+    const machine = machineLoad();
+    const batchRounds = 11;
+    try {
+      for (const [label, batch] of [['the corpus', files], [`the corpus × ${copies}`, replicated]] as const) {
+        const commands: [string, () => number][] = [
+          ['bare baseline (read + one regex)', () => timeOnce([baseline, ...batch])],
+          ['imr-lint --jobs 1', () => timeOnce([cli, '--jobs', '1', '--format', 'json', ...batch])],
+          ['imr-lint (default jobs)', () => timeOnce([cli, '--format', 'json', ...batch])],
+          ['imr-lint --jobs 2', () => timeOnce([cli, '--jobs', '2', '--format', 'json', ...batch])],
+        ];
+        machine.start();
+        const [baseRuns, ...cliRuns] = interleave(
+          commands.map(([, command]) => command),
+          batchRounds,
+        );
+        console.log(`\nWhole-process time over ${label} (${batch.length} files; --format json; median of ${batchRounds} interleaved rounds, range):`);
+        console.log(`  ${commands[0][0].padEnd(34)} ${fmt(median(baseRuns), 0).padStart(5)} ms (${range(baseRuns)})`);
+        cliRuns.forEach((runs, index) => {
+          const vsOne = index === 0 ? '' : `; ${fmt(pairRatio(runs, cliRuns[0]), 3)}× --jobs 1 by the rounds' ratios`;
+          console.log(
+            `  ${commands[index + 1][0].padEnd(34)} ${fmt(median(runs), 0).padStart(5)} ms (${range(runs)}): ${fmt(pairRatio(runs, baseRuns))}× baseline by the rounds' ratios, ${fmt(median(runs) / median(baseRuns))}× from the medians${vsOne}`,
+          );
+        });
+        console.log(`  ${machine.report()}`);
+      }
+    } finally {
+      rmSync(replicaFolder, { recursive: true, force: true });
+    }
+
     const lint = (config?: string) => timeOnce([cli, '--jobs', '1', '--format', 'json', ...(config ? ['--config', config] : []), ...files]);
     const pairs = 21;
-    const { firstRuns: onRuns, secondRuns: offRuns, ratio: pairRatio } = alternate(() => lint(), () => lint(offConfig), pairs);
+    const { firstRuns: onRuns, secondRuns: offRuns, ratio: onOffRatio } = alternate(() => lint(), () => lint(offConfig), pairs);
     const cliMs = median(onRuns);
     const cliOffMs = median(offRuns);
-    console.log(`\nWhole-process time over the corpus (${files.length} files; median of 7 runs; rules on and off: ${pairs} alternating pairs):`);
-    console.log(`  bare baseline (read + one regex): ${fmt(baseMs, 0)} ms`);
-    console.log(`  imr-lint --jobs 1:                ${fmt(cliMs, 0)} ms (${fmt(cliMs / baseMs)}× baseline)`);
-    console.log(`  imr-lint (default jobs):          ${fmt(cliJobsMs, 0)} ms (${fmt(cliJobsMs / baseMs)}× baseline)`);
-    console.log(`  imr-lint --jobs 1, rules off:     ${fmt(cliOffMs, 0)} ms`);
-    console.log(`  all rules on vs all off:          ${fmt(pairRatio, 3)}× (median of the pairs' ratios; ${fmt(cliMs / cliOffMs, 3)}× from the medians, ${fmt(cliMs - cliOffMs, 0)} ms)`);
-    console.log(`  spread of the runs:               on ${fmt(Math.min(...onRuns), 0)}–${fmt(Math.max(...onRuns), 0)} ms, off ${fmt(Math.min(...offRuns), 0)}–${fmt(Math.max(...offRuns), 0)} ms`);
+    console.log(`\nRules on and off over the corpus (imr-lint --jobs 1; ${pairs} alternating pairs):`);
+    console.log(`  rules on:                         ${fmt(cliMs, 0)} ms (${range(onRuns)})`);
+    console.log(`  rules off:                        ${fmt(cliOffMs, 0)} ms (${range(offRuns)})`);
+    console.log(`  all rules on vs all off:          ${fmt(onOffRatio, 3)}× (median of the pairs' ratios; ${fmt(cliMs / cliOffMs, 3)}× from the medians, ${fmt(cliMs - cliOffMs, 0)} ms)`);
 
     // Where the rules' cost lies: each group on by itself against all off. The groups share work
     // (tokens, sentences, item facts), so their costs add up to more than all rules together.

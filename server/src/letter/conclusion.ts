@@ -53,19 +53,22 @@ const POSITIVE =
 
 /** Up to this many sentences from the end are read before giving up. */
 const SENTENCES_READ = 3;
-/** Only the rationale's end is split at first: the concluding sentences are there. */
-const TAIL = 1000;
+/** Only the rationale's end is split at first: the concluding sentences are there (the corpus needs at most 944 characters, half of it under 300). */
+const TAILS = [400, 1200];
 
 /**
  * The concluding sentence of a rationale (whitespace-normalised text) and what it concludes:
  * the last of up to three final sentences, disclaimers skipped, that states a verdict.
  */
 export function judgeConclusion(text: string): ConclusionResult {
-  // Read the tail first; only when the search reaches the tail's first sentence, which may have
-  // been cut, is the whole text split.
-  const tailStart = text.length > TAIL ? text.indexOf(' ', text.length - TAIL) + 1 : 0;
-  const fromTail = judgeFrom(text, tailStart);
-  return fromTail ?? judgeFrom(text, 0)!;
+  // Read a short tail first, then a longer one; only when the search reaches a tail's first
+  // sentence, which may have been cut, is more of the text split.
+  for (const tail of TAILS) {
+    if (text.length <= tail) break;
+    const found = judgeFrom(text, text.indexOf(' ', text.length - tail) + 1);
+    if (found) return found;
+  }
+  return judgeFrom(text, 0)!;
 }
 
 function judgeFrom(text: string, start: number): ConclusionResult | null {

@@ -15,9 +15,14 @@ export function quantityOf(title: string): number | null {
 
 /** "with three refills", "with 1 refill", "Two refills of …", "refills x2"; null when the title does not say. */
 export function refillsOf(title: string | TokenList): number | null {
+  // Most titles name no refills: a look at the text spares tokenizing them.
+  if (typeof title === 'string' && !MAY_NAME_REFILLS.test(title)) return null;
   for (const mention of refillMentions(typeof title === 'string' ? tokenList(title) : title)) if (mention.value !== null) return mention.value;
   return null;
 }
+
+/** Every word `refillMentions` reads as a refill starts so ("refill…", "rf", "rfs"). */
+const MAY_NAME_REFILLS = /refill|\brfs?\b/i;
 
 const FREQUENCY =
   /\b(?:(?:once|twice|thrice|one|two|three|four|\d+(?:\s*-\s*\d+)?)\s+(?:times?\s+)?(?:a|per|each|every)\s+(?:day|daily|night|week|month)|(?:once|twice|three times|four times)\s+daily|daily|nightly|every\s+\d+(?:\s*-\s*\d+)?\s*(?:hours?|hrs?|h)\b|as\s+needed|at\s+bedtime|q\.?\s?\d+(?:-\d+)?\s?h(?:rs?)?|q\.?d\.?|b\.?i\.?d\.?|t\.?i\.?d\.?|q\.?i\.?d\.?|q\.?h\.?s\.?|p\.?r\.?n\.?|for\s+\d+\s+(?:days?|weeks?|months?)|\d+\s+days?(?:\s+supply)?|x\s*\d+\s+(?:days?|weeks?))(?![A-Za-z])/gi;
@@ -29,6 +34,8 @@ const LEADING_QUALIFIER =
  * a title counts as one when it gives a strength ("10/325mg", "5%") or a `#` quantity.
  */
 export function parseMedication(title: string): MedicationParts | null {
+  // A strength needs a digit; without one, only a "#" makes the title a medication.
+  if (!title.includes('#') && !/\d/.test(title)) return null;
   const tokens = tokenList(title);
   const found = findStrength(tokens);
   const strength = found ? found.span : null;

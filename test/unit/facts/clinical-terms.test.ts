@@ -34,6 +34,13 @@ test('the standard opioid disclaimer is recognised', () => {
   assert.equal(isDisclaimer(tokens, sentence), true);
 });
 
+/** The kind of each sentence of `text`, as the checks see it. */
+function kinds(text: string) {
+  const tokens = tokenList(text);
+  const passage = { tokens, memo: <V>(_key: string, compute: () => V) => compute() };
+  return splitSentences(tokens, text).map((sentence) => sentenceKind(passage, sentence));
+}
+
 test('function includes activity level, tolerances, lifting and named activities', () => {
   const found = (text: string) => functionMentions(tokenize(text)).map((match) => text.slice(match.span.start, match.span.end));
   assert.deepEqual(found('Her sitting tolerance improved and she is able to walk two blocks.'), ['sitting tolerance', 'able to walk']);
@@ -42,11 +49,6 @@ test('function includes activity level, tolerances, lifting and named activities
 });
 
 test('sentences are classified as the disclaimer, guideline text, or about this worker', () => {
-  const kinds = (text: string) => {
-    const tokens = tokenList(text);
-    const passage = { tokens, memo: <V>(_key: string, compute: () => V) => compute() };
-    return splitSentences(tokens, text).map((sentence) => sentenceKind(passage, sentence));
-  };
   assert.deepEqual(
     kinds(
       'Active therapy requires an internal effort by the individual. The MTUS recommends continuing opioids if function improves. ' +
@@ -58,11 +60,6 @@ test('sentences are classified as the disclaimer, guideline text, or about this 
 });
 
 test('what appears from the record and what happened is about the worker; findings of studies are guideline text', () => {
-  const kinds = (text: string) => {
-    const tokens = tokenList(text);
-    const passage = { tokens, memo: <V>(_key: string, compute: () => V) => compute() };
-    return splitSentences(tokens, text).map((sentence) => sentenceKind(passage, sentence));
-  };
   assert.deepEqual(
     kinds(
       'There does not appear to be improvement in functionality. Neurontin has been used for a long time without benefit. ' +
