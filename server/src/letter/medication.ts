@@ -1,5 +1,5 @@
 import { findStrength, refillMentions } from '../language/doses';
-import { tokenList, type TokenList } from '../language/tokens';
+import { tokenList } from '../language/tokens';
 import { trimEndChars } from './mapped-text';
 import type { MedicationParts } from './model';
 
@@ -14,12 +14,15 @@ export function quantityOf(title: string): number | null {
 }
 
 /** "with three refills", "with 1 refill", "Two refills of …", "refills x2"; null when the title does not say. */
-export function refillsOf(title: string | TokenList): number | null {
+export function refillsOf(title: string): number | null {
   // Most titles name no refills: a look at the text spares tokenizing them.
-  if (typeof title === 'string' && !MAY_NAME_REFILLS.test(title)) return null;
-  for (const mention of refillMentions(typeof title === 'string' ? tokenList(title) : title)) if (mention.value !== null) return mention.value;
+  if (!MAY_NAME_REFILLS.test(title)) return null;
+  for (const mention of refillMentions(tokenList(title))) if (mention.value !== null) return mention.value;
   return null;
 }
+
+/** A digit, then perhaps a space, then the start of a strength unit of `STRENGTH_UNITS`. */
+const MAY_HAVE_STRENGTH = /\d\s?(?:mg|mcg|ug|\u00b5g|g|ml|cc|%|meq|iu|unit)/i;
 
 /** Every word `refillMentions` reads as a refill starts so ("refill…", "rf", "rfs"). */
 const MAY_NAME_REFILLS = /refill|\brfs?\b/i;
@@ -36,8 +39,8 @@ const LEADING_QUALIFIER =
 export function parseMedication(title: string): MedicationParts | null {
   // A strength needs a digit; without one, only a "#" makes the title a medication.
   if (!title.includes('#') && !/\d/.test(title)) return null;
-  const tokens = tokenList(title);
-  const found = findStrength(tokens);
+  // Every strength has a digit before its unit ("10mg", "325 mg", "5%"): without one, no tokens are needed.
+  const found = MAY_HAVE_STRENGTH.test(title) ? findStrength(tokenList(title)) : null;
   const strength = found ? found.span : null;
   const hash = title.indexOf('#');
   if (!strength && hash < 0) return null;
@@ -57,7 +60,7 @@ export function parseMedication(title: string): MedicationParts | null {
     drug,
     strength: strength ? title.slice(strength.start, strength.end) : null,
     quantity: quantityOf(title),
-    refills: refillsOf(tokens),
+    refills: refillsOf(title),
     frequency: frequencies.length > 0 ? frequencies.join(', ') : null,
   };
 }
