@@ -42,5 +42,3 @@ export function referenceDates(letter: Letter): { ur: ReferenceDate | null; deci
   };
   return { ur: make('urDenialDate', 'UR denial date'), decision: make('decisionDate', 'decision date') };
 }
-
-

@@ -113,6 +113,12 @@ export function findStrength(tokenInput: Tokens, from = 0, to = tokenInput.lengt
   return null;
 }
 
+/**
+ * A digit, perhaps a space, then the start of a strength unit: text without this holds no
+ * strength, so `findStrength` need not tokenize it. Built from `STRENGTH_UNITS`.
+ */
+export const MAY_HOLD_STRENGTH = new RegExp(`\\d\\s?(?:${[...STRENGTH_UNITS].join('|')})`, 'i');
+
 /** True when `tokens[from..to)` holds a dose or strength such as "5%", "10mg", "4 MG", "111.2 grams". */
 export function hasStrength(tokens: Tokens, from = 0, to = tokens.length): boolean {
   return findStrength(tokens, from, to) !== null;
@@ -143,11 +149,6 @@ export function refillMentions(tokenInput: Tokens, from = 0, to = tokenInput.len
     mentions.push({ span: { start: tokens.start(at), end: tokens.end(end - 1) }, first: at, end, count, value: count === null ? null : countValue(count) });
   }
   return mentions;
-}
-
-/** Whether `tokens[from..to)` mention refills at all. */
-export function mentionsRefills(tokens: Tokens, from = 0, to = tokens.length): boolean {
-  return REFILL_WORDS.occursIn(tokens, from, to);
 }
 
 function isCount(tokens: TokenList, index: number): boolean {

@@ -1,4 +1,4 @@
-import { findStrength, refillMentions } from '../language/doses';
+import { findStrength, MAY_HOLD_STRENGTH, refillMentions } from '../language/doses';
 import { tokenList } from '../language/tokens';
 import { trimEndChars } from './mapped-text';
 import type { MedicationParts } from './model';
@@ -21,9 +21,6 @@ export function refillsOf(title: string): number | null {
   return null;
 }
 
-/** A digit, then perhaps a space, then the start of a strength unit of `STRENGTH_UNITS`. */
-const MAY_HAVE_STRENGTH = /\d\s?(?:mg|mcg|ug|\u00b5g|g|ml|cc|%|meq|iu|unit)/i;
-
 /** Every word `refillMentions` reads as a refill starts so ("refill…", "rf", "rfs"). */
 const MAY_NAME_REFILLS = /refill|\brfs?\b/i;
 
@@ -37,10 +34,7 @@ const LEADING_QUALIFIER =
  * a title counts as one when it gives a strength ("10/325mg", "5%") or a `#` quantity.
  */
 export function parseMedication(title: string): MedicationParts | null {
-  // A strength needs a digit; without one, only a "#" makes the title a medication.
-  if (!title.includes('#') && !/\d/.test(title)) return null;
-  // Every strength has a digit before its unit ("10mg", "325 mg", "5%"): without one, no tokens are needed.
-  const found = MAY_HAVE_STRENGTH.test(title) ? findStrength(tokenList(title)) : null;
+  const found = MAY_HOLD_STRENGTH.test(title) ? findStrength(tokenList(title)) : null;
   const strength = found ? found.span : null;
   const hash = title.indexOf('#');
   if (!strength && hash < 0) return null;

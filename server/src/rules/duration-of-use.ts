@@ -3,7 +3,7 @@ import type { Span } from '../text/span';
 import { isGuidelineStatement } from '../facts/clinical-terms';
 import { isDisclaimer } from '../letter/conclusion';
 import type { DrugLookup } from '../knowledge/drug-lookup';
-import { drugMentionsIn, mentionsBetween, mentionsOfDrugs } from '../facts/item-facts';
+import { drugMentionsIn, mentionsBetween, mentionsOfDrugs, type ItemFacts } from '../facts/item-facts';
 import type { PassageAnalysis } from '../facts/passages';
 import { CARDINAL_WORDS } from '../language/numbers';
 import { phraseSet } from '../language/phrase-matcher';
@@ -50,7 +50,7 @@ export const durationOfUse: Rule = {
       const shortTermClass = facts.classes.has('muscle-relaxant') ? 'muscle relaxant' : facts.classes.has('benzodiazepine') ? 'benzodiazepine' : null;
       // Only continued use has a duration to state; a first prescription or trial has none.
       if (!shortTermClass || facts.classes.has('topical') || facts.priorUse === null) return;
-      if (findDurationStatement(context.facts, index)) return;
+      if (findDurationStatement(context.facts, facts)) return;
       findings.push({
         message: `This ${shortTermClass} is supported only short-term, but neither the rationale nor the case summary says how long it has been used.`,
         span: item.rationale ? item.rationale.label : item.titleSpan,
@@ -63,8 +63,7 @@ export const durationOfUse: Rule = {
 };
 
 /** Where the rationale or the case summary says how long the item's drug has been used, or null. */
-function findDurationStatement(letterFacts: LetterFacts, index: number): Span | null {
-  const facts = letterFacts.item(index);
+function findDurationStatement(letterFacts: LetterFacts, facts: ItemFacts): Span | null {
   const summary = letterFacts.summary;
   const lookup = letterFacts.drugs;
   return (
