@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -9,10 +9,17 @@ import { makeLetter } from '../support/letters';
 const CLI = resolve(process.cwd(), 'dist', 'cli.js');
 
 function run(args: string[], cwd = process.cwd(), options: { unprivileged?: boolean } = {}) {
-  // Root reads any file whatever its mode, so a permission test runs the CLI as "nobody" there.
+  // Root reads any file whatever its mode, so a permission test runs the CLI as "nobody" there,
+  // from a copy beside the letters: the checkout itself may not be readable by nobody.
   const asRoot = options.unprivileged && process.getuid?.() === 0;
+  let cli = CLI;
+  if (asRoot) {
+    cli = join(cwd, 'imr-lint.js');
+    copyFileSync(CLI, cli);
+    chmodSync(cli, 0o644);
+  }
   const [command, prefix] = asRoot ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]] : [process.execPath, []];
-  const result = spawnSync(command, [...prefix, CLI, ...args], { cwd, encoding: 'utf8' });
+  const result = spawnSync(command, [...prefix, cli, ...args], { cwd, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
