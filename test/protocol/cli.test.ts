@@ -126,6 +126,20 @@ test('output is identical and in input order whatever --jobs is', () => {
   assert.equal(run(['--jobs', '4', '.'], folder).stdout, run(['--jobs', '1', '.'], folder).stdout);
 });
 
+test('a reader that stops early (`imr-lint … | head`) gets no stack trace, and the exit code still tells the findings', () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 60; i++) files[`letter-${String(i).padStart(2, '0')}.imr`] = bad;
+  const folder = workspace(files);
+  for (const format of ['text', 'json', 'sarif']) {
+    const expected = run(['--jobs', '1', '--format', format, '.'], folder).code;
+    assert.equal(expected, 1, 'the letters have errors');
+    // `head -c 1` closes the pipe after one byte, long before the CLI has written everything.
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" --jobs 1 --format ${format} . | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: folder, encoding: 'utf8' });
+    assert.equal(result.stderr, '', `${format}: no stack trace`);
+    assert.equal(result.stdout.trim(), String(expected), `${format}: the CLI's exit code`);
+  }
+});
+
 test('a batch split over threads reports a broken .imrlintrc.json once and prints what one thread prints', () => {
   const files: Record<string, string> = { '.imrlintrc.json': '{ "rules": { "quantty": "off" } }' };
   for (let i = 0; i < 30; i++) files[`letter-${String(i).padStart(2, '0')}.imr`] = i % 2 ? bad : good;

@@ -15,6 +15,7 @@ import { runBatch } from './run-batch';
 import { formatSarif } from './sarif';
 import { Summary } from './summary';
 import { formatText } from './text-format';
+import { JsonFilesWriter } from './json-output';
 
 const USAGE = `Usage: imr-lint [options] <files, folders or globs...>
 
@@ -90,8 +91,11 @@ async function main(argv: string[]): Promise<number> {
   for (const problem of problems) process.stderr.write(`imr-lint: ${problem.input}: ${problem.message}\n`);
 
   const summary = new Summary();
-  const results: FileResult[] = [];
   const progress = progressReporter(files.length);
+  const writeOut = standardOutput(progress.clear);
+  /** JSON is written as the results come; SARIF needs them all first. */
+  const json = format === 'json' ? new JsonFilesWriter(writeOut) : null;
+  const sarifResults: FileResult[] = [];
   const reportedProblems = new Set<string>();
   let failed = problems.length > 0 || knowledge.problems.length > 0;
   await runBatch(files, {
@@ -120,19 +124,18 @@ async function main(argv: string[]): Promise<number> {
       if (failOn !== 'never' && result.diagnostics.some((diagnostic) => SEVERITY_RANK[diagnostic.severity] <= SEVERITY_RANK[failOn])) failed = true;
       if (format === 'text') {
         const text = formatText(result, displayPath(result.path));
-        if (text) {
-          progress.clear();
-          process.stdout.write(text);
-        }
+        if (text) writeOut(text);
+      } else if (json) {
+        json.add(jsonFile(result));
       } else {
-        results.push(result);
+        sarifResults.push(result);
       }
     },
   });
   progress.clear();
-  if (format === 'json') process.stdout.write(JSON.stringify({ files: results.map(jsonFile) }, null, 2) + '\n');
-  if (format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(results, VERSION), null, 2) + '\n');
-  if (values.summary) (format === 'text' ? process.stdout : process.stderr).write(summary.format());
+  json?.end();
+  if (format === 'sarif') writeOut(JSON.stringify(formatSarif(sarifResults, VERSION), null, 2) + '\n');
+  if (values.summary) (format === 'text' ? writeOut : (text: string) => process.stderr.write(text))(summary.format());
   return failed && failOn !== 'never' ? 1 : 0;
 }
 
@@ -165,6 +168,28 @@ function positiveInteger(value: string, option: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new UsageError(`${option} must be a positive whole number (got "${value}")`);
   return number;
+}
+
+/**
+ * Writes to stdout. When the reader goes away (`imr-lint … | head`), the rest of the output is
+ * dropped without a word, as grep does; the run goes on, so that the exit code still tells
+ * whether anything reached --fail-on. Any other write error is reported and ends the run.
+ */
+function standardOutput(beforeWrite: () => void): (text: string) => void {
+  let closed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
+      closed = true;
+      return;
+    }
+    process.stderr.write(`imr-lint: cannot write the output: ${error.message}\n`);
+    process.exit(1);
+  });
+  return (text) => {
+    if (closed) return;
+    beforeWrite();
+    process.stdout.write(text);
+  };
 }
 
 /** A progress bar on an interactive stderr for big batches; silent when piped. */
