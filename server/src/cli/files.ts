@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { describeFsError } from '../host/fs-errors';
 
 export const LETTER_EXTENSIONS = ['.imr', '.txt'];
@@ -44,10 +44,25 @@ export function expandInputs(inputs: readonly string[], cwd = process.cwd()): Ex
   return { files: [...files].sort(), problems };
 }
 
-/** Paths as the user would type them from here; absolute only across drives. */
-export function displayPath(path: string, cwd = process.cwd()): string {
-  const relativePath = relative(cwd, path);
-  return relativePath && !isAbsolute(relativePath) ? relativePath.split(sep).join('/') : path;
+/**
+ * Shows the (absolute, resolved) paths of a batch's files as the user would type them from here,
+ * with "/" between parts; absolute only across drives. Each folder is worked out once.
+ */
+export function pathDisplay(cwd = process.cwd()): (path: string) => string {
+  const shownFolders = new Map<string, string | null>();
+  return (path) => {
+    const folder = dirname(path);
+    let shown = shownFolders.get(folder);
+    if (shown === undefined) {
+      // null across drives, where the path is shown as it is; '' for the current folder.
+      const relativeFolder = relative(cwd, folder);
+      shown = isAbsolute(relativeFolder) ? null : relativeFolder.split(sep).join('/');
+      shownFolders.set(folder, shown);
+    }
+    if (shown === null) return path;
+    const name = basename(path);
+    return shown ? `${shown}/${name}` : name;
+  };
 }
 
 function walk(folder: string, accept: (file: string) => boolean, problems: ExpandedInputs['problems']): string[] {

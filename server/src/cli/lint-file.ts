@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { analyze } from '../engine/analyze';
 import { mergeConfigs, type LintConfig } from '../engine/config';
 import { describeConfigProblem } from '../host/config-file';
@@ -6,7 +5,7 @@ import { WorkspaceConfig } from '../host/workspace-config';
 import type { KnowledgeBase } from '../knowledge';
 import type { Letter } from '../letter/model';
 import type { Finding, Severity } from '../rules/types';
-import { decodeLetterBytes } from '../text/decode';
+import { readLetterFile } from '../host/letter-files';
 import { LineMap, type Range } from '../text/line-map';
 import { describeFsError } from '../host/fs-errors';
 import { letterToJson, type LetterJson } from './letter-json';
@@ -53,7 +52,7 @@ export class FileLinter {
   lint(path: string): FileResult {
     let text: string;
     try {
-      text = decodeLetterBytes(readFileSync(path)).text;
+      text = readLetterFile(path);
     } catch (error) {
       return { path, error: describeFsError(error), diagnostics: [] };
     }

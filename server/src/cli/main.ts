@@ -9,7 +9,7 @@ import { readConfigText } from '../host/config-file';
 import type { LintConfig } from '../engine/config';
 import { loadKnowledgeFiles } from '../host/knowledge-files';
 import type { Severity } from '../rules/types';
-import { displayPath, expandInputs } from './files';
+import { expandInputs, pathDisplay } from './files';
 import type { FileResult } from './lint-file';
 import { runBatch } from './run-batch';
 import { formatSarif } from './sarif';
@@ -90,6 +90,7 @@ async function main(argv: string[]): Promise<number> {
   const { files, problems } = expandInputs(positionals);
   for (const problem of problems) process.stderr.write(`imr-lint: ${problem.input}: ${problem.message}\n`);
 
+  const displayPath = pathDisplay();
   const summary = new Summary();
   const progress = progressReporter(files.length);
   const writeOut = standardOutput(progress.clear);
@@ -108,6 +109,7 @@ async function main(argv: string[]): Promise<number> {
     jobsExplicit: values.jobs !== undefined,
     onProgress: progress.update,
     onResult: (result) => {
+      const path = displayPath(result.path);
       summary.add(result);
       for (const problem of result.problems ?? []) {
         if (reportedProblems.has(problem)) continue;
@@ -119,14 +121,14 @@ async function main(argv: string[]): Promise<number> {
       if (result.error) {
         failed = true;
         progress.clear();
-        process.stderr.write(`imr-lint: ${displayPath(result.path)}: ${result.error}\n`);
+        process.stderr.write(`imr-lint: ${path}: ${result.error}\n`);
       }
       if (failOn !== 'never' && result.diagnostics.some((diagnostic) => SEVERITY_RANK[diagnostic.severity] <= SEVERITY_RANK[failOn])) failed = true;
       if (format === 'text') {
-        const text = formatText(result, displayPath(result.path));
+        const text = formatText(result, path);
         if (text) writeOut(text);
       } else if (json) {
-        json.add(jsonFile(result));
+        json.add(jsonFile(result, path));
       } else {
         sarifResults.push(result);
       }
@@ -139,8 +141,8 @@ async function main(argv: string[]): Promise<number> {
   return failed && failOn !== 'never' ? 1 : 0;
 }
 
-function jsonFile(result: FileResult) {
-  const file: Record<string, unknown> = { path: displayPath(result.path), letter: result.letter ?? null, diagnostics: result.diagnostics };
+function jsonFile(result: FileResult, path: string) {
+  const file: Record<string, unknown> = { path, letter: result.letter ?? null, diagnostics: result.diagnostics };
   if (result.outline) file.outline = result.outline;
   if (result.error) file.error = result.error;
   return file;

@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { decodeLetterBytes } from '../text/decode';
+
+/**
+ * A letter file's text, decoded as `decodeLetterBytes` decodes it. Most letters are UTF-8
+ * without a byte-order mark, and Node reads those to a string in one step; anything else shows
+ * in that string as a leading U+FEFF (a byte-order mark) or as U+FFFD (bytes that are not
+ * UTF-8: UTF-16 or Windows-1252), and is then read again as bytes and decoded in full.
+ */
+export function readLetterFile(path: string): string {
+  const text = readFileSync(path, 'utf8');
+  if (text.charCodeAt(0) !== 0xfeff && !text.includes('\ufffd')) return text;
+  return decodeLetterBytes(readFileSync(path)).text;
+}
