@@ -53,8 +53,12 @@ const POSITIVE =
 
 /** Up to this many sentences from the end are read before giving up. */
 const SENTENCES_READ = 3;
-/** Only the rationale's end is split at first: the concluding sentences are there (the corpus needs at most 944 characters, half of it under 300). */
-const TAILS = [400, 1200];
+/**
+ * Only the rationale's end is split at first, and a longer end only when the search reaches the
+ * first, possibly cut, sentence of a shorter one. In ../shared/corpus the concluding sentence
+ * starts within the last 150 characters for 383 of 424 rationales, and within 400 for 410.
+ */
+const TAILS = [150, 400, 1200];
 
 /**
  * The concluding sentence of a rationale (whitespace-normalised text) and what it concludes:
