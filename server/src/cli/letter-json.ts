@@ -1,4 +1,4 @@
-import type { Citation, HeaderKey, Letter } from '../letter/model';
+import type { Citation, HeaderKey, Letter, RationaleConclusion } from '../letter/model';
 import type { LineMap, Range } from '../text/line-map';
 
 /**
@@ -28,7 +28,7 @@ export interface ItemJson {
   readonly rationaleRange: Range | null;
 }
 
-export function letterToJson(letter: Letter, lines: LineMap): LetterJson {
+export function letterToJson(letter: Letter, conclusions: readonly (RationaleConclusion | null)[], lines: LineMap): LetterJson {
   const header: Partial<Record<HeaderKey, string>> = {};
   for (const field of Object.values(letter.header)) if (field) header[field.key] = field.value;
   return {
@@ -39,7 +39,7 @@ export function letterToJson(letter: Letter, lines: LineMap): LetterJson {
       title: section.title,
       range: lines.rangeOf({ start: section.heading.start, end: Math.max(section.heading.end, section.body.end) }),
     })),
-    items: letter.items.map((item) => ({
+    items: letter.items.map((item, index) => ({
       title: item.title,
       decision: item.decision?.decision ?? null,
       decisionText: item.decision?.text ?? null,
@@ -50,7 +50,7 @@ export function letterToJson(letter: Letter, lines: LineMap): LetterJson {
       claimsAdministratorGuideline: item.claimsAdministratorGuideline?.text ?? null,
       maximusGuideline: item.maximusGuideline?.text ?? null,
       citations: item.citations.map(citationJson),
-      rationaleConclusion: item.rationale?.conclusion ?? null,
+      rationaleConclusion: item.rationale ? conclusions[index] ?? 'unknown' : null,
       range: lines.rangeOf(item.span),
       rationaleRange: item.rationale ? lines.rangeOf(item.rationale.span) : null,
     })),

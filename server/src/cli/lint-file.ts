@@ -3,7 +3,7 @@ import { mergeConfigs, type LintConfig } from '../engine/config';
 import { describeConfigProblem } from '../host/config-file';
 import { WorkspaceConfig } from '../host/workspace-config';
 import type { KnowledgeBase } from '../knowledge';
-import type { Letter } from '../letter/model';
+import type { Letter, RationaleConclusion } from '../letter/model';
 import type { Finding, Severity } from '../rules/types';
 import { readLetterFile } from '../host/letter-files';
 import { LineMap, type Range } from '../text/line-map';
@@ -72,9 +72,9 @@ export class FileLinter {
     const lines = new LineMap(text);
     return {
       path,
-      letter: analysis.letter ? letterToJson(analysis.letter, lines) : null,
+      letter: analysis.letter ? letterToJson(analysis.letter, analysis.conclusions, lines) : null,
       diagnostics: analysis.findings.map((finding) => diagnosticJson(finding, lines)),
-      outline: this.options.includeOutline && analysis.letter ? outlineLines(analysis.letter, lines) : undefined,
+      outline: this.options.includeOutline && analysis.letter ? outlineLines(analysis.letter, analysis.conclusions, lines) : undefined,
       problems: problems.length ? problems : undefined,
     };
   }
@@ -91,7 +91,7 @@ function diagnosticJson(finding: Finding, lines: LineMap): DiagnosticJson {
   return { code: finding.ruleId, severity: finding.severity, message: finding.message, range: lines.rangeOf(finding.span) };
 }
 
-function outlineLines(letter: Letter, lines: LineMap): OutlineLine[] {
+function outlineLines(letter: Letter, conclusions: readonly (RationaleConclusion | null)[], lines: LineMap): OutlineLine[] {
   const result: OutlineLine[] = [];
   const visit = (nodes: readonly OutlineNode[], depth: number) => {
     for (const node of nodes) {
@@ -99,6 +99,6 @@ function outlineLines(letter: Letter, lines: LineMap): OutlineLine[] {
       if (node.kind !== 'item' && node.kind !== 'header') visit(node.children, depth + 1);
     }
   };
-  visit(outline(letter), 0);
+  visit(outline(letter, conclusions), 0);
   return result;
 }

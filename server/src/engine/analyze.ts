@@ -1,9 +1,9 @@
 import type { LintConfig } from './config';
 import type { KnowledgeBase } from '../knowledge';
-import type { Letter } from '../letter/model';
+import type { Letter, RationaleConclusion } from '../letter/model';
 import { parseLetter } from '../letter/parse';
 import { FILE_TOO_LARGE } from './catalogue';
-import { runRules } from './run-rules';
+import { ruleContext, runRules } from './run-rules';
 import type { Finding } from '../rules/types';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -20,6 +20,8 @@ export interface Analysis {
   /** Null when the document was too large to analyse. */
   readonly letter: Letter | null;
   readonly findings: readonly Finding[];
+  /** How each item's rationale concludes, parallel to `letter.items`; null for an item without a rationale. */
+  readonly conclusions: readonly (RationaleConclusion | null)[];
 }
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
@@ -30,6 +32,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     const setting = options.config?.rules[FILE_TOO_LARGE];
     return {
       letter: null,
+      conclusions: [],
       findings: setting === 'off' ? [] : [
         {
           ruleId: FILE_TOO_LARGE,
@@ -41,7 +44,11 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     };
   }
   const letter = parseLetter(text);
-  return { letter, findings: runRules(letter, options.knowledge, options) };
+  // The rules' facts also say how each rationale concludes, which the hosts show; read once for both.
+  const context = ruleContext(letter, options.knowledge);
+  const findings = runRules(letter, options.knowledge, { ...options, context });
+  const conclusions = letter.items.map((item, index) => (item.rationale ? context.facts.conclusion(index).verdict : null));
+  return { letter, findings, conclusions };
 }
 
 /** Counts UTF-8 bytes without allocating, stopping early once past `limit`. */

@@ -11,6 +11,8 @@ interface RunRulesOptions {
   readonly rules?: readonly Rule[];
   /** A rule that throws is reported here and skipped, so one bug never hides every other finding. */
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
+  /** The context to hand the rules, when the caller wants its facts afterwards; a fresh one otherwise. */
+  readonly context?: RuleContext;
 }
 
 /** What every rule is handed for one letter: the knowledge, and one facts object they all share. */
@@ -20,7 +22,7 @@ export function ruleContext(letter: Letter, knowledge: KnowledgeBase): RuleConte
 
 /** Runs the rules over one parsed letter, with one facts object for all of them. */
 export function runRules(letter: Letter, knowledge: KnowledgeBase, options: RunRulesOptions = {}): Finding[] {
-  const context = ruleContext(letter, knowledge);
+  const context = options.context ?? ruleContext(letter, knowledge);
   const config = options.config ?? EMPTY_CONFIG;
   const rules = letter.looksLikeLetter ? options.rules ?? ALL_RULES : [notALetter];
   const ignoredTitles = ignoredItemTitlesByRule(config);

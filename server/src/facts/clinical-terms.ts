@@ -1,5 +1,5 @@
 import type { Sentence } from '../language/sentences';
-import { isDisclaimer } from '../letter/conclusion';
+import { isDisclaimer } from './conclusion';
 import { PhraseMatcher, phraseSet, type TermMatch } from '../language/phrase-matcher';
 import { asTokenList, type TokenList, type Tokens } from '../language/tokens';
 

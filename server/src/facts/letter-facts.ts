@@ -1,9 +1,10 @@
 import type { KnowledgeBase, ResolvedCitation } from '../knowledge/knowledge-base';
 import type { DrugLookup } from '../knowledge/drug-lookup';
 import { letterDateToIso } from '../language/dates';
-import type { Sentence } from '../language/sentences';
+import { tokensBefore } from '../language/tokens';
 import type { Item, Letter } from '../letter/model';
 import type { Span } from '../text/span';
+import { readConclusion, type Conclusion } from './conclusion';
 import { computeItemFacts, type ItemFacts } from './item-facts';
 import { Passage, type PassageAnalysis, type Passages } from './passages';
 
@@ -19,7 +20,10 @@ export class LetterFacts implements Passages {
   readonly drugs: DrugLookup;
   /** By span as `start * (text length + 1) + end`: one number, no string key to build on every call. */
   private readonly passages = new Map<number, PassageAnalysis>();
+  /** By end offset, the passage that starts earliest: a longer passage ending there tokenizes only what comes before it. */
+  private readonly longestByEnd = new Map<number, PassageAnalysis>();
   private readonly items: (ItemFacts | undefined)[];
+  private readonly conclusions: (Conclusion | undefined)[];
   private summaryPassage: PassageAnalysis | null = null;
   private citations: readonly (readonly ResolvedCitation[])[] | null = null;
 
@@ -29,6 +33,7 @@ export class LetterFacts implements Passages {
   ) {
     this.drugs = knowledge.drugLookup;
     this.items = new Array(letter.items.length);
+    this.conclusions = new Array(letter.items.length);
   }
 
   /** Tokens, sentences and negation scopes of `span` of the letter. */
@@ -36,8 +41,13 @@ export class LetterFacts implements Passages {
     const key = span.start * (this.letter.text.length + 1) + span.end;
     let analysis = this.passages.get(key);
     if (!analysis) {
-      analysis = new Passage(this.letter.text, span);
+      // A rationale's end is read first, for its conclusion; the whole rationale reuses its tokens.
+      const text = this.letter.text;
+      const suffix = this.longestByEnd.get(span.end);
+      const tokens = suffix && suffix.span.start > span.start ? tokensBefore(text, span.start, suffix.span.start, suffix.tokens) : undefined;
+      analysis = new Passage(text, span, tokens);
       this.passages.set(key, analysis);
+      if (!suffix || span.start < suffix.span.start) this.longestByEnd.set(span.end, analysis);
     }
     return analysis;
   }
@@ -56,19 +66,9 @@ export class LetterFacts implements Passages {
     return this.passage(item.rationale ? item.rationale.textSpan : { start: item.span.end, end: item.span.end });
   }
 
-  /**
-   * The sentence the parser read the item's conclusion from, as a sentence of a passage (the
-   * rationale's, unless the sentence splits differently there); null when the parser found none.
-   */
-  conclusion(item: Item): { passage: PassageAnalysis; sentence: Sentence } | null {
-    const marked = item.rationale?.conclusionSpan;
-    if (!marked) return null;
-    const passage = this.passage(marked);
-    const sentence = passage.sentences[passage.sentences.length - 1];
-    if (sentence && passage.sentences.length === 1) return { passage, sentence };
-    const rationale = this.rationale(item);
-    const inRationale = rationale.sentenceAt(marked.start);
-    return inRationale ? { passage: rationale, sentence: inRationale } : null;
+  /** How the item's rationale concludes, and in which sentence. */
+  conclusion(index: number): Conclusion {
+    return (this.conclusions[index] ??= readConclusion(this, this.letter.items[index]));
   }
 
   /** What the documentation rules need to know about item `index`. */

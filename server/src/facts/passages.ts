@@ -46,8 +46,10 @@ export class Passage implements PassageAnalysis {
   constructor(
     private readonly text: string,
     readonly span: Span,
+    /** The span's tokens when they are known already. */
+    tokens?: TokenList,
   ) {
-    this.tokens = tokenList(text, span);
+    this.tokens = tokens ?? tokenList(text, span);
   }
 
   get sentences(): readonly Sentence[] {

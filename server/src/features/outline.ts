@@ -1,4 +1,4 @@
-import type { GuidelineLine, HeaderKey, Item, Letter, Rationale } from '../letter/model';
+import type { GuidelineLine, HeaderKey, Item, Letter, Rationale, RationaleConclusion } from '../letter/model';
 import type { Span } from '../text/span';
 
 export type OutlineKind = 'header' | 'field' | 'section' | 'item' | 'guideline' | 'rationale';
@@ -24,12 +24,15 @@ const HEADER_LABELS: Readonly<Record<HeaderKey, string>> = {
   applicationReceived: 'Application Received',
 };
 
-/** Header table, then sections; the disputed items sit inside the issues section. */
-export function outline(letter: Letter): OutlineNode[] {
+/**
+ * Header table, then sections; the disputed items sit inside the issues section. `conclusions`
+ * says how each item's rationale concludes (the analysis reads it), parallel to `letter.items`.
+ */
+export function outline(letter: Letter, conclusions: readonly (RationaleConclusion | null)[]): OutlineNode[] {
   const nodes: OutlineNode[] = [];
   const header = headerNode(letter);
   if (header) nodes.push(header);
-  const itemNodes = letter.items.map(itemNode);
+  const itemNodes = letter.items.map((item, index) => itemNode(item, conclusions[index] ?? 'unknown'));
   let placedItems = false;
   for (const section of letter.sections) {
     const isIssues: boolean = section.kind === 'issues' && !placedItems;
@@ -74,14 +77,14 @@ function headerNode(letter: Letter): OutlineNode | null {
   };
 }
 
-function itemNode(item: Item): OutlineNode {
+function itemNode(item: Item, conclusion: RationaleConclusion): OutlineNode {
   const children: OutlineNode[] = [];
   const guideline = (name: string, line: GuidelineLine | null) => {
     if (line) children.push({ name, detail: line.text, kind: 'guideline', span: line.span, selectionSpan: line.label, children: [] });
   };
   guideline('Claims Administrator guideline', item.claimsAdministratorGuideline);
   guideline('MAXIMUS guideline', item.maximusGuideline);
-  if (item.rationale) children.push(rationaleNode(item.rationale));
+  if (item.rationale) children.push(rationaleNode(item.rationale, conclusion));
   return {
     name: item.title || '(untitled item)',
     detail: item.decision ? item.decision.decision ?? `${item.decision.text} (not a decision)` : 'no decision',
@@ -92,10 +95,10 @@ function itemNode(item: Item): OutlineNode {
   };
 }
 
-function rationaleNode(rationale: Rationale): OutlineNode {
+function rationaleNode(rationale: Rationale, conclusion: RationaleConclusion): OutlineNode {
   return {
     name: 'Decision rationale',
-    detail: rationale.conclusion === 'unknown' ? undefined : rationale.conclusion,
+    detail: conclusion === 'unknown' ? undefined : conclusion,
     kind: 'rationale',
     span: rationale.span,
     selectionSpan: rationale.label,

@@ -244,6 +244,14 @@ export class TokenList {
     return tokens;
   }
 
+  /** Adds these tokens, in order, to a list being built (see `tokensBefore`). */
+  appendTo(builder: TokenListBuilder): void {
+    for (let index = 0; index < this.length; index++) {
+      const flags = this.data[this.base + index * STRIDE + 3];
+      builder.add(this.id(index), this.start(index), this.end(index), flags & KIND_MASK, (flags & SPACE_BEFORE) !== 0, this.unlisted?.get(index) ?? null);
+    }
+  }
+
   /**
    * The same tokens with every token that `selected` picks read as the word
    * `replacementId` instead, or this list itself when it picks none.
@@ -358,9 +366,28 @@ const TYPOGRAPHIC_APOSTROPHE = 0x2019;
  * a word seen before costs no new string.
  */
 export function tokenList(text: string, range: Span = { start: 0, end: text.length }): TokenList {
-  let index = range.start;
-  const end = range.end;
   const builder = new TokenListBuilder();
+  tokenizeInto(builder, text, range.start, range.end);
+  return builder.build();
+}
+
+/**
+ * The tokens of `text` from `start` to the end of `suffix`, a list tokenized from `suffixStart`:
+ * the tokens before it, then its own, without tokenizing it again. They are the tokens `tokenList`
+ * gives for the whole range when whitespace comes right before `suffixStart`, since no token
+ * crosses whitespace; otherwise the whole range is tokenized.
+ */
+export function tokensBefore(text: string, start: number, suffixStart: number, suffix: TokenList): TokenList {
+  const end = suffix.length > 0 ? suffix.end(suffix.length - 1) : suffixStart;
+  if (suffixStart <= start || classify(text.charCodeAt(suffixStart - 1)) !== SPACE) return tokenList(text, { start, end });
+  const builder = new TokenListBuilder();
+  tokenizeInto(builder, text, start, suffixStart);
+  suffix.appendTo(builder);
+  return builder.build();
+}
+
+function tokenizeInto(builder: TokenListBuilder, text: string, from: number, end: number): void {
+  let index = from;
   let sawSpace = true;
   while (index < end) {
     const first = text.charCodeAt(index);
@@ -434,7 +461,6 @@ export function tokenList(text: string, range: Span = { start: 0, end: text.leng
     }
     sawSpace = false;
   }
-  return builder.build();
 }
 
 const PLAIN_WORDS = /^[a-z0-9]+(?: [a-z0-9]+)*$/i;

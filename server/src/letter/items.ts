@@ -7,7 +7,6 @@ import { headingKind } from './sections';
 import { parseCitations } from './citations';
 import { parseMedication, quantityOf, refillsOf } from './medication';
 import { findDates } from '../language/dates';
-import { judgeConclusion } from './conclusion';
 
 type PartKind = 'claims' | 'maximus' | 'rationale';
 
@@ -383,16 +382,7 @@ function buildItem(text: string, lines: readonly Line[], draft: Draft, endLine: 
     const span: Span = { start: part.label.start, end: Math.max(part.label.end, textSpan.end) };
     itemEnd = Math.max(itemEnd, span.end);
     if (part.kind === 'rationale') {
-      const judged = judgeConclusion(mapped.text);
-      rationale = {
-        label: part.label,
-        span,
-        textSpan,
-        text: mapped.text,
-        conclusion: judged.conclusion,
-        conclusionCertain: judged.certain,
-        conclusionSpan: judged.from >= 0 ? sourceSpan(mapped, judged.from, judged.to) : null,
-      };
+      rationale = { label: part.label, span, textSpan, text: mapped.text };
     } else if (part.kind === 'claims') {
       claimsAdministratorGuideline = { text: mapped.text, label: part.label, span, textSpan };
     } else {

@@ -109,13 +109,8 @@ export interface Rationale {
   /** Label start to the end of the rationale text. */
   readonly span: Span;
   readonly textSpan: Span;
-  /** Whitespace-normalised rationale text (label excluded). */
+  /** Whitespace-normalised rationale text (label excluded). How it concludes is a fact (facts/conclusion.ts). */
   readonly text: string;
-  readonly conclusion: RationaleConclusion;
-  /** True when the verdict is stated plainly ("is not medically necessary"), not inferred from other wording ("is not supported"). */
-  readonly conclusionCertain: boolean;
-  /** The sentence the conclusion was read from, when one was found. */
-  readonly conclusionSpan: Span | null;
 }
 
 export interface Item {

@@ -14,7 +14,7 @@ export function registerFeatures(connection: Connection, documents: LetterDocume
   connection.onDocumentSymbol(async (params, token) => {
     const state = await documents.letterFor(params.textDocument.uri, token);
     if (!state) return null;
-    return outline(state.letter).map((node) => toDocumentSymbol(node, state.lines));
+    return outline(state.letter, state.analysis.conclusions).map((node) => toDocumentSymbol(node, state.lines));
   });
 
   connection.onFoldingRanges(async (params, token) => {

@@ -35,9 +35,8 @@ export const conclusionItemMismatch: Rule = {
       const facts = context.facts.item(index);
       // Only drugs and sided items have something to compare; the rationale is not read otherwise.
       if (facts.drugs.length === 0 && sidesIn(facts.title.tokens, 0, facts.title.tokens.length).sides.size !== 1) return;
-      const conclusion = context.facts.conclusion(item);
-      if (!conclusion) return;
-      const { passage, sentence } = conclusion;
+      const { passage, sentence } = context.facts.conclusion(index);
+      if (!passage || !sentence) return;
       const problem = facts.drugs.length > 0 ? compareDrug(letter.text, passage, sentence, facts.title, facts.drugs, lookup) : compareSide(passage, sentence, facts.title);
       if (!problem) return;
       findings.push({

@@ -14,13 +14,14 @@ export const decisionConclusion: Rule = {
   defaultSeverity: 'error',
   description:
     'The rationale concludes the opposite of the decision (Upheld must end "not medically necessary", Overturned "medically necessary"); a hint when the conclusion is worded otherwise or unclear.',
-  check(letter) {
+  check(letter, context) {
     const findings: RuleFinding[] = [];
     letter.items.forEach((item, itemIndex) => {
       const decision = item.decision?.decision;
       const rationale = item.rationale;
       if (!decision || !item.decision || !rationale) return;
-      if (rationale.conclusion === 'unknown') {
+      const conclusion = context.facts.conclusion(itemIndex);
+      if (conclusion.verdict === 'unknown') {
         findings.push({
           message: `"${item.title}" is ${decision}, but the rationale's last sentences do not say whether it is medically necessary; ${decision} is usually concluded with "${EXPECTED[decision]}".`,
           span: rationale.label,
@@ -29,8 +30,8 @@ export const decisionConclusion: Rule = {
         });
         return;
       }
-      if (rationale.conclusion === EXPECTED[decision]) return;
-      const span = rationale.conclusionSpan ?? rationale.label;
+      if (conclusion.verdict === EXPECTED[decision]) return;
+      const span = conclusion.sentence?.span ?? rationale.label;
       const opposite: Decision = decision === 'Upheld' ? 'Overturned' : 'Upheld';
       const fixes: Fix[] = [
         {
@@ -46,14 +47,14 @@ export const decisionConclusion: Rule = {
         });
       }
       findings.push({
-        message: `"${item.title}" is ${decision}, but its rationale concludes "${rationale.conclusion}"; ${decision} requires "${EXPECTED[decision]}".`,
+        message: `"${item.title}" is ${decision}, but its rationale concludes "${conclusion.verdict}"; ${decision} requires "${EXPECTED[decision]}".`,
         span,
         itemIndex,
         related: [{ span: item.decision.span, message: `Decision: ${decision}` }],
         fixes,
         // Only a plainly stated verdict makes the contradiction certain; one read from other wording
         // ("is not supported", "cannot be recommended") may be misread, so it is only a hint.
-        severity: rationale.conclusionCertain ? undefined : 'hint',
+        severity: conclusion.certain ? undefined : 'hint',
       });
     });
     return findings;

@@ -1,7 +1,7 @@
 import type { LetterFacts } from '../facts/letter-facts';
 import type { Span } from '../text/span';
 import { isGuidelineStatement } from '../facts/clinical-terms';
-import { isDisclaimer } from '../letter/conclusion';
+import { isDisclaimer } from '../facts/conclusion';
 import type { DrugLookup } from '../knowledge/drug-lookup';
 import { drugMentionsIn, mentionsBetween, mentionsOfDrugs, type ItemFacts } from '../facts/item-facts';
 import type { PassageAnalysis } from '../facts/passages';

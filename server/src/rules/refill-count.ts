@@ -46,7 +46,7 @@ export const refillCount: Rule = {
         });
       }
       const noneRequested = item.refills === 0 || (inTitle.length > 0 && inTitle.every((mention) => mention.value === 0));
-      if (item.rationale && !noneRequested && !discussesRefills(facts.rationale, item.rationale.conclusionSpan)) {
+      if (item.rationale && !noneRequested && !discussesRefills(facts.rationale, context.facts.conclusion(index).sentence?.span ?? null)) {
         findings.push({
           message: `Refills are requested for this item, but the rationale does not address them (for example, that refills imply continued use without re-evaluation).`,
           span: item.rationale.label,

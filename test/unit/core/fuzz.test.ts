@@ -22,9 +22,9 @@ test(`${CASES} mutated letters never throw and never hang`, () => {
   let worst = 0;
   const runCase = (text: string) => {
     const start = performance.now();
-    const { letter } = analyze(text, { knowledge });
+    const { letter, conclusions } = analyze(text, { knowledge });
     if (letter) {
-      outline(letter);
+      outline(letter, conclusions);
       foldingSpans(letter);
     }
     return performance.now() - start;

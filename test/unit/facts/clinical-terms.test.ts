@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { functionMentions, isGuidelineStatement, sentenceKind } from '../../../server/src/facts/clinical-terms';
-import { isDisclaimer } from '../../../server/src/letter/conclusion';
+import { isDisclaimer } from '../../../server/src/facts/conclusion';
 import { splitSentences } from '../../../server/src/language/sentences';
 import { tokenize, tokenList } from '../../../server/src/language/tokens';
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { splitSentences, sentenceAt } from '../../../server/src/language/sentences';
-import { tokenize } from '../../../server/src/language/tokens';
+import { tokenize, tokenList, tokensBefore } from '../../../server/src/language/tokens';
+import { random } from '../../support/fuzz';
 
 const sentencesOf = (text: string) => {
   const tokens = tokenize(text);
@@ -56,4 +57,25 @@ test('sentenceAt finds the sentence holding an offset', () => {
   assert.ok(found);
   assert.equal(text.slice(found.span.start, found.span.end), 'Three four.');
   assert.equal(sentenceAt(sentences, text.length + 5), undefined);
+});
+
+test('tokens before a list tokenized from after whitespace are the tokens of the whole range', () => {
+  const pieces = ['Norco', '10/325mg', '#90', "doesn't", 'e.g.', 'Dr.', '7.5', '.5', 'café', 'X'.repeat(50), '(ADLs),', '"quoted."', '\u2019s', '—', '3-4'];
+  const blanks = [' ', '  ', '\n', '\r\n   ', '\t', '\u00a0'];
+  const next = random(42);
+  let cutsAfterBlank = 0;
+  for (let round = 0; round < 300; round++) {
+    let text = '';
+    const count = 1 + Math.floor(next() * 12);
+    for (let n = 0; n < count; n++) text += pieces[Math.floor(next() * pieces.length)] + blanks[Math.floor(next() * blanks.length)];
+    const start = Math.floor(next() * 3);
+    const end = text.length - Math.floor(next() * 3);
+    const cut = start + Math.floor(next() * Math.max(1, end - start));
+    const whole = tokenList(text, { start, end }).toArray();
+    const joined = tokensBefore(text, start, cut, tokenList(text, { start: cut, end })).toArray();
+    // A cut inside a word falls back to tokenizing the whole range; either way the tokens are the same.
+    assert.deepEqual(joined, whole, JSON.stringify({ text, start, cut, end }));
+    if (/\s/.test(text[cut - 1] ?? '')) cutsAfterBlank++;
+  }
+  assert.ok(cutsAfterBlank > 50, `${cutsAfterBlank} cuts right after whitespace`);
 });

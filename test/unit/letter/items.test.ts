@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseLetterStrict } from '../../../server/src/letter/parse';
 import { makeLetter } from '../../support/letters';
+import { conclusionsOf } from '../../support/run-rule';
 import type { Span } from '../../../server/src/text/span';
 
 const at = (text: string, span: Span | null | undefined) => (span ? text.slice(span.start, span.end) : null);
@@ -147,11 +148,12 @@ test('a title with no decision followed directly by the Claims Administrator lin
     MAXIMUS,
     UPHELD_RATIONALE,
   );
-  const [, brace] = parseLetterStrict(text).items;
+  const letter = parseLetterStrict(text);
+  const [, brace] = letter.items;
   assert.equal(brace!.title, 'Lumbar support brace');
   assert.equal(brace!.decision, null);
   assert.equal(at(text, brace!.titleSpan), 'Lumbar support brace');
-  assert.equal(brace!.rationale?.conclusion, 'not medically necessary');
+  assert.equal(conclusionsOf(letter)[1].verdict, 'not medically necessary');
 });
 
 test('missing parts: an item without guideline lines, one without a rationale, and a half-typed last item', () => {
@@ -177,8 +179,8 @@ test('missing parts: an item without guideline lines, one without a rationale, a
       ['Tramadol ER 100mg #30', false, false, ''],
     ],
   );
-  assert.equal(letter.items[2]!.rationale?.conclusion, 'unknown');
-  assert.equal(letter.items[2]!.rationale?.conclusionSpan, null);
+  assert.equal(conclusionsOf(letter)[2].verdict, 'unknown');
+  assert.equal(conclusionsOf(letter)[2].span, null);
 });
 
 test('a page break between the MAXIMUS line and the rationale, and inside a wrapped guideline line', () => {
@@ -193,10 +195,11 @@ test('a page break between the MAXIMUS line and the rationale, and inside a wrap
     'Decision rationale: Anti-inflammatories are recommended at the lowest dose for the shortest time,',
     'and the notes show better walking tolerance on naproxen. The request is medically necessary.',
   );
-  const [item] = parseLetterStrict(text).items;
+  const letter = parseLetterStrict(text);
+  const [item] = letter.items;
   assert.equal(item!.claimsAdministratorGuideline?.text, 'Decision based on MTUS Chronic Pain Medical Treatment 2016.');
   assert.deepEqual(item!.citations[0]?.sections, ['NSAIDs (non-steroidal anti-inflammatory drugs)']);
-  assert.equal(item!.rationale?.conclusion, 'medically necessary');
+  assert.equal(conclusionsOf(letter)[0].verdict, 'medically necessary');
   assert.equal(at(text, item!.maximusGuideline!.label), 'MAXIMUS guideline:');
   assert.ok(item!.maximusGuideline!.span.end < item!.rationale!.span.start);
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseLetter, parseLetterStrict } from '../../../server/src/letter/parse';
 import { random } from '../../support/fuzz';
+import { conclusionsOf } from '../../support/run-rule';
 
 const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'letters');
 const fixtures = readdirSync(FIXTURES)
@@ -61,10 +62,11 @@ test('random cuts, splices and noise in letters never throw and keep spans insid
     for (const field of Object.values(letter.header)) [field!.label, field!.valueSpan].forEach(inside);
     for (const section of letter.sections) [section.heading, section.body].forEach(inside);
     for (const item of letter.items) {
-      [item.span, item.titleSpan, item.decision?.span, item.rationale?.span, item.rationale?.conclusionSpan].forEach(inside);
+      [item.span, item.titleSpan, item.decision?.span, item.rationale?.span].forEach(inside);
       for (const line of [item.claimsAdministratorGuideline, item.maximusGuideline]) if (line) [line.label, line.span, line.textSpan].forEach(inside);
       for (const citation of item.citations) [citation.span, ...citation.sectionSpans, ...citation.pageSpans].forEach(inside);
     }
+    for (const conclusion of conclusionsOf(letter)) inside(conclusion.span);
   }
 });
 

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { parseLetterStrict } from '../../../server/src/letter/parse';
 import type { Letter } from '../../../server/src/letter/model';
 import type { Span } from '../../../server/src/text/span';
+import { conclusionsOf } from '../../support/run-rule';
 
 const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'letters');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -18,6 +19,9 @@ function headerValues(letter: Letter): Record<string, string> {
 /** Every span the parser reports must point at the text it describes. */
 function assertSpansMatch(letter: Letter): void {
   const { text } = letter;
+  conclusionsOf(letter).forEach(({ sentence }, index) => {
+    if (sentence) assert.ok(letter.items[index].rationale!.text.includes(squash(sentence)!), 'the concluding sentence is in the rationale');
+  });
   for (const field of Object.values(letter.header)) assert.equal(at(text, field!.valueSpan), field!.value);
   for (const section of letter.sections) {
     assert.equal(at(text, section.heading), section.title);
@@ -32,7 +36,6 @@ function assertSpansMatch(letter: Letter): void {
     if (item.rationale) {
       assert.match(at(text, item.rationale.label)!, /^Decision rationale:$/i);
       assert.equal(squash(at(text, item.rationale.textSpan)), item.rationale.text);
-      if (item.rationale.conclusionSpan) assert.ok(item.rationale.text.includes(squash(at(text, item.rationale.conclusionSpan))!));
     }
     for (const citation of item.citations) {
       citation.sections.forEach((section, n) => assert.equal(squash(at(text, citation.sectionSpans[n])), section));
@@ -77,11 +80,11 @@ test('layout extraction: side-by-side header table, centred headings, form feeds
   );
   // A page break (form feed line) between the MAXIMUS line and the rationale changes nothing.
   const [labs, kit, tizanidine] = letter.items;
-  assert.equal(labs!.rationale?.conclusion, 'medically necessary');
+  assert.equal(conclusionsOf(letter)[0].verdict, 'medically necessary');
   assert.match(labs!.rationale!.text, /^Laboratory screening/);
   assert.ok(!labs!.maximusGuideline!.text.includes('\f'));
   assert.match(kit!.rationale!.text, /^Home exercise is encouraged/);
-  assert.equal(kit!.rationale?.conclusion, 'not medically necessary');
+  assert.equal(conclusionsOf(letter)[1].verdict, 'not medically necessary');
   assert.deepEqual(tizanidine!.partial, {
     originalRequest: 'Tizanidine 4mg #90 with two refills',
     authorized: 'Tizanidine 4mg #30',
@@ -109,7 +112,7 @@ test('reading-order extraction: header labels first, then values in the same ord
   assert.ok(letter.header.priority!.valueSpan.start > letter.header.priority!.label.end + 20);
   assert.equal(letter.credentials?.specialty, 'Physical Medicine & Rehabilitation, Pain Management, Occupational Medicine');
   assert.deepEqual(
-    letter.items.map((item) => [item.title, item.decision?.decision, item.rationale?.conclusion]),
+    letter.items.map((item, index) => [item.title, item.decision?.decision, item.rationale ? conclusionsOf(letter)[index].verdict : undefined]),
     [
       [
         'Electromyography and nerve conduction studies of both upper extremities to evaluate ongoing numbness in the hands',
@@ -141,8 +144,8 @@ test('double-spaced extraction (a blank line after every line) with prose creden
     [{ source: 'MTUS', guideline: 'Chronic Pain Treatment', year: null, sections: ['Opioids, criteria for use'], pages: ['76-80', '91'] }],
   );
   // The opioid disclaimer after the verdict is not the conclusion.
-  assert.equal(oxycodone!.rationale?.conclusion, 'not medically necessary');
-  assert.match(at(text, oxycodone!.rationale!.conclusionSpan)!, /^Therefore, the request for/);
+  assert.equal(conclusionsOf(letter)[0].verdict, 'not medically necessary');
+  assert.match(conclusionsOf(letter)[0].sentence!, /^Therefore, the request for/);
   assertSpansMatch(letter);
 });
 
@@ -176,7 +179,7 @@ test('a draft typed in the editor: no blank lines, no header table, tabs and tra
   assert.deepEqual(letter.credentials?.licensure, ['California', 'Arizona']);
   assert.equal(letter.credentials?.specialty, 'Family Practice');
   assert.deepEqual(
-    letter.items.map((item) => [item.title, item.decision?.decision, item.rationale?.conclusion]),
+    letter.items.map((item, index) => [item.title, item.decision?.decision, item.rationale ? conclusionsOf(letter)[index].verdict : undefined]),
     [
       ['Gabapentin 600mg, one tablet three times a day #90 with three refills', 'Upheld', 'not medically necessary'],
       ['Acupuncture, 6 sessions, right shoulder', 'Overturned', 'medically necessary'],

@@ -1,21 +1,14 @@
 import { phraseSet } from '../language/phrase-matcher';
-import { splitSentences, type Sentence } from '../language/sentences';
-import { tokenList, type Tokens } from '../language/tokens';
-import type { RationaleConclusion } from './model';
+import type { Sentence } from '../language/sentences';
+import type { Tokens } from '../language/tokens';
+import type { Item, RationaleConclusion } from '../letter/model';
+import type { PassageAnalysis, Passages } from './passages';
 
-/**
- * Reads how a rationale concludes from its final sentences. The standard opioid disclaimer
+/*
+ * How a rationale concludes, read from its final sentences. The standard opioid disclaimer
  * ("This decision addresses the medical necessity of opioids…") ends many rationales and says
  * nothing about this item, so its sentences are skipped.
  */
-interface ConclusionResult {
-  readonly conclusion: RationaleConclusion;
-  /** True when the verdict is stated plainly ("is not medically necessary"), not inferred from other wording. */
-  readonly certain: boolean;
-  /** Sentence range within the normalised rationale text, when a concluding sentence was found. */
-  readonly from: number;
-  readonly to: number;
-}
 
 /** The standard opioid disclaimer's sentences, which end many opioid rationales and say nothing about the item. */
 const DISCLAIMER_CUES = phraseSet([
@@ -57,38 +50,72 @@ const SENTENCES_READ = 3;
  * Only the rationale's end is split at first, and a longer end only when the search reaches the
  * first, possibly cut, sentence of a shorter one. In ../shared/corpus the concluding sentence
  * starts within the last 150 characters for 383 of 424 rationales, and within 400 for 410.
+ * The ends are passages of the letter's facts: a rule that later reads the whole rationale
+ * tokenizes only what comes before the longest end already read.
  */
 const TAILS = [150, 400, 1200];
 
-/**
- * The concluding sentence of a rationale (whitespace-normalised text) and what it concludes:
- * the last of up to three final sentences, disclaimers skipped, that states a verdict.
- */
-export function judgeConclusion(text: string): ConclusionResult {
-  // Read a short tail first, then a longer one; only when the search reaches a tail's first
-  // sentence, which may have been cut, is more of the text split.
-  for (const tail of TAILS) {
-    if (text.length <= tail) break;
-    const found = judgeFrom(text, text.indexOf(' ', text.length - tail) + 1);
-    if (found) return found;
-  }
-  return judgeFrom(text, 0)!;
+/** How a rationale concludes, and where. */
+export interface Conclusion {
+  readonly verdict: RationaleConclusion;
+  /** True when the verdict is stated plainly ("is not medically necessary"), not inferred from other wording ("is not supported"). */
+  readonly certain: boolean;
+  /** The concluding sentence, in a passage that ends where the rationale ends; null when no sentence states a verdict. */
+  readonly passage: PassageAnalysis | null;
+  readonly sentence: Sentence | null;
 }
 
-function judgeFrom(text: string, start: number): ConclusionResult | null {
-  const tokens = tokenList(text, { start, end: text.length });
-  const sentences = splitSentences(tokens, text);
+const UNKNOWN: Conclusion = { verdict: 'unknown', certain: false, passage: null, sentence: null };
+
+/**
+ * The concluding sentence of an item's rationale and what it concludes: the last of up to three
+ * final sentences, disclaimers skipped, that states a verdict.
+ */
+export function readConclusion(facts: Passages, item: Item): Conclusion {
+  const rationale = item.rationale;
+  if (!rationale) return UNKNOWN;
+  const { start, end } = rationale.textSpan;
+  const text = facts.letter.text;
+  for (const tail of TAILS) {
+    if (end - start <= tail) break;
+    const cut = wordStartFrom(text, end - tail, end);
+    if (cut >= end) continue;
+    const found = judgeFrom(text, facts.passage({ start: cut, end }), true);
+    if (found) return found;
+  }
+  return judgeFrom(text, facts.rationale(item), false) ?? UNKNOWN;
+}
+
+/** The first offset at or after `from` where a word starts after whitespace; `end` when there is none. */
+function wordStartFrom(text: string, from: number, end: number): number {
+  let at = from;
+  while (at < end && !isBlank(text.charCodeAt(at))) at++;
+  while (at < end && isBlank(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** The rationale text's blanks, as the parser collapses them (see letter/mapped-text.ts). */
+const BLANKS = /[\t\n\v\f\r \u00a0\ufeff\u2028\u2029]+/g;
+
+function isBlank(code: number): boolean {
+  if (code > 32) return code === 160 || code === 0xfeff || code === 0x2028 || code === 0x2029;
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+/** Null when the search reaches the first sentence of a passage that was cut from a longer text. */
+function judgeFrom(text: string, passage: PassageAnalysis, cut: boolean): Conclusion | null {
+  const sentences = passage.sentences;
   let read = 0;
   for (let n = sentences.length - 1; n >= 0 && read < SENTENCES_READ; n--) {
-    if (n === 0 && start > 0) return null;
+    if (n === 0 && cut) return null;
     const sentence = sentences[n];
-    if (isDisclaimer(tokens, sentence)) continue;
+    if (isDisclaimer(passage.tokens, sentence)) continue;
     read++;
-    const { start: from, end: to } = sentence.span;
-    const verdict = judgeSentence(text.slice(from, to));
-    if (verdict.conclusion !== 'unknown') return { ...verdict, from, to };
+    // The verdict is read from the sentence with its blanks collapsed, as the parser's text has them.
+    const verdict = judgeSentence(text.slice(sentence.span.start, sentence.span.end).replace(BLANKS, ' '));
+    if (verdict.conclusion !== 'unknown') return { verdict: verdict.conclusion, certain: verdict.certain, passage, sentence };
   }
-  return { conclusion: 'unknown', certain: false, from: -1, to: -1 };
+  return UNKNOWN;
 }
 
 const NECESSITY_PHRASE = /\bmedically\s+(?:necessary|reasonable|appropriate|indicated|warranted)\b/gi;

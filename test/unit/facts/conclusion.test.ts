@@ -1,8 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { judgeConclusion } from '../../../server/src/letter/conclusion';
+import { makeLetter } from '../../support/letters';
+import { conclusionsOf } from '../../support/run-rule';
+import { parseLetter } from '../../../server/src/letter/parse';
+import { ruleContext } from '../../../server/src/engine/run-rules';
+import { loadKnowledge } from '../../../server/src/knowledge';
+import { tokenList } from '../../../server/src/language/tokens';
 
-const conclude = (text: string) => judgeConclusion(text).conclusion;
+/** How a rationale of this text concludes, read from a letter with one item. */
+function judgeConclusion(rationale: string) {
+  const [conclusion] = conclusionsOf(makeLetter({ items: [{ title: 'Tizanidine 4mg #60', decision: 'Upheld', rationale }] }));
+  return conclusion;
+}
+
+const conclude = (text: string) => judgeConclusion(text).verdict;
 
 test('the final verdict sentence decides', () => {
   assert.equal(conclude('Guidelines support a trial. Criteria are met. Therefore, the request is medically necessary.'), 'medically necessary');
@@ -26,8 +37,8 @@ test('the standard opioid disclaimer after the verdict is skipped', () => {
   const text =
     'Monitoring is not documented. Therefore, the request is not medically necessary. This decision addresses the medical necessity of opioids as prescribed to this worker. It should not be interpreted as a recommendation to stop the medication abruptly. The physician and patient are advised to consult the MTUS Opioids Treatment Guidelines about tapering.';
   const result = judgeConclusion(text);
-  assert.equal(result.conclusion, 'not medically necessary');
-  assert.equal(text.slice(result.from, result.to), 'Therefore, the request is not medically necessary.');
+  assert.equal(result.verdict, 'not medically necessary');
+  assert.equal(result.sentence, 'Therefore, the request is not medically necessary.');
 });
 
 test('no verdict in the last sentences gives unknown', () => {
@@ -38,7 +49,7 @@ test('no verdict in the last sentences gives unknown', () => {
 test('the concluding sentence is read whole across abbreviations and decimals', () => {
   const text = 'Dr. Lee prescribed 7.5 mg, e.g. at night. The request of Dr. Lee for 7.5 mg is not medically necessary.';
   const result = judgeConclusion(text);
-  assert.equal(text.slice(result.from, result.to), 'The request of Dr. Lee for 7.5 mg is not medically necessary.');
+  assert.equal(result.sentence, 'The request of Dr. Lee for 7.5 mg is not medically necessary.');
 });
 
 test('a long rationale is read from its end, and a cut first sentence of the tail is never judged alone', () => {
@@ -46,6 +57,20 @@ test('a long rationale is read from its end, and a cut first sentence of the tai
   const longVerdict = `The request is not medically necessary because ${'the records are brief and '.repeat(120)}nothing else.`;
   const text = `${filler}${longVerdict}`;
   const result = judgeConclusion(text);
-  assert.equal(result.conclusion, 'not medically necessary');
-  assert.equal(text.slice(result.from, result.to), longVerdict);
+  assert.equal(result.verdict, 'not medically necessary');
+  assert.equal(result.sentence, longVerdict);
+});
+
+test('a verdict wrapped over lines reads as on one line, and the whole rationale reuses the tokens of the end read first', () => {
+  const rationale = `${'The records were reviewed in full. '.repeat(40)}Therefore, the request\n   is not medically\n  necessary.`;
+  const text = makeLetter({ items: [{ title: 'Norco 10/325mg #90', decision: 'Upheld', rationale }] });
+  const letter = parseLetter(text);
+  const { facts } = ruleContext(letter, loadKnowledge());
+  const conclusion = facts.conclusion(0);
+  assert.equal(conclusion.verdict, 'not medically necessary');
+  assert.equal(conclusion.certain, true);
+  const textSpan = letter.items[0].rationale!.textSpan;
+  assert.ok(conclusion.passage!.span.start > textSpan.start, 'only the end was read');
+  assert.equal(conclusion.passage!.span.end, textSpan.end);
+  assert.deepEqual(facts.rationale(letter.items[0]).tokens.toArray(), tokenList(text, textSpan).toArray());
 });
