@@ -106,6 +106,7 @@ const CASE_CUES = phraseSet([
 const RECORD_CUES = phraseSet([
   'the patient', "patient's", 'he', 'she', 'his', 'her', 'him', 'the worker', 'treating', 'requesting', 'documentation',
   'medical records', 'the records', 'progress note*', 'progress report*', 'submitted', 'the request', 'this request', 'requested',
+  'this is a request', 'the current request',
 ]);
 /** Guideline cues strong enough to mark a sentence they open, or a quotation, as guideline text. */
 const LEADING_GUIDELINE_CUES = phraseSet(['mtus', 'guideline*', 'acoem', 'odg', 'state*', 'recommend*', 'according to', 'per']);

@@ -1,7 +1,8 @@
 import type { Item } from '../letter/model';
 import type { Span } from '../text/span';
-import { isGuidelineStatement, THERAPY_TERMS, type TherapyKind } from './clinical-terms';
+import { isGuidelineStatement, sentenceKind, THERAPY_TERMS, type TherapyKind } from './clinical-terms';
 import { classesOfMentions, type DrugFamily, type DrugLookup, type DrugMention } from '../knowledge/drug-lookup';
+import { findDates, letterDateToIso } from '../language/dates';
 import { hasStrength } from '../language/doses';
 import type { PassageAnalysis, Passages } from './passages';
 import { PhraseMatcher, phraseSet } from '../language/phrase-matcher';
@@ -106,27 +107,55 @@ function isAboutRequest(tokens: TokenList, sentence: Sentence): boolean {
 const NEAR_WINDOW = 3;
 const CONTEXT_WINDOW = 8;
 
-function showsUse(passage: PassageAnalysis, anchor: { first: number; end: number; span: Span }, general: UseCues, inRequest: UseCues): Span | null {
+function showsUse(passage: PassageAnalysis, anchor: { first: number; end: number; span: Span }, general: UseCues, inRequest: UseCues, requestFrom: number | null = null): Span | null {
   const sentence = passage.sentenceAt(anchor.span.start);
   if (!sentence || isGuidelineStatement(passage.tokens, sentence)) return null;
   // "no prior chiropractic therapy", "do not document previous use of Tramadol".
   if (passage.isNegated(anchor.span)) return null;
   const cues = isAboutRequest(passage.tokens, sentence) ? inRequest : general;
-  const shows = hasAffirmedCue(passage, cues.near, sentence, anchor, NEAR_WINDOW) || hasAffirmedCue(passage, cues.context, sentence, anchor, CONTEXT_WINDOW);
+  const shows =
+    hasAffirmedCue(passage, cues.near, sentence, anchor, NEAR_WINDOW, requestFrom) || hasAffirmedCue(passage, cues.context, sentence, anchor, CONTEXT_WINDOW, requestFrom);
   return shows ? sentence.span : null;
 }
 
 /** Whether a cue that is not negated occurs within `window` tokens of the anchor, inside its sentence. */
-function hasAffirmedCue(passage: PassageAnalysis, cues: PhraseMatcher<string>, sentence: Sentence, anchor: { first: number; end: number }, window: number): boolean {
+function hasAffirmedCue(passage: PassageAnalysis, cues: PhraseMatcher<string>, sentence: Sentence, anchor: { first: number; end: number }, window: number, requestFrom: number | null): boolean {
   const tokens = passage.tokens;
   const to = Math.min(sentence.endToken, anchor.end + window);
   let at = cues.nextMatch(tokens, Math.max(sentence.firstToken, anchor.first - window), to);
   while (at >= 0) {
     const end = cues.lastMatchEnd;
-    if (!passage.isNegatedAt(tokens.start(at))) return true;
+    if (!passage.isNegatedAt(tokens.start(at)) && !prescribedForRequest(passage, end, requestFrom)) return true;
     at = cues.nextMatch(tokens, end, to);
   }
   return false;
+}
+
+/** Days before the UR denial within which a prescription date is the request under review, not history. */
+const REQUEST_DAYS = 21;
+/** How a prescription is dated: "was prescribed on 06/12/2015", "prescribed 6-12-15", "were prescribed per the RFA dated ...". */
+const DATED_BY = new Set(['on', 'dated', 'date', 'of', 'per', 'the', 'rfa']);
+
+/**
+ * A "was prescribed" cue (ending at token `cueEnd`) dated on or after `requestFrom`, the first day
+ * of the request's window: the prescription under review, not earlier use.
+ */
+function prescribedForRequest(passage: PassageAnalysis, cueEnd: number, requestFrom: number | null): boolean {
+  const tokens = passage.tokens;
+  if (requestFrom === null || tokens.norm(cueEnd - 1) !== 'prescribed') return false;
+  let at = cueEnd;
+  while (at < tokens.length && at < cueEnd + 4 && DATED_BY.has(tokens.norm(at))) at++;
+  if (at >= tokens.length) return false;
+  const [date] = findDates(passage.text, { start: tokens.start(at), end: Math.min(passage.span.end, tokens.start(at) + 20) });
+  return date !== undefined && date.valid && date.span.start === tokens.start(at) && date.key >= requestFrom;
+}
+
+/** The first day (as a `FoundDate.key`) of the window in which a dated prescription is the request: three weeks before the UR denial. */
+function requestWindowStart(urDenialDate: string | undefined): number | null {
+  const iso = letterDateToIso(urDenialDate);
+  if (!iso) return null;
+  const start = new Date(Date.parse(`${iso}T00:00:00Z`) - REQUEST_DAYS * 86_400_000);
+  return start.getUTCFullYear() * 10_000 + (start.getUTCMonth() + 1) * 100 + start.getUTCDate();
 }
 
 /**
@@ -175,6 +204,11 @@ class LazyItemFacts implements ItemFacts {
     return (this.rationaleAnalysis ??= this.facts.rationale(this.item));
   }
 
+  /** See `requestWindowStart`. */
+  private get requestFrom(): number | null {
+    return requestWindowStart(this.facts.letter.header.urDenialDate?.value);
+  }
+
   get priorUse(): Span | null {
     if (this.priorUseSpan === undefined) this.priorUseSpan = this.findPriorUse();
     return this.priorUseSpan;
@@ -183,17 +217,56 @@ class LazyItemFacts implements ItemFacts {
   private findPriorUse(): Span | null {
     if (this.initial) return null;
     if (this.continuation) return this.continuation;
+    // A rationale that calls the request new ("a trial of Lyrica") outweighs a mention of the drug elsewhere.
+    if ((this.isMedication || this.therapy) && findNewRequest(this.rationale, this.generics, this.facts.drugs)) return null;
     // The case summary is only read (and tokenized) when the rationale does not show prior use.
     if (this.generics.size > 0) {
       return (
-        findDrugUse(this.rationale, this.generics, this.classes, this.facts.drugs) ??
+        findDrugUse(this.rationale, this.generics, this.classes, this.facts.drugs, this.requestFrom) ??
         findRefillOfExisting(this.rationale) ??
-        findSummaryDrugUse(this.facts.summary, this.generics, this.facts.drugs)
+        findSummaryDrugUse(this.facts.summary, this.generics, this.facts.drugs, this.requestFrom)
       );
     }
     if (this.therapy) return findTherapyHistory(this.rationale, this.therapy) ?? findTherapyHistory(this.facts.summary, this.therapy);
     return null;
   }
+}
+
+/** Words that call a request a first course: "an initial trial of Lyrica", "Gabapentin is a new prescription". */
+const NEW_REQUEST_CUES = phraseSet([
+  'trial', 'initial', 'new prescription', 'newly prescribed', 'first prescription', 'first time', 'to start', 'to initiate',
+  'to begin', 'initiation of',
+]);
+/** Words that make the same sentence about going on instead ("a continued trial", "another trial", "refill of the initial supply"). */
+const GOING_ON_CUES = phraseSet([
+  'continue*', 'continuation', 'ongoing', 'refill*', 'renew*', 'again', 'another', 'repeat*', 'further', 'additional', 'extend*',
+  'extension', 'more', 'remaining', 'prior', 'previous*', 'failed',
+]);
+
+/**
+ * A sentence of the rationale about the request, and about this worker, that calls the request
+ * a first course. When the sentence names drugs, the cue must belong to the item's own drug (the
+ * drug nearest to it): in "the request for Lyrica ... after a failed trial of gabapentin", the
+ * trial is gabapentin's.
+ */
+function findNewRequest(rationale: PassageAnalysis, generics: ReadonlySet<string>, lookup: DrugLookup): Span | null {
+  const tokens = rationale.tokens;
+  for (let at = NEW_REQUEST_CUES.nextMatch(tokens, 0, tokens.length); at >= 0; at = NEW_REQUEST_CUES.nextMatch(tokens, NEW_REQUEST_CUES.lastMatchEnd, tokens.length)) {
+    const sentence = rationale.sentenceAt(tokens.start(at));
+    if (!sentence || sentenceKind(rationale, sentence) !== 'worker' || !isAboutRequest(tokens, sentence)) continue;
+    if (rationale.isNegatedAt(tokens.start(at)) || GOING_ON_CUES.occursIn(tokens, sentence.firstToken, sentence.endToken)) continue;
+    const drugs = mentionsBetween(drugMentionsIn(rationale, lookup), sentence.firstToken, sentence.endToken);
+    if (drugs.length > 0) {
+      const nearest = drugs.reduce((best, mention) => (distance(mention, at) < distance(best, at) ? mention : best));
+      if (!generics.has(nearest.generic)) continue;
+    }
+    return sentence.span;
+  }
+  return null;
+}
+
+function distance(mention: DrugMention, at: number): number {
+  return mention.first > at ? mention.first - at : Math.max(0, at - mention.end + 1);
 }
 
 /**
@@ -218,9 +291,9 @@ function isLabTest(tokens: TokenList, at: number): boolean {
   return tokens.norm(at) === 'pt' && tokens.is(at + 1, '/') && (tokens.is(at + 2, 'ptt') || tokens.is(at + 2, 'inr'));
 }
 
-function findDrugUse(rationale: PassageAnalysis, generics: ReadonlySet<string>, classes: ReadonlySet<DrugFamily>, lookup: DrugLookup): Span | null {
+function findDrugUse(rationale: PassageAnalysis, generics: ReadonlySet<string>, classes: ReadonlySet<DrugFamily>, lookup: DrugLookup, requestFrom: number | null): Span | null {
   for (const anchor of mentionsOfDrugs(rationale, lookup, generics)) {
-    const found = showsUse(rationale, anchor, DRUG_USE, DRUG_USE_IN_REQUEST);
+    const found = showsUse(rationale, anchor, DRUG_USE, DRUG_USE_IN_REQUEST, requestFrom);
     if (found) return found;
   }
   // Inside its own rationale, "this medication" or the class name ("opioids") also refers to the item's drug.
@@ -233,10 +306,10 @@ function findDrugUse(rationale: PassageAnalysis, generics: ReadonlySet<string>, 
 }
 
 /** The summary is shared by every item: its answer is kept per drug set, so many items cost one scan. */
-function findSummaryDrugUse(summary: PassageAnalysis, generics: ReadonlySet<string>, lookup: DrugLookup): Span | null {
+function findSummaryDrugUse(summary: PassageAnalysis, generics: ReadonlySet<string>, lookup: DrugLookup, requestFrom: number | null): Span | null {
   return summary.memo(`drug-use:${[...generics].sort().join('|')}`, () => {
     for (const anchor of mentionsOfDrugs(summary, lookup, generics)) {
-      const found = showsUse(summary, anchor, DRUG_USE, DRUG_USE_IN_REQUEST);
+      const found = showsUse(summary, anchor, DRUG_USE, DRUG_USE_IN_REQUEST, requestFrom);
       if (found) return found;
     }
     return null;

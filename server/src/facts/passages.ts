@@ -10,6 +10,8 @@ import { tokenList, type TokenList } from '../language/tokens';
  * once per letter and shared by every rule, so that no rule re-scans the text.
  */
 export interface PassageAnalysis {
+  /** The letter's whole text, of which this passage is `span`. */
+  readonly text: string;
   readonly span: Span;
   readonly tokens: TokenList;
   readonly sentences: readonly Sentence[];
@@ -44,7 +46,7 @@ export class Passage implements PassageAnalysis {
   private memos: Map<object | string, unknown> | null = null;
 
   constructor(
-    private readonly text: string,
+    readonly text: string,
     readonly span: Span,
     /** The span's tokens when they are known already. */
     tokens?: TokenList,
