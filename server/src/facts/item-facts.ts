@@ -5,7 +5,7 @@ import { classesOfMentions, type DrugFamily, type DrugLookup, type DrugMention }
 import { findDates, letterDateToIso } from '../language/dates';
 import { hasStrength } from '../language/doses';
 import type { PassageAnalysis, Passages } from './passages';
-import { PhraseMatcher, phraseSet } from '../language/phrase-matcher';
+import { PhraseMatcher, phraseSet, type TermMatch } from '../language/phrase-matcher';
 import type { Sentence } from '../language/sentences';
 import type { TokenList } from '../language/tokens';
 
@@ -339,12 +339,17 @@ const REFERRING_WORDS = new PhraseMatcher<DrugFamily | 'any'>([
 ]);
 
 function findTherapyHistory(passage: PassageAnalysis, therapy: TherapyKind): Span | null {
-  for (const match of passage.memo('therapies', () => THERAPY_TERMS.findAll(passage.tokens))) {
+  for (const match of therapyMentionsIn(passage)) {
     if (match.value !== therapy || isLabTest(passage.tokens, match.first)) continue;
     const found = showsUse(passage, match, THERAPY_HISTORY, THERAPY_HISTORY_IN_REQUEST);
     if (found) return found;
   }
   return null;
+}
+
+/** Therapy mentions in a passage ("physical therapy", "chiropractic"), found once per passage. */
+export function therapyMentionsIn(passage: PassageAnalysis): readonly TermMatch<TherapyKind>[] {
+  return passage.memo('therapies', () => THERAPY_TERMS.findAll(passage.tokens));
 }
 
 /** Drug mentions in a passage, found once per passage and lookup. */

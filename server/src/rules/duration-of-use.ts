@@ -3,7 +3,7 @@ import type { Span } from '../text/span';
 import { isGuidelineStatement } from '../facts/clinical-terms';
 import { isDisclaimer } from '../facts/conclusion';
 import type { DrugLookup } from '../knowledge/drug-lookup';
-import { drugMentionsIn, mentionsBetween, mentionsOfDrugs, type ItemFacts } from '../facts/item-facts';
+import { drugMentionsIn, mentionsBetween, mentionsOfDrugs, therapyMentionsIn, type ItemFacts } from '../facts/item-facts';
 import type { PassageAnalysis } from '../facts/passages';
 import { CARDINAL_WORDS } from '../language/numbers';
 import { phraseSet } from '../language/phrase-matcher';
@@ -73,10 +73,12 @@ function findDurationStatement(letterFacts: LetterFacts, facts: ItemFacts): Span
 }
 
 /**
- * A duration expression close to a mention of the drug: within the same
- * sentence and not past the mention of another drug (so "Xanax and Zanaflex
- * (since 6-29-15)" dates only Zanaflex). In a rationale, "this medication" and
- * class words count as mentions; guideline statements are skipped.
+ * A duration expression close to a mention of the drug, within the same sentence, that belongs
+ * to it: no other drug or therapy is nearer to the expression. So "Xanax and Zanaflex (since
+ * 6-29-15)" dates only Zanaflex, "Soma and Norco for years, and Xanax" does not date the Xanax,
+ * and "chiropractic twice a week for six weeks" does not date the muscle relaxant requested in
+ * the same sentence. In a rationale, "this medication" and class words count as mentions;
+ * guideline statements are skipped.
  */
 function durationNear(passage: PassageAnalysis, lookup: DrugLookup, generics: ReadonlySet<string>, isRationale: boolean): Span | null {
   const drugs = drugMentionsIn(passage, lookup);
@@ -86,16 +88,20 @@ function durationNear(passage: PassageAnalysis, lookup: DrugLookup, generics: Re
     const sentence = passage.sentenceAt(passage.tokens.start(anchor.first));
     if (!sentence) continue;
     if (isRationale && (isGuidelineStatement(passage.tokens, sentence) || isDisclaimer(passage.tokens, sentence))) continue;
-    let from = Math.max(sentence.firstToken, anchor.first - WINDOW);
-    let to = Math.min(sentence.endToken, anchor.end + WINDOW);
-    for (const other of mentionsBetween(drugs, from, to)) {
-      if (generics.has(other.generic)) continue;
-      if (other.end <= anchor.first && other.end > from) from = other.end;
-      if (other.first >= anchor.end && other.first < to) to = other.first;
-    }
+    const from = Math.max(sentence.firstToken, anchor.first - WINDOW);
+    const to = Math.min(sentence.endToken, anchor.end + WINDOW);
+    const others: { first: number; end: number }[] = mentionsBetween(drugs, sentence.firstToken, sentence.endToken).filter((other) => !generics.has(other.generic));
+    for (const therapy of therapyMentionsIn(passage)) if (therapy.first >= sentence.firstToken && therapy.end <= sentence.endToken) others.push(therapy);
     // "no evidence from the past few months ..." does not date anything.
-    const match = DURATION.findAll(passage.tokens, from, to).find((candidate) => !passage.isNegated(candidate.span));
+    const match = DURATION.findAll(passage.tokens, from, to).find(
+      (candidate) => !passage.isNegated(candidate.span) && others.every((other) => gap(other, candidate) >= gap(anchor, candidate)),
+    );
     if (match) return match.span;
   }
   return null;
+}
+
+/** Tokens between a mention and an expression, on whichever side it lies. */
+function gap(mention: { first: number; end: number }, expression: { first: number; end: number }): number {
+  return expression.first >= mention.end ? expression.first - mention.end : Math.max(0, mention.first - expression.end);
 }
