@@ -185,32 +185,12 @@ export class KnowledgeBase {
       const list = this.sectionsByGuideline.get(section.guideline) ?? [];
       list.push(section);
       this.sectionsByGuideline.set(section.guideline, list);
-      let index = this.sectionIndexByGuideline.get(section.guideline);
-      if (!index) {
-        index = createIndex<SectionEntry>();
-        this.sectionIndexByGuideline.set(section.guideline, index);
-      }
-      indexName(index, section.title, section, 0);
       if (section.number) {
         const numbers = this.sectionByNumber.get(section.guideline) ?? new Map<string, SectionEntry>();
         numbers.set(section.number, section);
         this.sectionByNumber.set(section.guideline, numbers);
-        // Numbered headings are also cited by their last part alone.
-        const lastPart = section.title.slice(section.title.lastIndexOf(':') + 1);
-        indexName(index, lastPart, section, 1);
       }
     });
-    // Aliases after every title, so a title always beats someone else's alias.
-    for (const section of data.sections) {
-      const index = this.sectionIndexByGuideline.get(section.guideline)!;
-      for (const alias of section.aliases) indexName(index, alias, section, 1);
-      let phrases = this.sectionPhrasesByGuideline.get(section.guideline);
-      if (!phrases) {
-        phrases = new PhraseMatcher<SectionEntry>([], NAMES);
-        this.sectionPhrasesByGuideline.set(section.guideline, phrases);
-      }
-      for (const name of [section.title, ...section.aliases]) phrases.add(name, section);
-    }
 
     for (const drug of data.drugs) {
       this.drugById.set(drug.id, drug);
@@ -311,6 +291,42 @@ export class KnowledgeBase {
     });
   }
 
+  /**
+   * The name index of one edition's sections, built when the edition is first looked in: most
+   * runs cite a few editions of the sixteen, and building all of them was most of the cost of
+   * loading the knowledge.
+   */
+  private sectionIndex(guidelineId: string): KeyedIndex<SectionEntry> | undefined {
+    let index = this.sectionIndexByGuideline.get(guidelineId);
+    if (!index) {
+      const sections = this.sectionsByGuideline.get(guidelineId);
+      if (!sections) return undefined;
+      index = createIndex<SectionEntry>();
+      for (const section of sections) {
+        indexName(index, section.title, section, 0);
+        // Numbered headings are also cited by their last part alone.
+        if (section.number) indexName(index, section.title.slice(section.title.lastIndexOf(':') + 1), section, 1);
+      }
+      // Aliases after every title, so a title always beats someone else's alias.
+      for (const section of sections) for (const alias of section.aliases) indexName(index, alias, section, 1);
+      this.sectionIndexByGuideline.set(guidelineId, index);
+    }
+    return index;
+  }
+
+  /** The phrase matcher of one edition's section names, built on first use like `sectionIndex`. */
+  private sectionPhrases(guidelineId: string): PhraseMatcher<SectionEntry> | undefined {
+    let phrases = this.sectionPhrasesByGuideline.get(guidelineId);
+    if (!phrases) {
+      const sections = this.sectionsByGuideline.get(guidelineId);
+      if (!sections) return undefined;
+      phrases = new PhraseMatcher<SectionEntry>([], NAMES);
+      for (const section of sections) for (const name of [section.title, ...section.aliases]) phrases.add(name, section);
+      this.sectionPhrasesByGuideline.set(guidelineId, phrases);
+    }
+    return phrases;
+  }
+
   /** A section by the name or heading number a citation uses, within one edition (then its sibling editions). */
   findSection(guidelineId: string, name: string): SectionMatch | null {
     const numbered = NUMBERED_HEADING.exec(name) ?? /^\s*(\d+(?:\.\d+)+)\s*$/.exec(name);
@@ -318,13 +334,13 @@ export class KnowledgeBase {
       const section = this.sectionByNumber.get(guidelineId)?.get(numbered[1]);
       if (section) return { section, kind: 'number' };
     }
-    const hit = lookupName(this.sectionIndexByGuideline.get(guidelineId), name);
+    const hit = lookupName(this.sectionIndex(guidelineId), name);
     if (hit) return { section: hit.entry, kind: hit.exact ? 'exact' : 'normalised' };
     const guideline = this.guideline(guidelineId);
     if (!guideline) return null;
     for (const sibling of this.editionsOf(guideline.series)) {
       if (sibling.id === guidelineId) continue;
-      const other = lookupName(this.sectionIndexByGuideline.get(sibling.id), name);
+      const other = lookupName(this.sectionIndex(sibling.id), name);
       if (other) return { section: other.entry, kind: 'other-edition' };
     }
     return null;
@@ -335,7 +351,7 @@ export class KnowledgeBase {
    * section of the guideline named anywhere in the text.
    */
   findSectionMention(guidelineId: string, text: string): SectionMatch | null {
-    const found = this.sectionPhrasesByGuideline.get(guidelineId)?.findFirst(tokenList(text));
+    const found = this.sectionPhrases(guidelineId)?.findFirst(tokenList(text));
     return found ? { section: found.value, kind: 'mention' } : null;
   }
 
