@@ -77,7 +77,8 @@ export function readConclusion(facts: Passages, item: Item): Conclusion {
   const { start, end } = rationale.textSpan;
   const text = facts.letter.text;
   for (const tail of TAILS) {
-    if (end - start <= tail) break;
+    // An end is worth reading alone only when it spares at least half the rationale.
+    if (end - start <= 2 * tail) break;
     const cut = wordStartFrom(text, end - tail, end);
     if (cut >= end) continue;
     const found = judgeFrom(text, facts.passage({ start: cut, end }), true);

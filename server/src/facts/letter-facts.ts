@@ -18,8 +18,11 @@ const EMPTY_SPAN: Span = { start: 0, end: 0 };
  */
 export class LetterFacts implements Passages {
   readonly drugs: DrugLookup;
-  /** By span as `start * (text length + 1) + end`: one number, no string key to build on every call. */
-  private readonly passages = new Map<number, PassageAnalysis>();
+  /**
+   * By start offset, then end: small-integer keys, which a map hashes fastest (one number for
+   * both would leave the small-integer range in letters over about 46 KB), and no string to build.
+   */
+  private readonly passagesByStart = new Map<number, PassageAnalysis[]>();
   /** By end offset, the passage that starts earliest: a longer passage ending there tokenizes only what comes before it. */
   private readonly longestByEnd = new Map<number, PassageAnalysis>();
   private readonly items: (ItemFacts | undefined)[];
@@ -38,15 +41,16 @@ export class LetterFacts implements Passages {
 
   /** Tokens, sentences and negation scopes of `span` of the letter. */
   passage(span: Span): PassageAnalysis {
-    const key = span.start * (this.letter.text.length + 1) + span.end;
-    let analysis = this.passages.get(key);
+    let starting = this.passagesByStart.get(span.start);
+    let analysis = starting?.find((known) => known.span.end === span.end);
     if (!analysis) {
       // A rationale's end is read first, for its conclusion; the whole rationale reuses its tokens.
       const text = this.letter.text;
       const suffix = this.longestByEnd.get(span.end);
       const tokens = suffix && suffix.span.start > span.start ? tokensBefore(text, span.start, suffix.span.start, suffix.tokens) : undefined;
       analysis = new Passage(text, span, tokens);
-      this.passages.set(key, analysis);
+      if (starting) starting.push(analysis);
+      else this.passagesByStart.set(span.start, (starting = [analysis]));
       if (!suffix || span.start < suffix.span.start) this.longestByEnd.set(span.end, analysis);
     }
     return analysis;
