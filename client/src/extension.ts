@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import {
   commands,
+  ConfigurationTarget,
   Range,
   languages,
   Uri,
@@ -21,7 +22,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { KNOWLEDGE_ENTRY_REQUEST, KNOWLEDGE_SCHEME } from '../../server/src/lsp/knowledge-documents';
+import { ADD_KNOWLEDGE_FILE_REQUEST, KNOWLEDGE_ENTRY_REQUEST, KNOWLEDGE_SCHEME } from '../../server/src/lsp/knowledge-documents';
 import { looksLikeLetterStart } from './first-line';
 import { SERVER_NODE_ARGS } from './server-node-args';
 
@@ -63,6 +64,7 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
 
   client = new LanguageClient(CLIENT_ID, 'IMR Language Server', serverOptions, clientOptions);
   const languageClient = client;
+  languageClient.onRequest(ADD_KNOWLEDGE_FILE_REQUEST, (params: { folderUri: string | null; path: string }) => addKnowledgeFileSetting(params) as Promise<unknown>);
   // The extension also wakes for plain-text files; the server starts only once a letter is open.
   let started: Promise<void> | undefined;
   const start = () => {
@@ -105,6 +107,21 @@ async function claimPlainTextLetter(document: TextDocument): Promise<void> {
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+/**
+ * The server's "add this drug to a knowledge file" quick fix created the file: name it in
+ * `imr.knowledgeFiles`, for the folder (the workspace when it has one folder) or, for a letter
+ * outside any folder, in the user's settings.
+ */
+async function addKnowledgeFileSetting(params: { folderUri: string | null; path: string }): Promise<boolean> {
+  const folder = params.folderUri ? workspace.getWorkspaceFolder(Uri.parse(params.folderUri)) : undefined;
+  const settings = workspace.getConfiguration('imr', folder?.uri);
+  const files = settings.get<string[]>('knowledgeFiles') ?? [];
+  if (files.includes(params.path)) return true;
+  const target = !folder ? ConfigurationTarget.Global : (workspace.workspaceFolders?.length ?? 0) > 1 ? ConfigurationTarget.WorkspaceFolder : ConfigurationTarget.Workspace;
+  await settings.update('knowledgeFiles', [...files, params.path], target);
+  return true;
 }
 
 /** Read-only documents for "Go to Definition" on a citation, drug or term; the server renders them. */

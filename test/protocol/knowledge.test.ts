@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -227,4 +227,72 @@ test('imr-lint --knowledge uses the extra file and names an invalid one', () => 
   const bad = spawnSync(process.execPath, [cli, '--knowledge', 'broken.json', 'letter.imr'], { cwd: folder, encoding: 'utf8' });
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /knowledge file not used: .*broken\.json: must be a JSON object/);
+});
+
+test('unknown-drug: the quick fix adds the drug to a new imr-knowledge.json, asks the editor to name it in the settings, and the finding goes', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'imr-unknown-drug-'));
+  const text = makeLetter({ items: [{ title: 'Zorvexin 15mg #60', decision: 'Upheld' }] });
+  writeFileSync(join(folder, 'letter.imr'), text);
+  const letterUri = pathToFileURL(join(folder, 'letter.imr')).toString();
+  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString(), settings: { knowledgeFiles: [] } });
+  const settingRequests: { folderUri: string | null; path: string }[] = [];
+  const addToSettings = async (params: { folderUri: string | null; path: string }): Promise<unknown> => {
+    settingRequests.push(params);
+    client.settings = { knowledgeFiles: [params.path] };
+    await client.settingsChanged(client.settings);
+    return true;
+  };
+  client.connection.onRequest('imr/addKnowledgeFile', addToSettings);
+  try {
+    await client.open(letterUri, text);
+    const published = await client.diagnostics(letterUri, (params) => params.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-drug'));
+    const unknown = published.diagnostics.find((diagnostic) => diagnostic.code === 'unknown-drug')!;
+    assert.equal(unknown.severity, 3, 'information');
+    assert.equal(text.split('\n')[unknown.range.start.line].slice(unknown.range.start.character, unknown.range.end.character), 'Zorvexin');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: letterUri }, range: unknown.range, context: { diagnostics: [unknown] } });
+    const asMuscleRelaxant = actions.find((action) => action.title === 'Add "Zorvexin" to the knowledge file as a muscle relaxant');
+    assert.ok(asMuscleRelaxant?.command, `actions: ${actions.map((action) => action.title).join(' | ')}`);
+    await client.request('workspace/executeCommand', asMuscleRelaxant.command);
+    const written = JSON.parse(readFileSync(join(folder, 'imr-knowledge.json'), 'utf8'));
+    assert.deepEqual(written.drugs.map((drug: { id: string; brands: string[]; classes: string[] }) => [drug.id, drug.brands, drug.classes]), [['user-zorvexin', ['Zorvexin'], ['muscle relaxant']]]);
+    assert.match(written.drugs[0].notes, /not verified/);
+    assert.deepEqual(settingRequests, [{ folderUri: pathToFileURL(folder).toString(), path: 'imr-knowledge.json' }]);
+    // Known now, as a muscle relaxant: the finding goes, and the class's checks run (the default rationale never dates the drug).
+    const after = await client.diagnostics(letterUri, (params) => !params.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-drug'));
+    assert.deepEqual(after.diagnostics.filter((diagnostic) => diagnostic.code === 'unknown-drug'), []);
+    assert.equal(readFileSync(join(folder, 'letter.imr'), 'utf8'), text, 'the letter is untouched');
+  } finally {
+    await client.stop();
+  }
+});
+
+test('unknown-drug: with imr.knowledgeFiles set, the drug is appended to the first file; a broken file is left alone with a message', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'imr-unknown-drug-'));
+  writeFileSync(join(folder, 'org-drugs.json'), ORGANISATION_DRUGS);
+  writeFileSync(join(folder, 'broken.json'), '{ "drugs": [');
+  const text = makeLetter({ items: [{ title: 'Zorvexin 15mg #60', decision: 'Upheld' }] });
+  const letterUri = pathToFileURL(join(folder, 'letter.imr')).toString();
+  writeFileSync(join(folder, 'letter.imr'), text);
+  for (const [files, expectWritten] of [[['org-drugs.json'], true], [['broken.json'], false]] as const) {
+    const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString(), settings: { knowledgeFiles: files } });
+    try {
+      await client.open(letterUri, text);
+      const published = await client.diagnostics(letterUri, (params) => params.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-drug'));
+      const unknown = published.diagnostics.find((diagnostic) => diagnostic.code === 'unknown-drug')!;
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: letterUri }, range: unknown.range, context: { diagnostics: [unknown] } });
+      const asOpioid = actions.find((action) => action.title === 'Add "Zorvexin" to the knowledge file as an opioid')!;
+      await client.request('workspace/executeCommand', asOpioid.command);
+      if (expectWritten) {
+        const drugs = JSON.parse(readFileSync(join(folder, 'org-drugs.json'), 'utf8')).drugs as { id: string }[];
+        assert.deepEqual(drugs.map((drug) => drug.id), ['zorvexa', 'user-zorvexin'], 'appended, the organisation entry kept');
+        await client.filesChanged([pathToFileURL(join(folder, 'org-drugs.json')).toString()]);
+        await client.diagnostics(letterUri, (params) => !params.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-drug'));
+      } else {
+        assert.equal(readFileSync(join(folder, 'broken.json'), 'utf8'), '{ "drugs": [', 'left unchanged');
+        await waitFor('the message about the broken file', async () => (client.messages.some((message) => /broken\.json is not valid JSON, so "Zorvexin" was not added/.test(message.message)) ? true : undefined));
+      }
+    } finally {
+      await client.stop();
+    }
+  }
 });

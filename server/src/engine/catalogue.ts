@@ -17,6 +17,7 @@ import { opioidMonitoring } from '../rules/opioid-monitoring';
 import { phi } from '../rules/phi';
 import { quantity } from '../rules/quantity';
 import { refillCount } from '../rules/refill-count';
+import { unknownDrug } from '../rules/unknown-drug';
 import type { Severity } from '../rules/types';
 
 /** The size guard's code: documents over the size limit are reported under it instead of analysed. */
@@ -36,6 +37,7 @@ export const ALL_RULES: readonly Rule[] = [
   opioidMonitoring,
   durationOfUse,
   conclusionItemMismatch,
+  unknownDrug,
   citationMissing,
   citationPage,
   citationUnknown,

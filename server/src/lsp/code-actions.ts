@@ -5,6 +5,9 @@ import { toCodeAction } from './convert';
 import type { LetterDocuments, LetterState } from './documents';
 import { describeError } from './errors';
 import { ignoreCommandActions, IGNORE_COMMANDS, runIgnoreCommand } from './ignore-commands';
+import { ADD_DRUG, addDrugActions, runAddDrugCommand } from './knowledge-commands';
+import { ADD_KNOWLEDGE_FILE_REQUEST } from './knowledge-documents';
+import type { KnowledgeFiles } from './knowledge';
 
 /** The kind of the fix-all action, which applies only the fixes marked safe. */
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.imr';
@@ -12,15 +15,15 @@ export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.imr';
 /** What the server tells the client it offers: quick fixes, fix-all and the commands that record a suppression. */
 export const CODE_ACTION_CAPABILITIES = {
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-  executeCommandProvider: { commands: [...IGNORE_COMMANDS] },
+  executeCommandProvider: { commands: [...IGNORE_COMMANDS, ADD_DRUG] },
 };
 
 /**
  * Quick fixes for the findings in a range, with one "Ignore"/"Disable" per rule and item; fix-all;
- * and the commands that record a suppression in `.imrlintrc.json`, after which every open letter
- * is checked again.
+ * the commands that record a suppression in `.imrlintrc.json`, and the one that adds an unknown
+ * drug to a knowledge file, after which every open letter is checked again.
  */
-export function registerCodeActions(connection: Connection, documents: LetterDocuments, configuration: Configuration): void {
+export function registerCodeActions(connection: Connection, documents: LetterDocuments, configuration: Configuration, knowledge: KnowledgeFiles): void {
   connection.onCodeAction(async (params, token) => {
     const uri = params.textDocument.uri;
     const state = await documents.letterFor(uri, token);
@@ -36,6 +39,7 @@ export function registerCodeActions(connection: Connection, documents: LetterDoc
       if (finding.span.end < start || finding.span.start > end) return;
       const diagnostic = state.diagnostics[index];
       for (const fix of finding.fixes ?? []) actions.push(toCodeAction(fix, finding, diagnostic, uri, state.lines));
+      actions.push(...addDrugActions(uri, finding, diagnostic, state.letter));
       // One "Ignore"/"Disable" per rule and item, however many findings sit in the range.
       for (const action of ignoreCommandActions(uri, finding, diagnostic, state.letter)) {
         const key = JSON.stringify(action.command);
@@ -47,6 +51,19 @@ export function registerCodeActions(connection: Connection, documents: LetterDoc
 
   connection.onExecuteCommand(async (params) => {
     try {
+      if (params.command === ADD_DRUG) {
+        const written = await runAddDrugCommand(params, {
+          knowledgeFiles: async (letterUri) => knowledge.filePaths(letterUri, await configuration.settingsFor(letterUri)),
+          workspaceFolders: () => configuration.workspaceFolders(),
+          addKnowledgeFileSetting: async (folderUri, path) => (await connection.sendRequest<boolean | null>(ADD_KNOWLEDGE_FILE_REQUEST, { folderUri, path })) === true,
+          showError: (message) => void connection.window.showErrorMessage(message),
+        });
+        if (written) {
+          knowledge.forgetFile(written);
+          documents.revalidateAll();
+        }
+        return;
+      }
       const result = await runIgnoreCommand(params, {
         // Clients without workspace folders get the config beside the letter.
         workspaceFolders: () => configuration.workspaceFolders(),

@@ -1,8 +1,8 @@
-import { chmodSync, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CodeActionKind, type CodeAction, type Diagnostic, type ExecuteCommandParams, type WorkspaceFolder } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME, findConfigFile } from '../host/config-file';
+import { readJsonObject, writeFileSafely } from '../host/json-files';
 import { innermostFolderHolding, isInsideFolder } from '../host/paths';
 import type { Letter } from '../letter/model';
 import type { Finding } from '../rules/types';
@@ -65,45 +65,21 @@ export async function runIgnoreCommand(params: ExecuteCommandParams, host: Ignor
   // Never edit a config above the workspace (such as one in the home folder) from a quick fix.
   const found = findConfigFile(letterPath);
   const configPath = found && isInsideFolder(found, workspaceFolder) ? found : join(workspaceFolder, CONFIG_FILE_NAME);
-  const existing = existsSync(configPath) ? readFileSync(configPath, 'utf8') : null;
-  let content: Record<string, unknown> = {};
-  if (existing !== null && existing.trim() !== '') {
-    try {
-      const parsed: unknown = JSON.parse(existing.replace(/^\uFEFF/, ''));
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
-      content = parsed as Record<string, unknown>;
-    } catch {
-      host.showError(`IMR: ${configPath} is not valid JSON, so the suppression was not written. Fix the file and try again; it was left unchanged.`);
-      return false;
-    }
+  const read = readJsonObject(configPath);
+  if ('problem' in read) {
+    host.showError(`IMR: ${configPath} ${read.problem}, so the suppression was not written. Fix the file and try again; it was left unchanged.`);
+    return false;
   }
+  const content = read.content;
   const updated = params.command === IGNORE_FOR_ITEM && args.item !== undefined ? withIgnoredItem(content, args.rule, args.item) : withRuleOff(content, args.rule);
   if (typeof updated === 'string') {
     host.showError(`IMR: ${configPath} ${updated}, so the suppression was not written. The file was left unchanged.`);
     return false;
   }
   if (!updated) return false;
-  writeSafely(configPath, JSON.stringify(updated, null, 2) + '\n');
+  writeFileSafely(configPath, JSON.stringify(updated, null, 2) + '\n');
   return true;
 }
-
-/**
- * Writes beside the real file and renames over it, so a crash mid-write never
- * leaves a truncated config; a symlinked config stays a symlink and keeps its mode.
- */
-function writeSafely(path: string, text: string): void {
-  const target = existsSync(path) ? realpathSync(path) : path;
-  const mode = existsSync(target) ? statSync(target).mode : undefined;
-  const temporary = `${target}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, text);
-    if (mode !== undefined) chmodSync(temporary, mode);
-    renameSync(temporary, target);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
-}
-
 
 /** The updated config, null when there is nothing to add, or why it cannot be updated safely. */
 function withIgnoredItem(content: Record<string, unknown>, rule: string, item: string): Record<string, unknown> | null | string {

@@ -3,6 +3,8 @@ import type { KnowledgeRef } from '../knowledge';
 /** URI scheme of the read-only documents that show a knowledge entry (go to definition). */
 export const KNOWLEDGE_SCHEME = 'imr-knowledge';
 export const KNOWLEDGE_ENTRY_REQUEST = 'imr/knowledgeEntry';
+/** Server to client: add a knowledge file to `imr.knowledgeFiles` (params `{ folderUri, path }`; answers whether it did). */
+export const ADD_KNOWLEDGE_FILE_REQUEST = 'imr/addKnowledgeFile';
 
 const KINDS: ReadonlySet<string> = new Set(['guideline', 'section', 'drug', 'term', 'odg']);
 

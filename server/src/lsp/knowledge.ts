@@ -43,11 +43,16 @@ export class KnowledgeFiles {
   /** Built-in knowledge, or built-in plus the user's `imr.knowledgeFiles`, rebuilt only when a file changes. */
   knowledgeFor(uri: string, settings: EditorSettings): KnowledgeBase {
     if (settings.knowledgeFiles.length === 0) return this.builtin;
-    const paths = this.workspace.knowledgeFilePaths(filePathOf(uri), settings.knowledgeFiles);
+    const paths = this.filePaths(uri, settings);
     const found = this.workspace.knowledgeFor(paths);
     if (found.justRead) this.watch(paths);
     for (const problem of found.newProblems) void this.connection.window.showErrorMessage(`IMR knowledge file not used: ${problem}`);
     return found.knowledge;
+  }
+
+  /** The knowledge files the settings name for a letter, as absolute paths. */
+  filePaths(uri: string, settings: EditorSettings): string[] {
+    return this.workspace.knowledgeFilePaths(filePathOf(uri), settings.knowledgeFiles);
   }
 
   /** A watched file changed on disk: drops every knowledge base built from it, so that the next analysis reads it again. */

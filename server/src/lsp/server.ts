@@ -27,7 +27,7 @@ const configuration = new Configuration(connection, workspace);
 const knowledge = new KnowledgeFiles(connection, workspace);
 const documents = new LetterDocuments(connection, textDocuments, configuration, knowledge);
 registerFeatures(connection, documents, knowledge);
-registerCodeActions(connection, documents, configuration);
+registerCodeActions(connection, documents, configuration, knowledge);
 
 connection.onInitialize((params) => {
   configuration.initialize(params);
