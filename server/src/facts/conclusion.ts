@@ -1,6 +1,7 @@
 import { phraseSet } from '../language/phrase-matcher';
 import type { Sentence } from '../language/sentences';
 import type { Tokens } from '../language/tokens';
+import { isSpaceLike, mapRange } from '../letter/mapped-text';
 import type { Item, RationaleConclusion } from '../letter/model';
 import type { PassageAnalysis, Passages } from './passages';
 
@@ -90,17 +91,9 @@ export function readConclusion(facts: Passages, item: Item): Conclusion {
 /** The first offset at or after `from` where a word starts after whitespace; `end` when there is none. */
 function wordStartFrom(text: string, from: number, end: number): number {
   let at = from;
-  while (at < end && !isBlank(text.charCodeAt(at))) at++;
-  while (at < end && isBlank(text.charCodeAt(at))) at++;
+  while (at < end && !isSpaceLike(text.charCodeAt(at))) at++;
+  while (at < end && isSpaceLike(text.charCodeAt(at))) at++;
   return at;
-}
-
-/** The rationale text's blanks, as the parser collapses them (see letter/mapped-text.ts). */
-const BLANKS = /[\t\n\v\f\r \u00a0\ufeff\u2028\u2029]+/g;
-
-function isBlank(code: number): boolean {
-  if (code > 32) return code === 160 || code === 0xfeff || code === 0x2028 || code === 0x2029;
-  return code === 32 || (code >= 9 && code <= 13);
 }
 
 /** Null when the search reaches the first sentence of a passage that was cut from a longer text. */
@@ -112,8 +105,8 @@ function judgeFrom(text: string, passage: PassageAnalysis, cut: boolean): Conclu
     const sentence = sentences[n];
     if (isDisclaimer(passage.tokens, sentence)) continue;
     read++;
-    // The verdict is read from the sentence with its blanks collapsed, as the parser's text has them.
-    const verdict = judgeSentence(text.slice(sentence.span.start, sentence.span.end).replace(BLANKS, ' '));
+    // The verdict is read from the sentence normalised as the parser normalises the rationale.
+    const verdict = judgeSentence(mapRange(text, sentence.span.start, sentence.span.end).text);
     if (verdict.conclusion !== 'unknown') return { verdict: verdict.conclusion, certain: verdict.certain, passage, sentence };
   }
   return UNKNOWN;

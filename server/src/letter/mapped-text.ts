@@ -18,8 +18,8 @@ export interface MappedText {
   readonly runSources: readonly number[];
 }
 
-/** Blank characters and line breaks. */
-function isSpaceLike(code: number): boolean {
+/** Blank characters and line breaks: what the normalised text collapses. */
+export function isSpaceLike(code: number): boolean {
   if (code > 32) return code === 160 || code === 0xfeff || code === 0x2028 || code === 0x2029;
   return code === 32 || code === 9 || code === 10 || code === 11 || code === 12 || code === 13;
 }
