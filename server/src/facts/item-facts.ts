@@ -257,7 +257,8 @@ function findNewRequest(rationale: PassageAnalysis, generics: ReadonlySet<string
     if (rationale.isNegatedAt(tokens.start(at)) || GOING_ON_CUES.occursIn(tokens, sentence.firstToken, sentence.endToken)) continue;
     const drugs = mentionsBetween(drugMentionsIn(rationale, lookup), sentence.firstToken, sentence.endToken);
     if (drugs.length > 0) {
-      const nearest = drugs.reduce((best, mention) => (distance(mention, at) < distance(best, at) ? mention : best));
+      const cue = { first: at, end: NEW_REQUEST_CUES.lastMatchEnd };
+      const nearest = drugs.reduce((best, mention) => (tokenGap(mention, cue) < tokenGap(best, cue) ? mention : best));
       if (!generics.has(nearest.generic)) continue;
     }
     return sentence.span;
@@ -265,8 +266,9 @@ function findNewRequest(rationale: PassageAnalysis, generics: ReadonlySet<string
   return null;
 }
 
-function distance(mention: DrugMention, at: number): number {
-  return mention.first > at ? mention.first - at : Math.max(0, at - mention.end + 1);
+/** Tokens between a mention and another stretch of tokens, on whichever side it lies. */
+export function tokenGap(mention: { first: number; end: number }, other: { first: number; end: number }): number {
+  return other.first >= mention.end ? other.first - mention.end : Math.max(0, mention.first - other.end);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Span } from '../text/span';
 import { isGuidelineStatement } from '../facts/clinical-terms';
 import { isDisclaimer } from '../facts/conclusion';
 import type { DrugLookup } from '../knowledge/drug-lookup';
-import { drugMentionsIn, mentionsBetween, mentionsOfDrugs, therapyMentionsIn, type ItemFacts } from '../facts/item-facts';
+import { drugMentionsIn, mentionsBetween, mentionsOfDrugs, therapyMentionsIn, tokenGap, type ItemFacts } from '../facts/item-facts';
 import type { PassageAnalysis } from '../facts/passages';
 import { CARDINAL_WORDS } from '../language/numbers';
 import { phraseSet } from '../language/phrase-matcher';
@@ -94,14 +94,10 @@ function durationNear(passage: PassageAnalysis, lookup: DrugLookup, generics: Re
     for (const therapy of therapyMentionsIn(passage)) if (therapy.first >= sentence.firstToken && therapy.end <= sentence.endToken) others.push(therapy);
     // "no evidence from the past few months ..." does not date anything.
     const match = DURATION.findAll(passage.tokens, from, to).find(
-      (candidate) => !passage.isNegated(candidate.span) && others.every((other) => gap(other, candidate) >= gap(anchor, candidate)),
+      (candidate) => !passage.isNegated(candidate.span) && others.every((other) => tokenGap(other, candidate) >= tokenGap(anchor, candidate)),
     );
     if (match) return match.span;
   }
   return null;
 }
 
-/** Tokens between a mention and an expression, on whichever side it lies. */
-function gap(mention: { first: number; end: number }, expression: { first: number; end: number }): number {
-  return expression.first >= mention.end ? expression.first - mention.end : Math.max(0, mention.first - expression.end);
-}
