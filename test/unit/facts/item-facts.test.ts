@@ -32,6 +32,7 @@ test('only a new request for this item counts, in a sentence about the request a
   const cases: [string, boolean][] = [
     // The trial is another drug's.
     ['The request for Lyrica was made after a failed trial of gabapentin.', true],
+    ['The request for Lyrica comes after a trial of gabapentin.', true],
     // Going on with a trial is continued use.
     ['The request is for a continued trial of Lyrica.', true],
     ['This request is for another trial of Lyrica.', true],
