@@ -63,3 +63,10 @@ test('"was prescribed on" the date of the request is the request, not earlier us
   const later = `The injured worker has neuropathic pain of the legs. Lyrica 75mg, taken since 2015, was prescribed on 12/05/2016.`;
   assert.equal(priorUse(rationale, later), true, 'another cue in the sentence still shows use');
 });
+
+test('a near cue three tokens before the drug still shows use ("continue with the Norco"), four do not', () => {
+  const rationale = `The guidelines support opioids in selected cases. ${VERDICT}`;
+  const title = 'Norco 10/325mg #90';
+  assert.equal(priorUse(rationale, 'The worker was told to continue with the Norco.', title), true);
+  assert.equal(priorUse(rationale, 'The worker was told to continue with all of the Norco.', title), false);
+});
