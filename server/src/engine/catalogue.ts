@@ -14,6 +14,7 @@ import { itemParts } from '../rules/item-parts';
 import { missingSection } from '../rules/missing-section';
 import { notALetter } from '../rules/not-a-letter';
 import { opioidMonitoring } from '../rules/opioid-monitoring';
+import { partialScope } from '../rules/partial-scope';
 import { phi } from '../rules/phi';
 import { quantity } from '../rules/quantity';
 import { refillCount } from '../rules/refill-count';
@@ -37,6 +38,7 @@ export const ALL_RULES: readonly Rule[] = [
   opioidMonitoring,
   durationOfUse,
   conclusionItemMismatch,
+  partialScope,
   unknownDrug,
   citationMissing,
   citationPage,

@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { CORPUS, requireCorpus, skipWithoutCorpus } from '../../support/corpus';
 
-/** The documentation checks issue #13 measures against the item-level gold. */
-const CHECKS = ['functional-improvement', 'quantity', 'refill-count', 'opioid-monitoring', 'duration-of-use', 'conclusion-item-mismatch', 'decision-conclusion'];
+/** The documentation checks issue #13 measures against the item-level gold, and the clinical checks of #14 it scores. */
+const CHECKS = ['functional-improvement', 'quantity', 'refill-count', 'opioid-monitoring', 'duration-of-use', 'conclusion-item-mismatch', 'decision-conclusion', 'partial-scope'];
 
 interface CheckScore {
   readonly tp: number;
