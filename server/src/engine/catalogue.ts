@@ -11,6 +11,7 @@ import { durationOfUse } from '../rules/duration-of-use';
 import { functionalImprovement } from '../rules/functional-improvement';
 import { itemDecision } from '../rules/item-decision';
 import { itemParts } from '../rules/item-parts';
+import { letterConsistency } from '../rules/letter-consistency';
 import { missingSection } from '../rules/missing-section';
 import { notALetter } from '../rules/not-a-letter';
 import { opioidMonitoring } from '../rules/opioid-monitoring';
@@ -39,6 +40,7 @@ export const ALL_RULES: readonly Rule[] = [
   durationOfUse,
   conclusionItemMismatch,
   partialScope,
+  letterConsistency,
   unknownDrug,
   citationMissing,
   citationPage,

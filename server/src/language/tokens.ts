@@ -190,6 +190,18 @@ export class TokenList {
     return this.data[this.base + index * STRIDE + 2];
   }
 
+  /** The index of the first token that ends after `offset` (`length` when none does), by binary search. */
+  indexAt(offset: number): number {
+    let low = 0;
+    let high = this.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.end(mid) <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
   kind(index: number): TokenKind {
     return KIND_NAMES[this.data[this.base + index * STRIDE + 3] & KIND_MASK];
   }

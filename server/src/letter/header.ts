@@ -1,6 +1,7 @@
 import type { Header, HeaderField, HeaderKey } from './model';
 import type { Span } from '../text/span';
 import { type Line, isBlankChar } from './lines';
+import { parseDate, type FoundDate } from '../language/dates';
 
 const LABEL_PATTERN =
   /\b(Case[ \t]+Number|Date[ \t]+Assigned|Decision[ \t]+Date|Date[ \t]+of[ \t]+Injury|UR[ \t]+Denial[ \t]+Date|Priority|Application(?:[ \t]+Received)?|Received)[ \t]*(:?)/gi;
@@ -132,4 +133,18 @@ function trimEnd(text: string, from: number, to: number): number {
   let at = to;
   while (at > from && isBlankChar(text.charCodeAt(at - 1))) at--;
   return at;
+}
+
+/** Two-digit years near the decision year are this century: the pivot follows the header's decision year when known. */
+export function headerYearPivot(header: Header): number {
+  const decision = header.decisionDate ? parseDate(header.decisionDate.value) : null;
+  return decision ? (decision.year % 100) + 1 : 50;
+}
+
+/** A header field's value as a full, valid date (day, month and year), or null. */
+export function headerDate(header: Header, key: HeaderKey, pivot: number): FoundDate | null {
+  const field = header[key];
+  if (!field) return null;
+  const date = parseDate(field.value, pivot);
+  return date && date.valid && date.day !== null ? date : null;
 }

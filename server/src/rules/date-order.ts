@@ -1,5 +1,6 @@
 import type { HeaderField, HeaderKey, Letter } from '../letter/model';
-import { findDates, findDatesWithin, formatDate, parseDate, type FoundDate } from '../language/dates';
+import { findDates, findDatesWithin, formatDate, type FoundDate } from '../language/dates';
+import { headerDate, headerYearPivot } from '../letter/header';
 import type { Rule, RuleFinding } from './types';
 
 /** The order the process imposes: injury, UR denial, IMR application, assignment, decision. */
@@ -25,7 +26,7 @@ export const dateOrder: Rule = {
     'Dates must make sense: injury ≤ UR denial ≤ application received ≤ date assigned ≤ decision date, no summary date after the decision, and no impossible dates.',
   check(letter) {
     const findings: RuleFinding[] = [];
-    const pivot = yearPivot(letter);
+    const pivot = headerYearPivot(letter.header);
     const impossible = new Set<number>();
     const dates = findDates(letter.text, { start: 0, end: letter.text.length }, pivot);
     for (let index = 0; index < dates.length; index++) {
@@ -69,10 +70,8 @@ export const dateOrder: Rule = {
 function headerDates(letter: Letter, pivot: number): HeaderDate[] {
   const dates: HeaderDate[] = [];
   for (const [key, label] of CHAIN) {
-    const field = letter.header[key];
-    if (!field) continue;
-    const date = parseDate(field.value, pivot);
-    if (date && date.valid && date.day !== null) dates.push({ key, label, field, date });
+    const date = headerDate(letter.header, key, pivot);
+    if (date) dates.push({ key, label, field: letter.header[key]!, date });
   }
   return dates;
 }
@@ -81,10 +80,4 @@ function headerDates(letter: Letter, pivot: number): HeaderDate[] {
 function isAfter(date: FoundDate, decision: FoundDate): boolean {
   if (date.day === null) return date.year * 100 + date.month > decision.year * 100 + decision.month;
   return date.key > decision.key;
-}
-
-/** Two-digit years near the decision year are this century; the pivot follows the decision year when known. */
-function yearPivot(letter: Letter): number {
-  const decision = letter.header.decisionDate ? parseDate(letter.header.decisionDate.value) : null;
-  return decision ? (decision.year % 100) + 1 : 50;
 }

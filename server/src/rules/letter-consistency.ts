@@ -1,0 +1,180 @@
+import type { PassageAnalysis } from '../facts/passages';
+import { findDates, formatDate, type FoundDate } from '../language/dates';
+import { phraseSet, type PhraseMatcher } from '../language/phrase-matcher';
+import type { Sentence } from '../language/sentences';
+import type { TokenList } from '../language/tokens';
+import { headerDate, headerYearPivot } from '../letter/header';
+import type { HeaderKey, Letter } from '../letter/model';
+import type { Rule, RuleFinding } from './types';
+
+/** Names of the utilization review decision the letter is about. */
+const UR_CUES = phraseSet([
+  'utilization review', 'ur', 'prior review', 'previous review', 'original review', 'previously reviewed', 'prior determination',
+  'previous determination', 'prior denial', 'previous denial', 'previously non certified', 'previously noncertified',
+  'previously denied', 'previously modified',
+]);
+/** What the review decided: a sentence about a review that certified something else is not about this denial. */
+const DENIAL_CUES = phraseSet([
+  'non certified', 'noncertified', 'non certify', 'not certified', 'non certification', 'noncertification', 'denied', 'denial',
+  'deny', 'denies', 'modified', 'modify', 'partially', 'not approved', 'non approved', 'failed to approve', 'not medically necessary',
+  'not recommended', 'previously reviewed', 'adverse',
+]);
+const INJURY_CUES = phraseSet([
+  'date of injury', 'date of industrial injury', 'doi', 'injured on', 'injury on', 'injury of', 'injuries on', 'injured at work on',
+  'injured while working on', 'claim from',
+]);
+const REQUEST_CUES = phraseSet(['rfa', 'request for authorization', 'requests for authorization', 'request for authorisation']);
+const REPORT_CUES = phraseSet(['progress report', 'progress reports', 'progress note', 'progress notes', 'pr 2', 'pr2']);
+/** Words before a cue that make it another event than the one the header records ("a prior injury on", "a subsequent RFA"). */
+const OTHER_EVENT = phraseSet([
+  'prior', 'previous', 'earlier', 'another', 'second', 'separate', 'other', 'subsequent', 'later', 'new', 'updated', 'repeat',
+  'follow up', 'additional',
+]);
+/** Words that may stand between a cue and its date ("date of injury of", "RFA dated", "utilization review (…)"). */
+const LINKS = new Set(['on', 'of', 'dated', 'performed', 'written', 'signed', 'submitted', 'received', 'is', 'was', 'date', 'form', 'report', 'letter', 'determination', ':', '(', ',', 'the']);
+const MAX_LINK = 4;
+/** A date followed by these is the start of a range, not the date of one event. */
+const RANGE = new Set(['to', 'through', 'thru', '-', 'until']);
+
+type Kind = 'injury' | 'review' | 'request' | 'report';
+
+interface Mention {
+  readonly kind: Kind;
+  readonly date: FoundDate;
+  readonly sentence: Sentence;
+}
+
+export const letterConsistency: Rule = {
+  id: 'letter-consistency',
+  defaultSeverity: 'warning',
+  description:
+    "The letter must not contradict itself: the case summary's date of injury and utilization review date must match the header, a request for authorization cannot postdate the review that decided it, and no progress report can predate the injury.",
+  check(letter, context) {
+    const summary = letter.sections.find((section) => section.kind === 'summary');
+    if (!summary) return [];
+    const pivot = headerYearPivot(letter.header);
+    const injury = headerDate(letter.header, 'dateOfInjury', pivot);
+    const review = headerDate(letter.header, 'urDenialDate', pivot);
+    const application = headerDate(letter.header, 'applicationReceived', pivot);
+    if (!injury && !review && !application) return [];
+    const passage = context.facts.summary;
+    const mentions = datedMentions(passage, findDates(letter.text, summary.body, pivot));
+    const findings: RuleFinding[] = [];
+    const of = (kind: Kind) => mentions.filter((mention) => mention.kind === kind);
+
+    const injuries = of('injury');
+    if (injury && injuries.length > 0 && !injuries.some((mention) => sameDay(mention.date, injury))) {
+      findings.push(conflict(letter, injuries[0].date, 'dateOfInjury', `The case summary gives the date of injury as ${injuries[0].date.text}; the header says ${formatDate(injury)}.`));
+    }
+    const reviews = of('review');
+    if (review && reviews.length > 0 && !reviews.some((mention) => sameDay(mention.date, review))) {
+      findings.push(conflict(letter, reviews[0].date, 'urDenialDate', `The case summary dates the utilization review decision ${reviews[0].date.text}; the header's UR denial date is ${formatDate(review)}.`));
+    }
+    const decided = review ?? application;
+    // A later request for something not in dispute ("On a December 1 RFA form, physical therapy was ordered") contradicts nothing.
+    const heads = itemHeads(letter);
+    const late = decided
+      ? of('request').find((mention) => mention.date.day !== null && mention.date.key > decided.key && namesAnItem(passage, mention.sentence, heads))
+      : undefined;
+    if (decided && late) {
+      const label = review ? 'UR denial date' : 'application received date';
+      findings.push(conflict(letter, late.date, review ? 'urDenialDate' : 'applicationReceived', `The request for authorization is dated ${late.date.text}, after the ${label} (${formatDate(decided)}), so the review cannot have decided it.`));
+    }
+    const early = injury ? of('report').find((mention) => mention.date.day !== null && mention.date.key < injury.key) : undefined;
+    if (injury && early) {
+      findings.push(conflict(letter, early.date, 'dateOfInjury', `A progress report dated ${early.date.text} is before the date of injury (${formatDate(injury)}).`));
+    }
+    return findings;
+  },
+};
+
+/** Words of an item line that say where or how much, not what: they do not tell one item from another. */
+const NOT_A_HEAD = new Set([
+  'the', 'of', 'for', 'and', 'to', 'a', 'an', 'left', 'right', 'bilateral', 'initial', 'additional', 'continued', 'retrospective',
+  'request', 'prospective', 'one', 'two', 'outpatient', 'urgent', 'with', 'without', 'x', 'times',
+]);
+
+/** The first word of each item line that names what is requested ("mri", "norco", "physical"). */
+function itemHeads(letter: Letter): ReadonlySet<string> {
+  const heads = new Set<string>();
+  for (const item of letter.items) {
+    const word = item.title.toLowerCase().match(/[a-z][a-z-]+/g)?.find((candidate) => !NOT_A_HEAD.has(candidate));
+    if (word) heads.add(word);
+  }
+  return heads;
+}
+
+function namesAnItem(passage: PassageAnalysis, sentence: Sentence, heads: ReadonlySet<string>): boolean {
+  for (let index = sentence.firstToken; index < sentence.endToken; index++) if (heads.has(passage.tokens.norm(index))) return true;
+  return false;
+}
+
+function conflict(letter: Letter, date: FoundDate, key: HeaderKey, message: string): RuleFinding {
+  const field = letter.header[key];
+  return { message, span: date.span, related: field ? [{ span: field.valueSpan, message: 'The header.' }] : [] };
+}
+
+/** A month-year date agrees with any day of its month. */
+function sameDay(date: FoundDate, header: FoundDate): boolean {
+  if (date.day === null) return date.year === header.year && date.month === header.month;
+  return date.key === header.key;
+}
+
+/**
+ * The dates the summary attaches to the events the header records: the injury, the utilization
+ * review's decision, the request for authorization and progress reports. A date belongs to a cue
+ * when at most a few linking words stand between them ("date of injury of 5/15/11", "RFA dated
+ * 12/16/2016", "On 12-02-2016, Utilization Review non-certified"). For the review, a sentence that
+ * names it with one decision word and gives a single date dates it, wherever the date stands
+ * ("On 10-20-2016, the request for … was non-certified by Utilization Review").
+ */
+function datedMentions(passage: PassageAnalysis, dates: readonly FoundDate[]): Mention[] {
+  const tokens = passage.tokens;
+  const valid = dates.filter((date) => date.valid);
+  if (valid.length === 0) return [];
+  const mentions: Mention[] = [];
+  const add = (kind: Kind, cues: PhraseMatcher<string>, also?: (sentence: Sentence) => boolean) => {
+    for (const cue of cues.findAll(tokens)) {
+      // An earlier injury or review, or a later request, is another event; an "updated progress report" is still a report.
+      if (kind !== 'report' && OTHER_EVENT.occursIn(tokens, Math.max(0, cue.first - 3), cue.first)) continue;
+      const sentence = passage.sentenceAt(cue.span.start);
+      if (!sentence || (also && !also(sentence))) continue;
+      const date = linkedDate(tokens, valid, cue.first, cue.end, sentence) ?? (kind === 'review' ? onlyDate(valid, sentence) : null);
+      if (date && !startsRange(tokens, date)) mentions.push({ kind, date, sentence });
+    }
+  };
+  add('injury', INJURY_CUES);
+  add('review', UR_CUES, (sentence) => DENIAL_CUES.occursIn(tokens, sentence.firstToken, sentence.endToken));
+  add('request', REQUEST_CUES);
+  add('report', REPORT_CUES);
+  return mentions;
+}
+
+/** The date right after the cue, or right before it, with only linking words between. */
+function linkedDate(tokens: TokenList, dates: readonly FoundDate[], first: number, end: number, sentence: Sentence): FoundDate | null {
+  for (const date of dates) {
+    const dateFirst = tokens.indexAt(date.span.start);
+    const dateEnd = tokens.indexAt(date.span.end - 1) + 1;
+    if (dateFirst < sentence.firstToken || dateEnd > sentence.endToken) continue;
+    if (dateFirst >= end && onlyLinks(tokens, end, dateFirst)) return date;
+    if (dateEnd <= first && onlyLinks(tokens, dateEnd, first)) return date;
+  }
+  return null;
+}
+
+function onlyLinks(tokens: TokenList, from: number, to: number): boolean {
+  if (to - from > MAX_LINK) return false;
+  for (let index = from; index < to; index++) if (!LINKS.has(tokens.norm(index)) && !tokens.is(index, ')')) return false;
+  return true;
+}
+
+/** The sentence's one full date, or null when it has none or several. */
+function onlyDate(dates: readonly FoundDate[], sentence: Sentence & { span: { start: number; end: number } }): FoundDate | null {
+  const inside = dates.filter((date) => date.day !== null && date.span.start >= sentence.span.start && date.span.end <= sentence.span.end);
+  return inside.length === 1 ? inside[0] : null;
+}
+
+function startsRange(tokens: TokenList, date: FoundDate): boolean {
+  const after = tokens.indexAt(date.span.end);
+  return after < tokens.length && RANGE.has(tokens.norm(after));
+}
