@@ -1,4 +1,5 @@
-import type { Citation, HeaderKey, Letter, RationaleConclusion } from '../letter/model';
+import type { Citation, HeaderKey, Letter } from '../letter/model';
+import type { Analysis } from '../engine/analyze';
 import type { LineMap, Range } from '../text/line-map';
 
 /**
@@ -18,7 +19,8 @@ export interface ItemJson {
   readonly decisionText: string | null;
   readonly quantity: number | null;
   readonly refills: number | null;
-  readonly medication: { drug: string; strength: string | null; frequency: string | null } | null;
+  /** `dailyMme`: the requested opioid dose in morphine milligram equivalents a day, null when the item line does not give enough to compute it (or names no opioid). */
+  readonly medication: { drug: string; strength: string | null; frequency: string | null; dailyMme: number | null } | null;
   readonly partial: { originalRequest: string; authorized: string | null; remaining: string } | null;
   readonly claimsAdministratorGuideline: string | null;
   readonly maximusGuideline: string | null;
@@ -28,7 +30,8 @@ export interface ItemJson {
   readonly rationaleRange: Range | null;
 }
 
-export function letterToJson(letter: Letter, conclusions: readonly (RationaleConclusion | null)[], lines: LineMap): LetterJson {
+export function letterToJson(letter: Letter, analysis: Pick<Analysis, 'conclusions' | 'doses'>, lines: LineMap): LetterJson {
+  const { conclusions, doses } = analysis;
   const header: Partial<Record<HeaderKey, string>> = {};
   for (const field of Object.values(letter.header)) if (field) header[field.key] = field.value;
   return {
@@ -45,7 +48,9 @@ export function letterToJson(letter: Letter, conclusions: readonly (RationaleCon
       decisionText: item.decision?.text ?? null,
       quantity: item.quantity,
       refills: item.refills,
-      medication: item.medication ? { drug: item.medication.drug, strength: item.medication.strength, frequency: item.medication.frequency } : null,
+      medication: item.medication
+        ? { drug: item.medication.drug, strength: item.medication.strength, frequency: item.medication.frequency, dailyMme: doses[index]?.dailyMme ?? null }
+        : null,
       partial: item.partial ? { ...item.partial } : null,
       claimsAdministratorGuideline: item.claimsAdministratorGuideline?.text ?? null,
       maximusGuideline: item.maximusGuideline?.text ?? null,

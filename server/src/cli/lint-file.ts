@@ -72,7 +72,7 @@ export class FileLinter {
     const lines = new LineMap(text);
     return {
       path,
-      letter: analysis.letter ? letterToJson(analysis.letter, analysis.conclusions, lines) : null,
+      letter: analysis.letter ? letterToJson(analysis.letter, analysis, lines) : null,
       diagnostics: analysis.findings.map((finding) => diagnosticJson(finding, lines)),
       outline: this.options.includeOutline && analysis.letter ? outlineLines(analysis.letter, analysis.conclusions, lines) : undefined,
       problems: problems.length ? problems : undefined,

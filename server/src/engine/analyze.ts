@@ -5,6 +5,7 @@ import { parseLetter } from '../letter/parse';
 import { FILE_TOO_LARGE } from './catalogue';
 import { ruleContext, runRules } from './run-rules';
 import type { Finding } from '../rules/types';
+import type { OpioidDose } from '../facts/opioid-dose';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -22,6 +23,8 @@ export interface Analysis {
   readonly findings: readonly Finding[];
   /** How each item's rationale concludes, parallel to `letter.items`; null for an item without a rationale. */
   readonly conclusions: readonly (RationaleConclusion | null)[];
+  /** Each item's daily opioid dose in morphine equivalents, parallel to `letter.items`; null for an item that names no opioid. */
+  readonly doses: readonly (OpioidDose | null)[];
 }
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
@@ -33,6 +36,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     return {
       letter: null,
       conclusions: [],
+      doses: [],
       findings: setting === 'off' ? [] : [
         {
           ruleId: FILE_TOO_LARGE,
@@ -48,7 +52,8 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const context = ruleContext(letter, options.knowledge);
   const findings = runRules(letter, options.knowledge, { ...options, context });
   const conclusions = letter.items.map((item, index) => (item.rationale ? context.facts.conclusion(index).verdict : null));
-  return { letter, findings, conclusions };
+  const doses = letter.items.map((_, index) => context.facts.opioidDose(index));
+  return { letter, findings, conclusions, doses };
 }
 
 /** Counts UTF-8 bytes without allocating, stopping early once past `limit`. */

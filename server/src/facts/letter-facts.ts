@@ -1,3 +1,4 @@
+import { opioidDose, type OpioidDose } from './opioid-dose';
 import type { KnowledgeBase, ResolvedCitation } from '../knowledge/knowledge-base';
 import type { DrugLookup } from '../knowledge/drug-lookup';
 import { letterDateToIso } from '../language/dates';
@@ -27,6 +28,7 @@ export class LetterFacts implements Passages {
   private readonly longestByEnd = new Map<number, PassageAnalysis>();
   private readonly items: (ItemFacts | undefined)[];
   private readonly conclusions: (Conclusion | undefined)[];
+  private readonly doses: (OpioidDose | null | undefined)[];
   private summaryPassage: PassageAnalysis | null = null;
   private citations: readonly (readonly ResolvedCitation[])[] | null = null;
 
@@ -37,6 +39,7 @@ export class LetterFacts implements Passages {
     this.drugs = knowledge.drugLookup;
     this.items = new Array(letter.items.length);
     this.conclusions = new Array(letter.items.length);
+    this.doses = new Array(letter.items.length);
   }
 
   /** Tokens, sentences and negation scopes of `span` of the letter. */
@@ -78,6 +81,18 @@ export class LetterFacts implements Passages {
   /** What the documentation rules need to know about item `index`. */
   item(index: number): ItemFacts {
     return (this.items[index] ??= computeItemFacts(this, index));
+  }
+
+  /** The daily morphine-equivalent dose of item `index`, or null when it names no opioid. */
+  opioidDose(index: number): OpioidDose | null {
+    let dose = this.doses[index];
+    if (dose === undefined) {
+      const item = this.letter.items[index];
+      // Only a medication line can give a dose; the others need no drug lookup.
+      dose = item.medication ? opioidDose(this.item(index), this.knowledge) : null;
+      this.doses[index] = dose;
+    }
+    return dose;
   }
 
   /**

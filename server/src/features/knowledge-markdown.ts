@@ -99,15 +99,25 @@ export function renderPage(kb: KnowledgeBase, guideline: GuidelineEntry, range: 
   return parts.join('\n\n');
 }
 
+/** The agent's factor in each conversion table, labelled unverified as the data says. */
+function morphineEquivalent(kb: KnowledgeBase, agent: string, note: string | undefined): string {
+  const lines = kb.mme.tables.map((table) => {
+    const entry = kb.mme.entry(agent, table);
+    if (!entry) return `${escape(table.title)}: not listed, so no daily MME is computed with it`;
+    const factor = entry.factor !== undefined ? `\u00d7${entry.factor}` : `\u00d7${entry.tiers!.map((tier) => tier.factor).join('/')} by daily dose`;
+    return `${escape(table.title)}: ${factor} per ${entry.unit}${entry.note ? ` (${escape(entry.note)})` : ''}`;
+  });
+  const unverified = kb.mme.tables.some((table) => !table.verified) ? '\n\n_Conversion factors not verified against the published CDC tables._' : '';
+  return `**Morphine equivalent**\n\n${lines.map((line) => `- ${line}`).join('\n')}${note ? `\n\n${escape(note)}` : ''}${unverified}`;
+}
+
 export function renderDrug(kb: KnowledgeBase, drug: DrugEntry, asWritten?: string): string {
   const parts: string[] = [];
   const title = asWritten && asWritten.toLowerCase() !== drug.generic.toLowerCase() ? `**${escape(asWritten)}** = ${escape(drug.generic)}` : `**${escape(drug.generic)}**`;
   parts.push(title);
   parts.push(`Class: ${escape(drug.classes.join(', '))}`);
   if (drug.brands.length) parts.push(`Brands: ${escape(drug.brands.join(', '))}`);
-  if (drug.mmeFactor !== undefined) {
-    parts.push(`Morphine equivalent: \u00d7${drug.mmeFactor} per ${drug.mmeUnit === 'mcg/hr' ? 'mcg/hr' : drug.mmeUnit ?? 'mg'}${drug.mmeNote ? ` (${escape(drug.mmeNote)})` : ''}`);
-  }
+  if (drug.mmeAgent !== undefined) parts.push(morphineEquivalent(kb, drug.mmeAgent, drug.mmeNote));
   const components = (drug.components ?? []).map((id) => kb.drug(id)?.generic).filter(Boolean);
   if (components.length) parts.push(`Contains: ${escape(components.join(', '))}`);
   if (drug.notes) parts.push(escape(drug.notes));

@@ -5,6 +5,7 @@ import { similarityTo } from './fuzzy';
 import { foldName, nameKeyVariants, primaryKey } from './normalise';
 import { parsePageRange, rangesOverlap, type PageRange } from './pages';
 import { PhraseMatcher } from '../language/phrase-matcher';
+import { MmeConversions } from './mme';
 import { drugLookupOver, type DrugLookup, type DrugMention } from './drug-lookup';
 import { tokenList } from '../language/tokens';
 import type { DrugEntry, GuidelineEntry, KnowledgeData, OdgChapter, SectionEntry, TermEntry } from './types';
@@ -123,6 +124,8 @@ export class KnowledgeBase {
   readonly drugs: readonly DrugEntry[];
   readonly odgChapters: readonly OdgChapter[];
   readonly terms: readonly TermEntry[];
+  /** Morphine-equivalent conversion tables and dose thresholds (built-in, versioned data). */
+  readonly mme = builtinMme();
 
   private readonly guidelineById = new Map<string, GuidelineEntry>();
   private readonly sectionById = new Map<string, SectionEntry>();
@@ -511,3 +514,9 @@ function bestBy<T>(
   return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
 }
 
+let sharedMme: MmeConversions | null = null;
+
+/** The tables are the same for every knowledge base, so one instance serves all. */
+function builtinMme(): MmeConversions {
+  return (sharedMme ??= new MmeConversions());
+}

@@ -67,8 +67,8 @@ export interface DrugEntry {
   /** Governing section ids, most specific first. */
   readonly sections: readonly string[];
   readonly components?: readonly string[];
-  readonly mmeFactor?: number;
-  readonly mmeUnit?: 'mg' | 'mcg' | 'mcg/hr';
+  /** The opioid whose morphine-equivalent factor applies, as the conversion tables name it (`mme.json`). */
+  readonly mmeAgent?: string;
   readonly mmeNote?: string;
   readonly notes?: string;
 }
@@ -90,6 +90,47 @@ export interface TermEntry {
   readonly details: readonly string[];
   readonly sourceRef: string;
   readonly verified: boolean;
+}
+
+export type MmeUnit = 'mg' | 'mcg' | 'mcg/hr';
+
+export interface MmeFactor {
+  readonly agent: string;
+  /** What the factor multiplies: a daily dose in mg or mcg, or a patch's mcg/hr. */
+  readonly unit: MmeUnit;
+  readonly factor?: number;
+  /** For methadone in the CDC 2016 table: the factor by daily dose, in ascending order; the last has no bound. */
+  readonly tiers?: readonly { readonly upToDailyDose?: number; readonly factor: number }[];
+  readonly note?: string;
+}
+
+export interface MmeTable {
+  readonly id: string;
+  readonly title: string;
+  readonly published?: string;
+  readonly sourceRef: string;
+  readonly verified: boolean;
+  readonly factors: readonly MmeFactor[];
+}
+
+export interface MmeThreshold {
+  readonly id: string;
+  /** The guideline edition whose threshold this is; without it, the threshold that applies otherwise. */
+  readonly guideline?: string;
+  readonly dailyMme: number;
+  readonly text: string;
+  readonly section?: string;
+  readonly page?: number;
+  readonly sourceRef: string;
+  readonly verified: boolean;
+}
+
+/** The conversion tables and thresholds (`mme.json`), versioned as a whole. */
+export interface MmeData {
+  readonly version: number;
+  readonly defaultTable: string;
+  readonly tables: readonly MmeTable[];
+  readonly thresholds: readonly MmeThreshold[];
 }
 
 /** Everything the knowledge base is built from; user files supply partial sets that add or override by id. */

@@ -170,3 +170,57 @@ function countNear(tokens: TokenList, first: number, end: number, from: number, 
   }
   return null;
 }
+
+/**
+ * How a prescription is taken, as its directions say: units per dose ("one tablet", "1-2 tabs"),
+ * doses per day ("twice daily", "every 4-6 hours", "TID") and days of supply ("for 30 days",
+ * "30 day supply"). A range counts at its largest ("1-2 tabs every 4-6 hours" is 2 tablets 6 times
+ * a day), as a maximum daily dose does. Each part is null when the text does not give it; "as
+ * needed" alone gives no frequency.
+ */
+export interface Directions {
+  readonly unitsPerDose: number | null;
+  readonly dosesPerDay: number | null;
+  readonly supplyDays: number | null;
+}
+
+const MAX_UNITS_PER_DOSE = 4;
+const SIG_NUMBER = '(\\d+(?:\\.\\d+)?|one|two|three|four|half|1/2)';
+const SIG_NUMBER_VALUES: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, half: 0.5, '1/2': 0.5 };
+const sigNumber = (written: string): number => SIG_NUMBER_VALUES[written] ?? Number(written);
+/** "1-2 tabs", "one tablet", "2 caps" followed by how or when they are taken (a count alone is a quantity). */
+const UNITS_PER_DOSE = new RegExp(
+  `(?<![#\\d.])${SIG_NUMBER}(?:\\s*(?:-|to)\\s*${SIG_NUMBER})?\\s*(?:tabs?|tablets?|caps?|capsules?|pills?)\\b(?=[\\s,]+(?:by mouth|p\\.?o\\.?|orally|oral|every|each|q\\.?\\s?\\d|once|twice|daily|a day|per day|at bedtime|nightly|b\\.?i\\.?d|t\\.?i\\.?d|q\\.?i\\.?d|\\d+\\s*times|three times|four times|as needed|prn))`,
+  'i',
+);
+const EVERY_HOURS = /\b(?:every|q\.?)\s?(\d{1,2})(?:\s*(?:-|to)\s*(\d{1,2}))?\s*(?:hours?|hrs?|h)\b/i;
+const TIMES_A_DAY = /\b(\d|one|two|three|four)\s*(?:times|x)\s*(?:a|per|each)?\s*(?:day|daily)\b/i;
+const NAMED_FREQUENCIES: readonly [RegExp, number][] = [
+  [/\b(?:four times (?:a |per )?day|four times daily|q\.?i\.?d\.?)(?![a-z])/i, 4],
+  [/\b(?:three times (?:a |per )?day|three times daily|thrice daily|t\.?i\.?d\.?)(?![a-z])/i, 3],
+  [/\b(?:twice (?:a |per )?day|twice daily|b\.?i\.?d\.?)(?![a-z])/i, 2],
+  [/\b(?:once (?:a |per )?day|once daily|daily|every day|q\.?d\.?|nightly|at bedtime|q\.?h\.?s\.?|every (?:night|morning))(?![a-z])/i, 1],
+];
+const SUPPLY = /\b(?:(\d{1,3})[-\s]day(?:s)?\s+supply|(?:for|x)\s*(\d{1,3})\s*(days?|weeks?|months?))\b/i;
+
+export function readDirections(text: string): Directions {
+  const units = UNITS_PER_DOSE.exec(text);
+  const perDose = units ? sigNumber((units[2] ?? units[1]).toLowerCase()) : null;
+  // Nobody takes 60 tablets at once: a larger count is the quantity ("60 tablets every 6 hours").
+  const unitsPerDose = perDose !== null && perDose <= MAX_UNITS_PER_DOSE ? perDose : null;
+  let dosesPerDay: number | null = null;
+  const hours = EVERY_HOURS.exec(text);
+  const times = TIMES_A_DAY.exec(text);
+  if (hours && Number(hours[1]) > 0) dosesPerDay = Math.floor(24 / Math.min(Number(hours[1]), Number(hours[2] ?? hours[1])));
+  else if (times) dosesPerDay = sigNumber(times[1].toLowerCase());
+  else dosesPerDay = NAMED_FREQUENCIES.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+  const supply = SUPPLY.exec(text);
+  let supplyDays: number | null = null;
+  if (supply) {
+    const count = Number(supply[1] ?? supply[2]);
+    const per = (supply[3] ?? 'day').toLowerCase();
+    supplyDays = count * (per.startsWith('week') ? 7 : per.startsWith('month') ? 30 : 1);
+    if (supplyDays === 0) supplyDays = null;
+  }
+  return { unitsPerDose, dosesPerDay, supplyDays };
+}

@@ -168,10 +168,10 @@ describe('drugs', () => {
     assert.ok(!tizanidine.classes.includes('opioid'));
     const norco = kb.findDrug('Norco')!;
     assert.ok(norco.classes.includes('opioid'));
-    assert.equal(norco.mmeFactor, 1);
-    assert.equal(kb.findDrug('Percocet')!.mmeFactor, 1.5);
-    assert.equal(25 * kb.findDrug('Duragesic')!.mmeFactor!, 60);
-    assert.equal(tizanidine.mmeFactor, undefined);
+    assert.equal(norco.mmeAgent, 'hydrocodone');
+    assert.equal(kb.mme.factor(kb.findDrug('Percocet')!.mmeAgent!, 30)?.factor, 1.5);
+    assert.equal(25 * kb.mme.factor(kb.findDrug('Duragesic')!.mmeAgent!, 25)!.factor, 60);
+    assert.equal(tizanidine.mmeAgent, undefined);
     assert.ok(tizanidine.sections.includes('cp09-antispasticity'));
   });
 
