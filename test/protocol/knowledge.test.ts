@@ -11,7 +11,7 @@ import { makeLetter } from '../support/letters';
 import { waitFor } from '../support/polling';
 
 const ORGANISATION_DRUGS = JSON.stringify({
-  drugs: [{ id: 'zorvexa', generic: 'zorvexamine', brands: ['Zorvexa'], otherNames: [], classes: ['opioid'], sections: ['cp09-opioids'], mmeFactor: 2, mmeUnit: 'mg' }],
+  drugs: [{ id: 'zorvexa', generic: 'zorvexamine', brands: ['Zorvexa'], otherNames: [], classes: ['opioid'], sections: ['cp09-opioids'], mmeAgent: 'morphine' }],
 });
 
 function positionIn(text: string, needle: string, delta = 1) {

@@ -1,3 +1,4 @@
+import type { OpioidDose } from '../facts/opioid-dose';
 import type { Citation, Item, Letter } from '../letter/model';
 import type { Span } from '../text/span';
 import { letterDateToIso } from '../language/dates';
@@ -17,9 +18,11 @@ interface HoverResult {
  * What the knowledge base says about the thing at `offset`: a cited section, page or guideline
  * name, a decision word, a drug name, or a regulatory term. Pure; null when there is nothing.
  */
-export function hoverAt(letter: Letter, offset: number, kb: KnowledgeBase): HoverResult | null {
+/** `doses`: each item's daily opioid dose (`Analysis.doses`), shown when hovering the drug in its title. */
+export function hoverAt(letter: Letter, offset: number, kb: KnowledgeBase, doses: readonly (OpioidDose | null)[] = []): HoverResult | null {
   const date = letterDateToIso(letter.header.decisionDate?.value);
-  const item = letter.items.find((candidate) => contains(candidate.span, offset));
+  const itemIndex = letter.items.findIndex((candidate) => contains(candidate.span, offset));
+  const item = itemIndex >= 0 ? letter.items[itemIndex] : undefined;
   if (item) {
     const fromItem = itemHover(letter, item, offset, kb, date);
     if (fromItem) return fromItem;
@@ -27,7 +30,11 @@ export function hoverAt(letter: Letter, offset: number, kb: KnowledgeBase): Hove
   const line = lineAround(letter.text, offset);
   const lineText = letter.text.slice(line.start, line.end);
   const drug = kb.findDrugs(lineText, line.start).find((mention) => contains(mention.span, offset));
-  if (drug) return { markdown: renderDrug(kb, drug.entry, letter.text.slice(drug.span.start, drug.span.end)), span: drug.span, entry: { kind: 'drug', id: drug.entry.id } };
+  if (drug) {
+    const dose = item && contains(item.titleSpan, offset) ? doses[itemIndex] ?? null : null;
+    const markdown = renderDrug(kb, drug.entry, letter.text.slice(drug.span.start, drug.span.end), dose);
+    return { markdown, span: drug.span, entry: { kind: 'drug', id: drug.entry.id } };
+  }
   const term = kb.findTerms(lineText, line.start).find((mention) => contains(mention.span, offset));
   if (term) return { markdown: renderTerm(term.term), span: term.span, entry: { kind: 'term', id: term.term.id } };
   return null;

@@ -1,3 +1,4 @@
+import type { OpioidDose } from '../facts/opioid-dose';
 import { formatIsoDate } from '../language/dates';
 import { guidelineLabel } from '../knowledge/labels';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
@@ -99,6 +100,13 @@ export function renderPage(kb: KnowledgeBase, guideline: GuidelineEntry, range: 
   return parts.join('\n\n');
 }
 
+/** The item's daily dose, with its arithmetic and the table's verified flag, or what the line lacks. */
+export function doseLine(dose: OpioidDose): string {
+  const unverified = dose.table.verified ? '' : ', factors not verified';
+  if (dose.dailyMme === null) return `**This request:** no daily MME \u2014 ${escape(dose.missing ?? 'not enough in the item line')}.`;
+  return `**This request: \u2248 ${dose.dailyMme} MME/day** (${escape(dose.arithmetic ?? '')}; ${escape(dose.table.title)}${unverified})`;
+}
+
 /** The agent's factor in each conversion table, labelled unverified as the data says. */
 function morphineEquivalent(kb: KnowledgeBase, agent: string, note: string | undefined): string {
   const lines = kb.mme.tables.map((table) => {
@@ -111,10 +119,12 @@ function morphineEquivalent(kb: KnowledgeBase, agent: string, note: string | und
   return `**Morphine equivalent**\n\n${lines.map((line) => `- ${line}`).join('\n')}${note ? `\n\n${escape(note)}` : ''}${unverified}`;
 }
 
-export function renderDrug(kb: KnowledgeBase, drug: DrugEntry, asWritten?: string): string {
+/** `dose`: the daily dose of the item whose title names the drug, when hovering there. */
+export function renderDrug(kb: KnowledgeBase, drug: DrugEntry, asWritten?: string, dose?: OpioidDose | null): string {
   const parts: string[] = [];
   const title = asWritten && asWritten.toLowerCase() !== drug.generic.toLowerCase() ? `**${escape(asWritten)}** = ${escape(drug.generic)}` : `**${escape(drug.generic)}**`;
   parts.push(title);
+  if (dose) parts.push(doseLine(dose));
   parts.push(`Class: ${escape(drug.classes.join(', '))}`);
   if (drug.brands.length) parts.push(`Brands: ${escape(drug.brands.join(', '))}`);
   if (drug.mmeAgent !== undefined) parts.push(morphineEquivalent(kb, drug.mmeAgent, drug.mmeNote));

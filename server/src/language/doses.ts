@@ -194,7 +194,7 @@ const UNITS_PER_DOSE = new RegExp(
   'i',
 );
 const EVERY_HOURS = /\b(?:every|q\.?)\s?(\d{1,2})(?:\s*(?:-|to)\s*(\d{1,2}))?\s*(?:hours?|hrs?|h)\b/i;
-const TIMES_A_DAY = /\b(\d|one|two|three|four)\s*(?:times|x)\s*(?:a|per|each)?\s*(?:day|daily)\b/i;
+const TIMES_A_DAY = /\b(\d|one|two|three|four) ?(?:times|x) (?:(?:a|per|each) )?(?:day|daily)\b/i;
 const NAMED_FREQUENCIES: readonly [RegExp, number][] = [
   [/\b(?:four times (?:a |per )?day|four times daily|q\.?i\.?d\.?)(?![a-z])/i, 4],
   [/\b(?:three times (?:a |per )?day|three times daily|thrice daily|t\.?i\.?d\.?)(?![a-z])/i, 3],

@@ -26,7 +26,7 @@ export function registerFeatures(connection: Connection, documents: LetterDocume
   connection.onHover(async (params, token) => {
     const state = await documents.letterFor(params.textDocument.uri, token);
     if (!state) return null;
-    const hover = hoverAt(state.letter, state.lines.offsetAt(params.position), state.knowledge);
+    const hover = hoverAt(state.letter, state.lines.offsetAt(params.position), state.knowledge, state.analysis.doses);
     if (!hover) return null;
     return { contents: { kind: 'markdown', value: hover.markdown }, range: state.lines.rangeOf(hover.span) };
   });
@@ -35,7 +35,7 @@ export function registerFeatures(connection: Connection, documents: LetterDocume
   connection.onDefinition(async (params, token) => {
     const state = await documents.letterFor(params.textDocument.uri, token);
     if (!state) return null;
-    const hover = hoverAt(state.letter, state.lines.offsetAt(params.position), state.knowledge);
+    const hover = hoverAt(state.letter, state.lines.offsetAt(params.position), state.knowledge, state.analysis.doses);
     if (!hover?.entry) return null;
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { uri: knowledgeUri(hover.entry, params.textDocument.uri), range };

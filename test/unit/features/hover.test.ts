@@ -1,3 +1,4 @@
+import { analyze } from '../../../server/src/engine/analyze';
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { hoverAt } from '../../../server/src/features/hover';
@@ -96,7 +97,20 @@ describe('hover on a parsed letter', () => {
   test('an opioid hover shows its morphine-equivalent factor', () => {
     const opioidText = makeLetter({ items: [{ title: 'Percocet 10/325mg #100', decision: 'Upheld' }] });
     const hover = hoverAt(parseLetter(opioidText), at(opioidText, 'Percocet'), kb)!;
-    assert.match(hover.markdown, /Morphine equivalent: \u00d71\.5 per mg/);
+    assert.match(hover.markdown, /\*\*Morphine equivalent\*\*\n\n- CDC 2016 conversion factors: \u00d71\.5 per mg\n- CDC 2022 conversion factors: \u00d71\.5 per mg/);
+    assert.match(hover.markdown, /_Conversion factors not verified against the published CDC tables\._/);
+  });
+
+  test("an opioid in an item's title shows that request's daily MME, or what the line lacks", () => {
+    const text = makeLetter({ items: [{ title: 'Percocet 10/325mg one tablet every 6 hours #120' }, { title: 'Norco 10/325mg #90' }] });
+    const letter = parseLetter(text);
+    const { doses } = analyze(text, { knowledge: kb });
+    const computed = hoverAt(letter, at(text, 'Percocet'), kb, doses)!;
+    assert.match(computed.markdown, /\*\*This request: \u2248 60 MME\/day\*\* \(10 mg \u00d7 1 \u00d7 4\/day \u00d7 1\.5; CDC 2016 conversion factors, factors not verified\)/);
+    const lacking = hoverAt(letter, at(text, 'Norco'), kb, doses)!;
+    assert.match(lacking.markdown, /\*\*This request:\*\* no daily MME \u2014 the item gives no frequency/);
+    // Without the analysis (or outside a title) the hover is the dictionary's alone.
+    assert.doesNotMatch(hoverAt(letter, at(text, 'Norco'), kb)!.markdown, /This request/);
   });
 
   test('a decision word', () => {

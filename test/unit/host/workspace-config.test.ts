@@ -9,7 +9,7 @@ import { loadKnowledge } from '../../../server/src/knowledge';
 
 /** An invented drug, so that only a knowledge file can make it known. */
 const DRUGS = JSON.stringify({
-  drugs: [{ id: 'zorvexa', generic: 'zorvexamine', brands: ['Zorvexa'], otherNames: [], classes: ['opioid'], sections: ['cp09-opioids'], mmeFactor: 2, mmeUnit: 'mg' }],
+  drugs: [{ id: 'zorvexa', generic: 'zorvexamine', brands: ['Zorvexa'], otherNames: [], classes: ['opioid'], sections: ['cp09-opioids'], mmeAgent: 'morphine' }],
 });
 
 /** Writes a file with a later modification time, however coarse the file system's clock. */

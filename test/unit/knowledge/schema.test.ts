@@ -95,3 +95,24 @@ test('unverified pages stay flagged: only the benzodiazepine page is marked veri
 test('the knowledge base loads once and is shared', () => {
   assert.equal(loadKnowledge(), loadKnowledge());
 });
+
+test('the MME tables: every entry has one factor or ascending tiers, and every opioid agent is listed or explained', () => {
+  const kb = loadKnowledge();
+  const tableIds = kb.mme.tables.map((table) => table.id);
+  assert.ok(tableIds.includes(kb.mme.data.defaultTable), 'the default table exists');
+  for (const table of kb.mme.tables) {
+    for (const entry of table.factors) {
+      assert.ok((entry.factor === undefined) !== (entry.tiers === undefined), `${table.id}/${entry.agent}: one factor or tiers, not both or neither`);
+      const bounds = (entry.tiers ?? []).map((tier) => tier.upToDailyDose ?? Infinity);
+      assert.deepEqual(bounds, [...bounds].sort((a, b) => a - b), `${table.id}/${entry.agent}: tiers in ascending order`);
+      if (entry.tiers) assert.equal(entry.tiers.at(-1)!.upToDailyDose, undefined, `${table.id}/${entry.agent}: the last tier has no bound`);
+    }
+  }
+  for (const drug of builtinKnowledgeData.drugs) {
+    if (!drug.mmeAgent || kb.mme.entry(drug.mmeAgent)) continue;
+    assert.match(drug.mmeNote ?? '', /Not in the CDC 2016 conversion table/, `${drug.id}: agent ${drug.mmeAgent} is in no default table and its note does not say so`);
+  }
+  // Each threshold names a section that exists, and the general one is there.
+  for (const threshold of kb.mme.data.thresholds) if (threshold.section) assert.ok(kb.section(threshold.section), `${threshold.id}: unknown section ${threshold.section}`);
+  assert.ok(kb.mme.threshold(null), 'a threshold applies when no edition-specific one does');
+});

@@ -9,7 +9,7 @@ import { makeLetter } from '../../support/letters';
 /** An invented drug, so the test cannot pass on built-in data. */
 const ORGANISATION_DRUGS = JSON.stringify({
   drugs: [
-    { id: 'zorvexa', generic: 'zorvexamine', brands: ['Zorvexa'], otherNames: [], classes: ['opioid'], sections: ['cp09-opioids'], mmeFactor: 2, mmeUnit: 'mg' },
+    { id: 'zorvexa', generic: 'zorvexamine', brands: ['Zorvexa'], otherNames: [], classes: ['opioid'], sections: ['cp09-opioids'], mmeAgent: 'morphine' },
   ],
 });
 
