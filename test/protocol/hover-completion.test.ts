@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CompletionItem, CompletionList, Hover, InlayHint, MarkupContent } from 'vscode-languageserver-protocol';
 import { TestClient } from '../support/lsp-client';
 
 const text = readFileSync(resolve('examples', 'complete-letter.imr'), 'utf8');
@@ -80,5 +80,40 @@ describe('hover and completion over stdio', () => {
     assert.ok(opioids, `labels: ${items.slice(0, 15).map((item) => item.label).join(', ')}`);
     assert.ok(items.length > 20, 'lists the guideline\'s sections');
     assert.match(`${opioids.detail ?? ''} ${JSON.stringify(opioids.documentation ?? '')}`, /\d/, 'shows pages');
+  });
+});
+
+describe('inlay hints over stdio', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  test("an opioid item's daily MME sits after its title; an item without a frequency gets none", async () => {
+    const uri = 'file:///virtual/doses.imr';
+    const letter = text
+      .replace('Norco 10/325mg #90: Overturned', 'Norco 10/325mg one tablet every 6 hours #90: Overturned');
+    await client.open(uri, letter);
+    const lineCount = letter.split(/\r?\n/).length;
+    const hints = await client.request<InlayHint[] | null>('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: lineCount, character: 0 } },
+    });
+    assert.ok(hints);
+    const titleLine = letter.split(/\r?\n/).findIndex((line) => line.startsWith('Norco 10/325mg one tablet every 6 hours #90'));
+    assert.deepEqual(
+      hints.map((hint) => [hint.label, hint.position]),
+      [['\u2248 40 MME/day', { line: titleLine, character: 'Norco 10/325mg one tablet every 6 hours #90'.length }]],
+    );
+    assert.match((hints[0].tooltip as MarkupContent).value, /10 mg \u00d7 1 \u00d7 4\/day \u00d7 1; CDC 2016 conversion factors, factors not verified/);
+    // Outside the requested range, nothing.
+    const none = await client.request<InlayHint[] | null>('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } },
+    });
+    assert.deepEqual(none, []);
   });
 });

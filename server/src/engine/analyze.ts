@@ -49,7 +49,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   }
   const letter = parseLetter(text);
   // The rules' facts also say how each rationale concludes, which the hosts show; read once for both.
-  const context = ruleContext(letter, options.knowledge);
+  const context = ruleContext(letter, options.knowledge, options.config);
   const findings = runRules(letter, options.knowledge, { ...options, context });
   const conclusions = letter.items.map((item, index) => (item.rationale ? context.facts.conclusion(index).verdict : null));
   const doses = letter.items.map((_, index) => context.facts.opioidDose(index));

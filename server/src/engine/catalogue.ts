@@ -14,6 +14,7 @@ import { itemParts } from '../rules/item-parts';
 import { letterConsistency } from '../rules/letter-consistency';
 import { missingSection } from '../rules/missing-section';
 import { notALetter } from '../rules/not-a-letter';
+import { opioidDose } from '../rules/opioid-dose';
 import { opioidMonitoring } from '../rules/opioid-monitoring';
 import { partialScope } from '../rules/partial-scope';
 import { phi } from '../rules/phi';
@@ -37,6 +38,7 @@ export const ALL_RULES: readonly Rule[] = [
   quantity,
   refillCount,
   opioidMonitoring,
+  opioidDose,
   durationOfUse,
   conclusionItemMismatch,
   partialScope,

@@ -11,6 +11,8 @@ interface IgnoreEntry {
 export interface LintConfig {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly ignore: readonly IgnoreEntry[];
+  /** The daily MME at which `opioid-dose` asks for the dose to be discussed; absent: the knowledge's threshold for the edition in force. */
+  readonly opioidDoseThreshold?: number;
 }
 
 export const EMPTY_CONFIG: LintConfig = { rules: {}, ignore: [] };
@@ -75,13 +77,21 @@ export function readConfig(value: unknown, knownRules?: ReadonlySet<string>): Re
       });
     }
   }
-  return { config: { rules, ignore }, problems };
+  let opioidDoseThreshold: number | undefined;
+  if (raw.opioidDoseThreshold !== undefined && raw.opioidDoseThreshold !== null) {
+    if (typeof raw.opioidDoseThreshold === 'number' && Number.isFinite(raw.opioidDoseThreshold) && raw.opioidDoseThreshold > 0) opioidDoseThreshold = raw.opioidDoseThreshold;
+    else problems.push({ message: '"opioidDoseThreshold" must be a positive number of MME a day (or null for the guideline\'s threshold); using the guideline\'s.', path: 'opioidDoseThreshold' });
+  }
+  return { config: opioidDoseThreshold === undefined ? { rules, ignore } : { rules, ignore, opioidDoseThreshold }, problems };
 }
 
 /** Later configs win rule by rule; ignore lists add up. */
 export function mergeConfigs(...configs: readonly LintConfig[]): LintConfig {
-  return {
+  const merged: LintConfig = {
     rules: Object.assign({}, ...configs.map((config) => config.rules)),
     ignore: configs.flatMap((config) => config.ignore),
   };
+  // The last config that sets a threshold wins, as for rules.
+  const threshold = configs.map((config) => config.opioidDoseThreshold).filter((value) => value !== undefined).at(-1);
+  return threshold === undefined ? merged : { ...merged, opioidDoseThreshold: threshold };
 }

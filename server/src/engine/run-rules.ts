@@ -16,13 +16,14 @@ interface RunRulesOptions {
 }
 
 /** What every rule is handed for one letter: the knowledge, and one facts object they all share. */
-export function ruleContext(letter: Letter, knowledge: KnowledgeBase): RuleContext {
-  return { knowledge, facts: new LetterFacts(letter, knowledge) };
+export function ruleContext(letter: Letter, knowledge: KnowledgeBase, config: LintConfig = EMPTY_CONFIG): RuleContext {
+  const options = config.opioidDoseThreshold === undefined ? {} : { opioidDoseThreshold: config.opioidDoseThreshold };
+  return { knowledge, options, facts: new LetterFacts(letter, knowledge) };
 }
 
 /** Runs the rules over one parsed letter, with one facts object for all of them. */
 export function runRules(letter: Letter, knowledge: KnowledgeBase, options: RunRulesOptions = {}): Finding[] {
-  const context = options.context ?? ruleContext(letter, knowledge);
+  const context = options.context ?? ruleContext(letter, knowledge, options.config);
   const config = options.config ?? EMPTY_CONFIG;
   const rules = letter.looksLikeLetter ? options.rules ?? ALL_RULES : [notALetter];
   const ignoredTitles = ignoredItemTitlesByRule(config);

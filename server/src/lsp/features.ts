@@ -3,13 +3,14 @@ import { completionsAt } from '../features/completion';
 import { foldingSpans } from '../features/folding';
 import { hoverAt } from '../features/hover';
 import { renderKnowledgeEntry } from '../features/knowledge-markdown';
+import { inlayHints } from '../features/inlay-hints';
 import { outline } from '../features/outline';
 import { toCompletionItem, toDocumentSymbol, toFoldingRanges } from './convert';
 import type { LetterDocuments } from './documents';
 import type { KnowledgeFiles } from './knowledge';
 import { knowledgeRefFromUri, knowledgeUri, KNOWLEDGE_ENTRY_REQUEST } from './knowledge-documents';
 
-/** The editor features over an open letter's analysis: outline, folding, hover, go to definition (with its knowledge documents) and completion. */
+/** The editor features over an open letter's analysis: outline, folding, hover, go to definition (with its knowledge documents), inlay hints and completion. */
 export function registerFeatures(connection: Connection, documents: LetterDocuments, knowledge: KnowledgeFiles): void {
   connection.onDocumentSymbol(async (params, token) => {
     const state = await documents.letterFor(params.textDocument.uri, token);
@@ -46,6 +47,18 @@ export function registerFeatures(connection: Connection, documents: LetterDocume
     if (!parsed) return null;
     const letterKnowledge = parsed.letterUri ? (await documents.stateFor(parsed.letterUri))?.knowledge ?? knowledge.builtin : knowledge.builtin;
     return renderKnowledgeEntry(letterKnowledge, parsed.ref);
+  });
+
+  connection.languages.inlayHint.on(async (params, token) => {
+    const state = await documents.letterFor(params.textDocument.uri, token);
+    if (!state) return null;
+    const range = { start: state.lines.offsetAt(params.range.start), end: state.lines.offsetAt(params.range.end) };
+    return inlayHints(state.letter, state.analysis.doses, range).map((hint) => ({
+      position: state.lines.positionAt(hint.offset),
+      label: hint.label,
+      tooltip: { kind: 'markdown' as const, value: hint.tooltip },
+      paddingLeft: true,
+    }));
   });
 
   connection.onCompletion(async (params, token) => {

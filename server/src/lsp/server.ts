@@ -40,6 +40,7 @@ connection.onInitialize((params) => {
       foldingRangeProvider: true,
       hoverProvider: true,
       definitionProvider: true,
+      inlayHintProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', ','] },
       ...CODE_ACTION_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: configuration.followsWorkspaceFolders } },

@@ -25,8 +25,9 @@ export function readEditorSettings(section: unknown): EditorSettings {
     else problems.push(`"imr.maxFileSize" must be a non-negative number of bytes; using the default of ${DEFAULT_MAX_FILE_SIZE}.`);
   }
   let config = EMPTY_CONFIG;
-  if (raw.rules !== undefined && raw.rules !== null) {
-    const read = readConfig({ rules: raw.rules }, KNOWN_RULE_IDS);
+  const configPart = { ...(raw.rules !== undefined && raw.rules !== null ? { rules: raw.rules } : {}), ...(raw.opioidDoseThreshold !== undefined ? { opioidDoseThreshold: raw.opioidDoseThreshold } : {}) };
+  if (Object.keys(configPart).length > 0) {
+    const read = readConfig(configPart, KNOWN_RULE_IDS);
     config = read.config;
     problems.push(...read.problems.map((problem) => `"imr.${problem.path}": ${problem.message}`));
   }

@@ -40,8 +40,15 @@ export interface Finding extends RuleFinding {
   readonly severity: Severity;
 }
 
+export interface RuleOptions {
+  /** The daily MME at which opioid-dose applies; absent: the knowledge's threshold for the edition in force. */
+  readonly opioidDoseThreshold?: number;
+}
+
 export interface RuleContext {
   readonly knowledge: KnowledgeBase;
+  /** The settings rules read beyond their severity (`LintConfig`). */
+  readonly options: RuleOptions;
   /** What is known about this letter: built once per analysis and shared by every rule. */
   readonly facts: LetterFacts;
 }

@@ -52,3 +52,19 @@ test('editor settings of the wrong shape fall back to defaults with a message', 
   assert.deepEqual(readEditorSettings(null).problems, []);
   assert.equal(readEditorSettings(42).problems.length, 1);
 });
+
+test('opioidDoseThreshold: a positive number is kept, anything else is reported and the guideline threshold applies', () => {
+  assert.equal(readConfig({ opioidDoseThreshold: 80 }).config.opioidDoseThreshold, 80);
+  assert.equal(readConfig({ opioidDoseThreshold: null }).config.opioidDoseThreshold, undefined);
+  const bad = readConfig({ opioidDoseThreshold: 'ninety' });
+  assert.equal(bad.config.opioidDoseThreshold, undefined);
+  assert.deepEqual(bad.problems.map((problem) => problem.path), ['opioidDoseThreshold']);
+  assert.equal(readConfig({ opioidDoseThreshold: -5 }).problems.length, 1);
+  // The project file wins over the editor setting, as for rules.
+  assert.equal(mergeConfigs(readConfig({ opioidDoseThreshold: 60 }).config, readConfig({ opioidDoseThreshold: 100 }).config).opioidDoseThreshold, 100);
+  assert.equal(mergeConfigs(readConfig({ opioidDoseThreshold: 60 }).config, readConfig({ rules: {} }).config).opioidDoseThreshold, 60);
+  const editor = readEditorSettings({ opioidDoseThreshold: 0 });
+  assert.equal(editor.config.opioidDoseThreshold, undefined);
+  assert.match(editor.problems.join('\n'), /"imr\.opioidDoseThreshold": "opioidDoseThreshold" must be a positive number/);
+  assert.equal(readEditorSettings({ opioidDoseThreshold: 75, rules: { quantity: 'off' } }).config.opioidDoseThreshold, 75);
+});
