@@ -14,6 +14,7 @@ import { itemParts } from '../rules/item-parts';
 import { letterConsistency } from '../rules/letter-consistency';
 import { missingSection } from '../rules/missing-section';
 import { notALetter } from '../rules/not-a-letter';
+import { opioidBenzodiazepine } from '../rules/opioid-benzodiazepine';
 import { opioidDose } from '../rules/opioid-dose';
 import { opioidMonitoring } from '../rules/opioid-monitoring';
 import { partialScope } from '../rules/partial-scope';
@@ -39,6 +40,7 @@ export const ALL_RULES: readonly Rule[] = [
   refillCount,
   opioidMonitoring,
   opioidDose,
+  opioidBenzodiazepine,
   durationOfUse,
   conclusionItemMismatch,
   partialScope,

@@ -318,6 +318,35 @@ function findSummaryDrugUse(summary: PassageAnalysis, generics: ReadonlySet<stri
   });
 }
 
+/** A sentence naming a drug with these is about using it now ("she takes Xanax nightly", "current medications include Norco"). */
+const CURRENT_USE_CUES = phraseSet([
+  'current*', 'takes', 'taking', 'is on', 'are on', 'remains on', 'remained on', 'continues', 'continuing', 'medications include*',
+  'medications consist*', 'medication list', 'medication regimen', 'uses', 'using', 'is prescribed', 'are prescribed',
+  'was prescribed', 'were prescribed', 'has been prescribed', 'prescribed', 'refilled', 'dispensed',
+]);
+/** ...and these make it history ("Xanax was stopped in 2015", "previously took Valium"). */
+const PAST_USE_CUES = phraseSet([
+  'stopped', 'discontinued', 'weaned', 'weaned off', 'tapered off', 'no longer', 'previously', 'prior', 'formerly', 'in the past',
+  'history of', 'failed', 'had taken', 'used to',
+]);
+
+/**
+ * Where the case summary shows a drug of `family` in current use, not negated and not as history;
+ * null when it does not.
+ */
+export function summaryCurrentUse(facts: Passages, family: DrugFamily): { span: Span; generic: string } | null {
+  const summary = facts.summary;
+  return summary.memo(`current-use:${family}`, () => {
+    for (const mention of drugMentionsIn(summary, facts.drugs)) {
+      if (!mention.classes.includes(family) || summary.isNegated(mention.span)) continue;
+      const sentence = summary.sentenceAt(mention.span.start);
+      if (!sentence || PAST_USE_CUES.occursIn(summary.tokens, sentence.firstToken, sentence.endToken)) continue;
+      if (CURRENT_USE_CUES.occursIn(summary.tokens, sentence.firstToken, sentence.endToken)) return { span: sentence.span, generic: mention.generic };
+    }
+    return null;
+  });
+}
+
 /** "prior use of opioids", "has been using the medication since": only explicit use phrases count for these vaguer anchors. */
 const REFERRING_USE: UseCues = {
   near: phraseSet([
