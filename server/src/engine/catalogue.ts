@@ -1,4 +1,5 @@
 import type { Rule } from '../rules/types';
+import { caseSpecificReasoning } from '../rules/case-specific-reasoning';
 import { citationEdition } from '../rules/citation-edition';
 import { citationMissing } from '../rules/citation-missing';
 import { citationPage } from '../rules/citation-page';
@@ -45,6 +46,7 @@ export const ALL_RULES: readonly Rule[] = [
   conclusionItemMismatch,
   partialScope,
   letterConsistency,
+  caseSpecificReasoning,
   unknownDrug,
   citationMissing,
   citationPage,
