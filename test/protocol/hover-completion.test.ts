@@ -104,9 +104,15 @@ describe('inlay hints over stdio', () => {
     });
     assert.ok(hints);
     const titleLine = letter.split(/\r?\n/).findIndex((line) => line.startsWith('Norco 10/325mg one tablet every 6 hours #90'));
+    const therapyTitle = 'Six sessions of physical therapy for the cervical spine';
+    const therapyLine = letter.split(/\r?\n/).findIndex((line) => line.startsWith(therapyTitle));
     assert.deepEqual(
       hints.map((hint) => [hint.label, hint.position]),
-      [['\u2248 40 MME/day', { line: titleLine, character: 'Norco 10/325mg one tablet every 6 hours #90'.length }]],
+      [
+        ['\u2248 40 MME/day', { line: titleLine, character: 'Norco 10/325mg one tablet every 6 hours #90'.length }],
+        // The summary's "twelve sessions of physical therapy in 2012 and 2013".
+        ['12 prior + 6 requested = 18', { line: therapyLine, character: therapyTitle.length }],
+      ],
     );
     assert.match((hints[0].tooltip as MarkupContent).value, /10 mg \u00d7 1 \u00d7 4\/day \u00d7 1; CDC 2016 conversion factors, factors not verified/);
     // Outside the requested range, nothing.
@@ -115,5 +121,21 @@ describe('inlay hints over stdio', () => {
       range: { start: { line: 0, character: 0 }, end: { line: 2, character: 0 } },
     });
     assert.deepEqual(none, []);
+  });
+  test('a course of therapy shows prior plus requested visits after its title', async () => {
+    const uri = 'file:///virtual/visits.imr';
+    const fixture = readFileSync(resolve('test', 'fixtures', 'rules', 'therapy-visits', 'fail-over-the-cap.txt'), 'utf8');
+    await client.open(uri, fixture);
+    const lineCount = fixture.split(/\r?\n/).length;
+    const hints = await client.request<InlayHint[] | null>('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: lineCount, character: 0 } },
+    });
+    const title = 'Physical therapy 2 times a week for 6 weeks for the low back';
+    const titleLine = fixture.split(/\r?\n/).findIndex((line) => line.startsWith(title));
+    assert.deepEqual(
+      (hints ?? []).map((hint) => [hint.label, hint.position]),
+      [['8 prior + 12 requested = 20', { line: titleLine, character: title.length }]],
+    );
   });
 });

@@ -6,6 +6,7 @@ import { FILE_TOO_LARGE } from './catalogue';
 import { ruleContext, runRules } from './run-rules';
 import type { Finding } from '../rules/types';
 import type { OpioidDose } from '../facts/opioid-dose';
+import type { TherapyVisits } from '../facts/therapy-visits';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -25,6 +26,8 @@ export interface Analysis {
   readonly conclusions: readonly (RationaleConclusion | null)[];
   /** Each item's daily opioid dose in morphine equivalents, parallel to `letter.items`; null for an item that names no opioid. */
   readonly doses: readonly (OpioidDose | null)[];
+  /** Each item's visits had and requested, parallel to `letter.items`; null for an item that is not a course of therapy. */
+  readonly visits: readonly (TherapyVisits | null)[];
 }
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
@@ -37,6 +40,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
       letter: null,
       conclusions: [],
       doses: [],
+      visits: [],
       findings: setting === 'off' ? [] : [
         {
           ruleId: FILE_TOO_LARGE,
@@ -53,7 +57,8 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const findings = runRules(letter, options.knowledge, { ...options, context });
   const conclusions = letter.items.map((item, index) => (item.rationale ? context.facts.conclusion(index).verdict : null));
   const doses = letter.items.map((_, index) => context.facts.opioidDose(index));
-  return { letter, findings, conclusions, doses };
+  const visits = letter.items.map((_, index) => context.facts.therapyVisits(index));
+  return { letter, findings, conclusions, doses, visits };
 }
 
 /** Counts UTF-8 bytes without allocating, stopping early once past `limit`. */

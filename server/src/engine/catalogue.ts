@@ -22,6 +22,7 @@ import { partialScope } from '../rules/partial-scope';
 import { phi } from '../rules/phi';
 import { quantity } from '../rules/quantity';
 import { refillCount } from '../rules/refill-count';
+import { therapyVisits } from '../rules/therapy-visits';
 import { unknownDrug } from '../rules/unknown-drug';
 import type { Severity } from '../rules/types';
 
@@ -43,6 +44,7 @@ export const ALL_RULES: readonly Rule[] = [
   opioidDose,
   opioidBenzodiazepine,
   durationOfUse,
+  therapyVisits,
   conclusionItemMismatch,
   partialScope,
   letterConsistency,

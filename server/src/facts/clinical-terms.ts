@@ -60,7 +60,7 @@ export const IMPROVEMENT_CUES = phraseSet([
   'working', 'help*', 'allow*', 'enabl*', 'maintain*',
 ]);
 
-export type TherapyKind = 'physical-therapy' | 'chiropractic' | 'acupuncture';
+export type TherapyKind = 'physical-therapy' | 'chiropractic' | 'acupuncture' | 'massage';
 
 export const THERAPY_TERMS = new PhraseMatcher<TherapyKind>([
   ['physical therapy', 'physical-therapy'],
@@ -83,6 +83,9 @@ export const THERAPY_TERMS = new PhraseMatcher<TherapyKind>([
   ['chiropractic manipulation', 'chiropractic'],
   ['acupuncture', 'acupuncture'],
   ['acupuncturist', 'acupuncture'],
+  ['massage', 'massage'],
+  ['massage therapy', 'massage'],
+  ['massage therapist', 'massage'],
 ]);
 
 /** Signals that a guideline, not the record of this worker, is being described. */

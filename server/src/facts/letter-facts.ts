@@ -1,4 +1,5 @@
 import { opioidDose, type OpioidDose } from './opioid-dose';
+import { therapyVisits, type TherapyVisits } from './therapy-visits';
 import type { KnowledgeBase, ResolvedCitation } from '../knowledge/knowledge-base';
 import type { DrugLookup } from '../knowledge/drug-lookup';
 import { letterDateToIso } from '../language/dates';
@@ -29,6 +30,7 @@ export class LetterFacts implements Passages {
   private readonly items: (ItemFacts | undefined)[];
   private readonly conclusions: (Conclusion | undefined)[];
   private readonly doses: (OpioidDose | null | undefined)[];
+  private readonly visits: (TherapyVisits | null | undefined)[];
   private summaryPassage: PassageAnalysis | null = null;
   private citations: readonly (readonly ResolvedCitation[])[] | null = null;
 
@@ -40,6 +42,7 @@ export class LetterFacts implements Passages {
     this.items = new Array(letter.items.length);
     this.conclusions = new Array(letter.items.length);
     this.doses = new Array(letter.items.length);
+    this.visits = new Array(letter.items.length);
   }
 
   /** Tokens, sentences and negation scopes of `span` of the letter. */
@@ -81,6 +84,16 @@ export class LetterFacts implements Passages {
   /** What the documentation rules need to know about item `index`. */
   item(index: number): ItemFacts {
     return (this.items[index] ??= computeItemFacts(this, index));
+  }
+
+  /** Visits had and requested for item `index`, or null when it is not a course of therapy. */
+  therapyVisits(index: number): TherapyVisits | null {
+    let visits = this.visits[index];
+    if (visits === undefined) {
+      visits = this.letter.items[index].medication ? null : therapyVisits(this.item(index), this.summary);
+      this.visits[index] = visits;
+    }
+    return visits;
   }
 
   /** The daily morphine-equivalent dose of item `index`, or null when it names no opioid. */

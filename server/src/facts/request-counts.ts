@@ -42,7 +42,7 @@ function perWeekTotal(tokens: TokenList, after: number, perVisit: number, timesR
   if (tokens.is(index, 'a') || tokens.is(index, 'per')) index++;
   if (index >= tokens.length || !PER_WEEK.has(tokens.norm(index))) return null;
   index++;
-  if (tokens.is(index, 'for') || tokens.is(index, 'x') || tokens.is(index, 'times')) index++;
+  if (tokens.is(index, 'for') || tokens.is(index, 'over') || tokens.is(index, 'x') || tokens.is(index, 'times')) index++;
   const weeks = countAt(tokens, index);
   if (weeks === null || index + 1 >= tokens.length || !WEEKS.has(tokens.norm(index + 1))) return null;
   return [perVisit * weeks, index + 1];
@@ -84,6 +84,13 @@ export function requestCounts(tokens: TokenList, from = 0, to = tokens.length): 
       }
       continue;
     }
+    // "Physical therapy sessions, 12": the count after its unit, closing the request.
+    if (COUNTED_UNITS.has(tokens.norm(index)) && (tokens.is(index + 1, ',') || tokens.is(index + 1, ':')) && index + 2 < to && tokens.isNumber(index + 2) && (index + 3 >= to || tokens.is(index + 3, ')'))) {
+      const after = countAt(tokens, index + 2);
+      if (after !== null) counts.push(after);
+      index += 2;
+      continue;
+    }
     const count = countAt(tokens, index);
     if (count === null) {
       // "times 6", "x 6" with no count before them.
@@ -93,30 +100,44 @@ export function requestCounts(tokens: TokenList, from = 0, to = tokens.length): 
       }
       continue;
     }
-    // A range ("1-2 times per week") is no single count.
-    if (tokens.is(index + 1, '-') || tokens.is(index - 1, '-')) continue;
+    // A range is no single count, except as the most a frequency allows: "2-3 times a week for 6 weeks" is up to 18.
+    if (tokens.is(index + 1, '-')) continue;
     const weekly = index + 1 < to ? perWeekTotal(tokens, index + 1, count) : null;
     if (weekly !== null) {
       counts.push(weekly[0]);
       index = weekly[1];
       continue;
     }
+    if (tokens.is(index - 1, '-')) continue;
     // "2 times 6", "2 x 6": visits per week by weeks.
     if (TIMES.has(tokens.norm(index + 1)) && index + 2 < to && tokens.isNumber(index + 2) && countAt(tokens, index + 2) !== null) {
       counts.push(count * countAt(tokens, index + 2)!);
       index += 2;
       continue;
     }
-    for (let unit = index + 1; unit < to && unit <= index + 1 + MAX_WORDS_BEFORE_UNIT; unit++) {
-      if (!tokens.isWord(unit)) break;
-      if (COUNTED_UNITS.has(tokens.norm(unit))) {
-        counts.push(count);
-        index = unit;
-        break;
-      }
+    const unit = unitAfter(tokens, index, to);
+    if (unit >= 0) {
+      counts.push(count);
+      index = unit;
     }
   }
   return counts;
+}
+
+/** The index of the unit word a count at `index` counts ("6 visits", "two physical therapy sessions"), or -1. */
+function unitAfter(tokens: TokenList, index: number, to = tokens.length): number {
+  for (let unit = index + 1; unit < to && unit <= index + 1 + MAX_WORDS_BEFORE_UNIT; unit++) {
+    if (!tokens.isWord(unit)) return -1;
+    if (COUNTED_UNITS.has(tokens.norm(unit))) return unit;
+  }
+  return -1;
+}
+
+/** The count of sessions, visits or units the token at `index` gives ("12 sessions", "six visits"), or null; a range is none. */
+export function unitCountAt(tokens: TokenList, index: number): number | null {
+  const count = countAt(tokens, index);
+  if (count === null || tokens.is(index + 1, '-') || tokens.is(index - 1, '-')) return null;
+  return unitAfter(tokens, index) >= 0 ? count : null;
 }
 
 /**
@@ -131,9 +152,5 @@ export function countMentionAt(tokens: TokenList, index: number, counts: Readonl
   for (let before = index - 1; before >= 0 && before >= index - 2; before--) {
     if (requestCues.has(tokens.norm(before))) return count;
   }
-  for (let unit = index + 1; unit < tokens.length && unit <= index + 1 + MAX_WORDS_BEFORE_UNIT; unit++) {
-    if (!tokens.isWord(unit)) return null;
-    if (COUNTED_UNITS.has(tokens.norm(unit))) return count;
-  }
-  return null;
+  return unitAfter(tokens, index) >= 0 ? count : null;
 }

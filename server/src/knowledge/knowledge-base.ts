@@ -6,6 +6,7 @@ import { foldName, nameKeyVariants, primaryKey } from './normalise';
 import { parsePageRange, rangesOverlap, type PageRange } from './pages';
 import { PhraseMatcher } from '../language/phrase-matcher';
 import { MmeConversions } from './mme';
+import { VisitCaps } from './visit-caps';
 import { drugLookupOver, type DrugLookup, type DrugMention } from './drug-lookup';
 import { tokenList } from '../language/tokens';
 import type { DrugEntry, GuidelineEntry, KnowledgeData, OdgChapter, SectionEntry, TermEntry } from './types';
@@ -126,6 +127,8 @@ export class KnowledgeBase {
   readonly terms: readonly TermEntry[];
   /** Morphine-equivalent conversion tables and dose thresholds (built-in, versioned data). */
   readonly mme = builtinMme();
+  /** Caps on courses of therapy (built-in, versioned data). */
+  readonly visitCaps = builtinVisitCaps();
 
   private readonly guidelineById = new Map<string, GuidelineEntry>();
   private readonly sectionById = new Map<string, SectionEntry>();
@@ -519,4 +522,10 @@ let sharedMme: MmeConversions | null = null;
 /** The tables are the same for every knowledge base, so one instance serves all. */
 function builtinMme(): MmeConversions {
   return (sharedMme ??= new MmeConversions());
+}
+
+let sharedVisitCaps: VisitCaps | null = null;
+
+function builtinVisitCaps(): VisitCaps {
+  return (sharedVisitCaps ??= new VisitCaps());
 }

@@ -133,6 +133,18 @@ export interface MmeData {
   readonly thresholds: readonly MmeThreshold[];
 }
 
+export interface VisitCap {
+  readonly id: string;
+  readonly therapies: readonly ('physical-therapy' | 'chiropractic' | 'acupuncture' | 'massage')[];
+  /** The guideline sections whose citation makes this the cap; absent for a statute, which applies whatever is cited. */
+  readonly sections?: readonly string[];
+  readonly trial?: number;
+  readonly visits: number;
+  readonly text: string;
+  readonly sourceRef: string;
+  readonly verified: boolean;
+}
+
 /** Everything the knowledge base is built from; user files supply partial sets that add or override by id. */
 export interface KnowledgeData {
   readonly guidelines: readonly GuidelineEntry[];

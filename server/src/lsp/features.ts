@@ -53,7 +53,7 @@ export function registerFeatures(connection: Connection, documents: LetterDocume
     const state = await documents.letterFor(params.textDocument.uri, token);
     if (!state) return null;
     const range = { start: state.lines.offsetAt(params.range.start), end: state.lines.offsetAt(params.range.end) };
-    return inlayHints(state.letter, state.analysis.doses, range).map((hint) => ({
+    return inlayHints(state.letter, state.analysis, range).map((hint) => ({
       position: state.lines.positionAt(hint.offset),
       label: hint.label,
       tooltip: { kind: 'markdown' as const, value: hint.tooltip },
