@@ -10,6 +10,7 @@ import { decisionConclusion } from '../rules/decision-conclusion';
 import { duplicateItem } from '../rules/duplicate-item';
 import { durationOfUse } from '../rules/duration-of-use';
 import { functionalImprovement } from '../rules/functional-improvement';
+import { guidelineFit } from '../rules/guideline-fit';
 import { itemDecision } from '../rules/item-decision';
 import { itemParts } from '../rules/item-parts';
 import { letterConsistency } from '../rules/letter-consistency';
@@ -54,6 +55,7 @@ export const ALL_RULES: readonly Rule[] = [
   citationPage,
   citationUnknown,
   citationEdition,
+  guidelineFit,
   dateOrder,
   phi,
 ];

@@ -7,6 +7,7 @@ import { parsePageRange, rangesOverlap, type PageRange } from './pages';
 import { PhraseMatcher } from '../language/phrase-matcher';
 import { MmeConversions } from './mme';
 import { VisitCaps } from './visit-caps';
+import { BodyParts } from './body-parts';
 import { drugLookupOver, type DrugLookup, type DrugMention } from './drug-lookup';
 import { tokenList } from '../language/tokens';
 import type { DrugEntry, GuidelineEntry, KnowledgeData, OdgChapter, SectionEntry, TermEntry } from './types';
@@ -129,6 +130,8 @@ export class KnowledgeBase {
   readonly mme = builtinMme();
   /** Caps on courses of therapy (built-in, versioned data). */
   readonly visitCaps = builtinVisitCaps();
+  /** Body parts and the chapters that cover them (built-in, versioned data). */
+  readonly bodyParts = builtinBodyParts();
 
   private readonly guidelineById = new Map<string, GuidelineEntry>();
   private readonly sectionById = new Map<string, SectionEntry>();
@@ -528,4 +531,10 @@ let sharedVisitCaps: VisitCaps | null = null;
 
 function builtinVisitCaps(): VisitCaps {
   return (sharedVisitCaps ??= new VisitCaps());
+}
+
+let sharedBodyParts: BodyParts | null = null;
+
+function builtinBodyParts(): BodyParts {
+  return (sharedBodyParts ??= new BodyParts());
 }
