@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { CompletionItem, CompletionList, Hover, InlayHint, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CodeLens, CompletionItem, CompletionList, Hover, InlayHint, MarkupContent } from 'vscode-languageserver-protocol';
 import { TestClient } from '../support/lsp-client';
 
 const text = readFileSync(resolve('examples', 'complete-letter.imr'), 'utf8');
@@ -139,3 +139,29 @@ describe('inlay hints over stdio', () => {
     );
   });
 });
+
+describe('code lens over stdio', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  test("each item's criteria sit above its title, and imr.codeLens.enabled turns them off", async () => {
+    const uri = 'file:///virtual/lens.imr';
+    await client.open(uri, text);
+    const lenses = await client.request<CodeLens[] | null>('textDocument/codeLens', { textDocument: { uri } });
+    const norcoLine = lines.findIndex((line) => line.startsWith('Norco 10/325mg #90'));
+    assert.deepEqual(
+      (lenses ?? []).slice(0, 1).map((lens) => [lens.range.start, lens.command?.title]),
+      [[{ line: norcoLine, character: 0 }, 'Opioids, on-going management: analgesia \u2713  activities \u2713  adverse effects \u2713  aberrant behaviour \u2713 (criteria not verified)']],
+    );
+    assert.equal(lenses?.length, 3);
+    await client.settingsChanged({ codeLens: { enabled: false } });
+    const off = await client.request<CodeLens[] | null>('textDocument/codeLens', { textDocument: { uri } });
+    assert.ok(off === null || off.length === 0, 'no lens once turned off');
+  });
+});
+

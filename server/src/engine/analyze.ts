@@ -7,6 +7,7 @@ import { ruleContext, runRules } from './run-rules';
 import type { Finding } from '../rules/types';
 import type { OpioidDose } from '../facts/opioid-dose';
 import type { TherapyVisits } from '../facts/therapy-visits';
+import { itemCriteria, type ItemCriteria } from '../facts/criteria';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -28,6 +29,8 @@ export interface Analysis {
   readonly doses: readonly (OpioidDose | null)[];
   /** Each item's visits had and requested, parallel to `letter.items`; null for an item that is not a course of therapy. */
   readonly visits: readonly (TherapyVisits | null)[];
+  /** Per item, the criteria of its cited sections and whether the letter addresses each (for the code lens). */
+  readonly criteria: readonly (readonly ItemCriteria[])[];
 }
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
@@ -41,6 +44,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
       conclusions: [],
       doses: [],
       visits: [],
+      criteria: [],
       findings: setting === 'off' ? [] : [
         {
           ruleId: FILE_TOO_LARGE,
@@ -58,7 +62,8 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const conclusions = letter.items.map((item, index) => (item.rationale ? context.facts.conclusion(index).verdict : null));
   const doses = letter.items.map((_, index) => context.facts.opioidDose(index));
   const visits = letter.items.map((_, index) => context.facts.therapyVisits(index));
-  return { letter, findings, conclusions, doses, visits };
+  const criteria = letter.items.map((_, index) => itemCriteria(context.facts, index));
+  return { letter, findings, conclusions, doses, visits, criteria };
 }
 
 /** Counts UTF-8 bytes without allocating, stopping early once past `limit`. */

@@ -67,6 +67,15 @@ const DRUG_USE: UseCues = {
     'for over', 'for several', 'for months', 'for years',
   ]),
 };
+/**
+ * Cues that open a list of what the worker has had, and reach every drug the sentence lists after
+ * them, however long the list: "Treatment to date has included twelve sessions of physical
+ * therapy, two injections, home exercise, Norco and cyclobenzaprine."
+ */
+const LIST_OF_USE = phraseSet([
+  'treatment to date', 'treatments to date', 'treatment has included', 'treatment included', 'treatments have included',
+  'treatment has consisted of', 'medications include*', 'current medications', 'medications consist*', 'medication list',
+]);
 /** A sentence about the request itself ("UR non-certified Norco #60") only shows prior use through these. */
 const DRUG_USE_IN_REQUEST: UseCues = {
   near: phraseSet(['continue*', 'current*', 'refill', 'ongoing', 'wean*', 'taper*']),
@@ -114,8 +123,16 @@ function showsUse(passage: PassageAnalysis, anchor: { first: number; end: number
   if (passage.isNegated(anchor.span)) return null;
   const cues = isAboutRequest(passage.tokens, sentence) ? inRequest : general;
   const shows =
-    hasAffirmedCue(passage, cues.near, sentence, anchor, NEAR_WINDOW, requestFrom) || hasAffirmedCue(passage, cues.context, sentence, anchor, CONTEXT_WINDOW, requestFrom);
+    hasAffirmedCue(passage, cues.near, sentence, anchor, NEAR_WINDOW, requestFrom) ||
+    hasAffirmedCue(passage, cues.context, sentence, anchor, CONTEXT_WINDOW, requestFrom) ||
+    (cues === DRUG_USE && opensListBefore(passage, sentence, anchor));
   return shows ? sentence.span : null;
+}
+
+/** A list-opening cue, not negated, earlier in the sentence than the mention. */
+function opensListBefore(passage: PassageAnalysis, sentence: Sentence, anchor: { first: number }): boolean {
+  const match = LIST_OF_USE.findFirst(passage.tokens, sentence.firstToken, anchor.first);
+  return match !== null && match !== undefined && !passage.isNegatedAt(match.span.start);
 }
 
 /** Whether a cue that is not negated occurs within `window` tokens of the anchor, inside its sentence. */

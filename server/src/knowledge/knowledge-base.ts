@@ -8,6 +8,7 @@ import { PhraseMatcher } from '../language/phrase-matcher';
 import { MmeConversions } from './mme';
 import { VisitCaps } from './visit-caps';
 import { BodyParts } from './body-parts';
+import { CriteriaTable } from './criteria';
 import { drugLookupOver, type DrugLookup, type DrugMention } from './drug-lookup';
 import { tokenList } from '../language/tokens';
 import type { DrugEntry, GuidelineEntry, KnowledgeData, OdgChapter, SectionEntry, TermEntry } from './types';
@@ -132,6 +133,8 @@ export class KnowledgeBase {
   readonly visitCaps = builtinVisitCaps();
   /** Body parts and the chapters that cover them (built-in, versioned data). */
   readonly bodyParts = builtinBodyParts();
+  /** What cited sections require, as criteria the facts answer (built-in, versioned data). */
+  readonly criteria = builtinCriteria();
 
   private readonly guidelineById = new Map<string, GuidelineEntry>();
   private readonly sectionById = new Map<string, SectionEntry>();
@@ -537,4 +540,10 @@ let sharedBodyParts: BodyParts | null = null;
 
 function builtinBodyParts(): BodyParts {
   return (sharedBodyParts ??= new BodyParts());
+}
+
+let sharedCriteria: CriteriaTable | null = null;
+
+function builtinCriteria(): CriteriaTable {
+  return (sharedCriteria ??= new CriteriaTable());
 }

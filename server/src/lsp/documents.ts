@@ -90,6 +90,11 @@ export class LetterDocuments {
   }
 
   /** What a request about a letter works on: null when the document is not open or not a letter; a cancelled request throws. */
+  /** The editor settings that apply to a document. */
+  settingsFor(uri: string): Promise<EditorSettings> {
+    return this.configuration.settingsFor(uri);
+  }
+
   async letterFor(uri: string, token: CancellationToken): Promise<LetterState | null> {
     const state = await this.stateFor(uri);
     throwIfCancelled(token);

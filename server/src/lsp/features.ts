@@ -3,6 +3,7 @@ import { completionsAt } from '../features/completion';
 import { foldingSpans } from '../features/folding';
 import { hoverAt } from '../features/hover';
 import { renderKnowledgeEntry } from '../features/knowledge-markdown';
+import { codeLenses } from '../features/code-lens';
 import { inlayHints } from '../features/inlay-hints';
 import { outline } from '../features/outline';
 import { toCompletionItem, toDocumentSymbol, toFoldingRanges } from './convert';
@@ -10,7 +11,7 @@ import type { LetterDocuments } from './documents';
 import type { KnowledgeFiles } from './knowledge';
 import { knowledgeRefFromUri, knowledgeUri, KNOWLEDGE_ENTRY_REQUEST } from './knowledge-documents';
 
-/** The editor features over an open letter's analysis: outline, folding, hover, go to definition (with its knowledge documents), inlay hints and completion. */
+/** The editor features over an open letter's analysis: outline, folding, hover, go to definition (with its knowledge documents), inlay hints, code lenses and completion. */
 export function registerFeatures(connection: Connection, documents: LetterDocuments, knowledge: KnowledgeFiles): void {
   connection.onDocumentSymbol(async (params, token) => {
     const state = await documents.letterFor(params.textDocument.uri, token);
@@ -58,6 +59,16 @@ export function registerFeatures(connection: Connection, documents: LetterDocume
       label: hint.label,
       tooltip: { kind: 'markdown' as const, value: hint.tooltip },
       paddingLeft: true,
+    }));
+  });
+
+  connection.onCodeLens(async (params, token) => {
+    const state = await documents.letterFor(params.textDocument.uri, token);
+    if (!state || !(await documents.settingsFor(params.textDocument.uri)).codeLens) return null;
+    return codeLenses(state.letter, state.analysis.criteria).map((lens) => ({
+      range: state.lines.rangeOf(lens.span),
+      // Informational: the criteria are the title, and the lens does nothing when clicked.
+      command: { title: lens.title, command: '' },
     }));
   });
 

@@ -41,6 +41,7 @@ connection.onInitialize((params) => {
       hoverProvider: true,
       definitionProvider: true,
       inlayHintProvider: true,
+      codeLensProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: [':', ' ', ','] },
       ...CODE_ACTION_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: configuration.followsWorkspaceFolders } },

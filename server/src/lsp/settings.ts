@@ -7,11 +7,13 @@ export interface EditorSettings {
   readonly maxFileSize: number;
   /** As written in the settings; relative paths are resolved against the workspace folder. */
   readonly knowledgeFiles: readonly string[];
+  /** Whether items show their criteria in a code lens (`imr.codeLens.enabled`). */
+  readonly codeLens: boolean;
   /** Human-readable problems with the user's settings; the defaults replace the bad parts. */
   readonly problems: readonly string[];
 }
 
-export const DEFAULT_SETTINGS: EditorSettings = { config: EMPTY_CONFIG, maxFileSize: DEFAULT_MAX_FILE_SIZE, knowledgeFiles: [], problems: [] };
+export const DEFAULT_SETTINGS: EditorSettings = { config: EMPTY_CONFIG, maxFileSize: DEFAULT_MAX_FILE_SIZE, knowledgeFiles: [], codeLens: true, problems: [] };
 
 /** Reads the `imr` settings section, whatever shape a hand-edited settings.json gave it. */
 export function readEditorSettings(section: unknown): EditorSettings {
@@ -36,5 +38,11 @@ export function readEditorSettings(section: unknown): EditorSettings {
     if (Array.isArray(raw.knowledgeFiles) && raw.knowledgeFiles.every((path) => typeof path === 'string')) knowledgeFiles = raw.knowledgeFiles.filter((path) => path.trim() !== '');
     else problems.push('"imr.knowledgeFiles" must be a list of file paths; using the built-in knowledge only.');
   }
-  return { config, maxFileSize, knowledgeFiles, problems };
+  let codeLens = true;
+  const lens = raw.codeLens as { enabled?: unknown } | null | undefined;
+  if (lens !== undefined && lens !== null) {
+    if (typeof lens === 'object' && (lens.enabled === undefined || typeof lens.enabled === 'boolean')) codeLens = lens.enabled ?? true;
+    else problems.push('"imr.codeLens.enabled" must be true or false; showing the code lens.');
+  }
+  return { config, maxFileSize, knowledgeFiles, codeLens, problems };
 }

@@ -70,3 +70,13 @@ test('a near cue three tokens before the drug still shows use ("continue with th
   assert.equal(priorUse(rationale, 'The worker was told to continue with the Norco.', title), true);
   assert.equal(priorUse(rationale, 'The worker was told to continue with all of the Norco.', title), false);
 });
+
+test('a list of treatment to date reaches every drug it lists, however long; a drug before the cue is not in the list', () => {
+  const rationale = `The guidelines support opioids with documented benefit. ${VERDICT}`;
+  const long = 'The injured worker has low back pain. Treatment to date has included twelve sessions of physical therapy in 2012 and 2013, two lumbar epidural steroid injections, home exercise, Norco and cyclobenzaprine.';
+  assert.equal(priorUse(rationale, long, 'Norco 10/325mg #90'), true);
+  const before = 'The injured worker asks about Norco for low back pain; treatment to date has included physical therapy.';
+  assert.equal(priorUse(rationale, before, 'Norco 10/325mg #90'), false);
+  const negated = 'The injured worker has low back pain. Treatment to date has not included Norco.';
+  assert.equal(priorUse(rationale, negated, 'Norco 10/325mg #90'), false);
+});
