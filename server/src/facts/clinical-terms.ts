@@ -110,9 +110,9 @@ const RECORD_CUES = phraseSet([
   'the patient', "patient's", 'he', 'she', 'his', 'her', 'him', 'the worker', 'treating', 'requesting', 'documentation',
   'medical records', 'the records', 'progress note*', 'progress report*', 'submitted', 'the request', 'this request', 'requested',
   'this is a request', 'the current request',
-  // "Patient has completed a trial of physical therapy": the record's patient without an article.
-  'patient has', 'patient had', 'patient is', 'patient was', 'patient reports', 'patient reported', 'patient continues',
-  'patient complains', 'patient underwent',
+  // "Patient has completed a trial of physical therapy": the record's patient without an article, in the
+  // past. Guideline lists use the present ("Patient is non-adherent", "Patient has engaged in diversion").
+  'patient has completed', 'patient has had', 'patient had', 'patient was', 'patient reported', 'patient underwent',
 ]);
 /** Guideline cues strong enough to mark a sentence they open, or a quotation, as guideline text. */
 const LEADING_GUIDELINE_CUES = phraseSet(['mtus', 'guideline*', 'acoem', 'odg', 'state*', 'recommend*', 'according to', 'per']);

@@ -24,3 +24,8 @@ test('"Patient has …" without an article is about the record', () => {
   const without = rationale.replace('Patient has completed physical therapy with no improvement. ', '');
   assert.equal(check(caseSpecificReasoning, makeLetter({ items: [{ title: 'MRI of the right shoulder', decision: 'Overturned', rationale: without }] })).findings.length, 1);
 });
+
+test('a guideline list in the present ("Patient is non-adherent", "Patient has engaged in diversion") is still guideline text', () => {
+  const rationale = 'Most guidelines describe tapering under any of the following circumstances. Patient is non-adherent to treatment plan and monitoring. Patient has engaged in illegal activity, including diversion. The request is not medically necessary.';
+  assert.equal(check(caseSpecificReasoning, makeLetter({ items: [{ title: 'Norco 10/325mg #90', rationale }] })).findings.length, 1);
+});
