@@ -166,4 +166,22 @@ export const checks: Check[] = [
       await sleep(200);
     },
   },
+  {
+    name: 'the code lens above an item lists the criteria of its cited sections',
+    async run(context) {
+      const { page } = context;
+      const file = 'examples/complete-letter.imr';
+      await openFile(page, file);
+      const { line } = lineColumnOf(context, file, 'Norco 10/325mg #90: Overturned');
+      await goTo(page, line, 1);
+      const lens = page.locator('.editor-instance .monaco-editor .codelens-decoration', { hasText: 'Opioids, on-going management' }).first();
+      await lens.waitFor({ state: 'visible', timeout: 20_000 });
+      const shown = (await lens.innerText()).replace(/\s+/g, ' ');
+      assert.match(shown, /Opioids, on-going management: analgesia \u2713 activities \u2713 adverse effects \u2713 aberrant behaviour \u2713 \(criteria not verified\)/);
+      const muscle = page.locator('.editor-instance .monaco-editor .codelens-decoration', { hasText: 'Muscle relaxants' }).first();
+      await muscle.waitFor({ state: 'visible', timeout: 10_000 });
+      assert.match((await muscle.innerText()).replace(/\s+/g, ' '), /Muscle relaxants: duration \u2713 function with prior use \u2713/);
+      await screenshot(context, '05-code-lens');
+    },
+  },
 ];

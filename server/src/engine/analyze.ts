@@ -8,6 +8,7 @@ import type { Finding } from '../rules/types';
 import type { OpioidDose } from '../facts/opioid-dose';
 import type { TherapyVisits } from '../facts/therapy-visits';
 import { itemCriteria, type ItemCriteria } from '../facts/criteria';
+import type { LetterFacts } from '../facts/letter-facts';
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
@@ -25,7 +26,7 @@ export interface Analysis {
   readonly findings: readonly Finding[];
   /** How each item's rationale concludes, parallel to `letter.items`; null for an item without a rationale. */
   readonly conclusions: readonly (RationaleConclusion | null)[];
-  /** Each item's daily opioid dose in morphine equivalents, parallel to `letter.items`; null for an item that names no opioid. */
+  /** Each item's daily opioid dose in morphine equivalents, parallel to `letter.items`; null for an item that names no opioid. Computed on first use. */
   readonly doses: readonly (OpioidDose | null)[];
   /** Each item's visits had and requested, parallel to `letter.items`; null for an item that is not a course of therapy. */
   readonly visits: readonly (TherapyVisits | null)[];
@@ -60,10 +61,36 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const context = ruleContext(letter, options.knowledge, options.config);
   const findings = runRules(letter, options.knowledge, { ...options, context });
   const conclusions = letter.items.map((item, index) => (item.rationale ? context.facts.conclusion(index).verdict : null));
-  const doses = letter.items.map((_, index) => context.facts.opioidDose(index));
-  const visits = letter.items.map((_, index) => context.facts.therapyVisits(index));
-  const criteria = letter.items.map((_, index) => itemCriteria(context.facts, index));
-  return { letter, findings, conclusions, doses, visits, criteria };
+  return new LetterAnalysis(letter, findings, conclusions, context.facts);
+}
+
+/**
+ * An analysis whose figures for the editor (hints, hovers, lenses) are worked out on first use,
+ * so diagnostics never wait for them. A class, so that every analysis shares one shape.
+ */
+class LetterAnalysis implements Analysis {
+  private doseList: readonly (OpioidDose | null)[] | undefined;
+  private visitList: readonly (TherapyVisits | null)[] | undefined;
+  private criteriaList: readonly (readonly ItemCriteria[])[] | undefined;
+
+  constructor(
+    readonly letter: Letter,
+    readonly findings: readonly Finding[],
+    readonly conclusions: readonly (RationaleConclusion | null)[],
+    private readonly facts: LetterFacts,
+  ) {}
+
+  get doses(): readonly (OpioidDose | null)[] {
+    return (this.doseList ??= this.letter.items.map((_, index) => this.facts.opioidDose(index)));
+  }
+
+  get visits(): readonly (TherapyVisits | null)[] {
+    return (this.visitList ??= this.letter.items.map((_, index) => this.facts.therapyVisits(index)));
+  }
+
+  get criteria(): readonly (readonly ItemCriteria[])[] {
+    return (this.criteriaList ??= this.letter.items.map((_, index) => itemCriteria(this.facts, index)));
+  }
 }
 
 /** Counts UTF-8 bytes without allocating, stopping early once past `limit`. */

@@ -57,9 +57,28 @@ function breaksBetween(tokens: PassageAnalysis['tokens'], a: { first: number; en
 export function therapyVisits(facts: ItemFacts, summary: PassageAnalysis): TherapyVisits | null {
   const therapy = facts.therapy;
   if (!therapy) return null;
-  const requested = requestedVisits(facts.title.tokens, facts.title.text.slice(facts.title.span.start, facts.title.span.end));
-  const prior = priorVisits(summary, therapy);
-  return { therapy, requested, prior, total: requested !== null && prior !== null ? prior.count + requested : null };
+  return new Course(therapy, requestedVisits(facts.title.tokens, facts.title.text.slice(facts.title.span.start, facts.title.span.end)), summary);
+}
+
+/** The prior visits are read from the summary only when asked, so a check that needs only the count costs no summary tokens. */
+class Course implements TherapyVisits {
+  private priorVisits: { count: number; span: Span } | null | undefined;
+
+  constructor(
+    readonly therapy: TherapyKind,
+    readonly requested: number | null,
+    private readonly summary: PassageAnalysis,
+  ) {}
+
+  get prior(): { count: number; span: Span } | null {
+    if (this.priorVisits === undefined) this.priorVisits = priorVisits(this.summary, this.therapy);
+    return this.priorVisits;
+  }
+
+  get total(): number | null {
+    const prior = this.prior;
+    return this.requested !== null && prior !== null ? prior.count + this.requested : null;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sentenceKind } from '../facts/clinical-terms';
+import { anyWorkerSentence } from '../facts/clinical-terms';
 import { phraseSet } from '../language/phrase-matcher';
 import type { Rule, RuleFinding } from './types';
 
@@ -23,7 +23,7 @@ export const caseSpecificReasoning: Rule = {
       const reasons = rationale.sentences.filter(
         (sentence) => sentence.span.start !== conclusion?.span.start || REASON_CUES.occursIn(rationale.tokens, sentence.firstToken, sentence.endToken),
       );
-      if (reasons.length === 0 || reasons.some((sentence) => sentenceKind(rationale, sentence) === 'worker')) return;
+      if (reasons.length === 0 || anyWorkerSentence(rationale, reasons)) return;
       findings.push({
         message: `The rationale has no sentence about this worker or the record: ${reasons.length === 1 ? 'its one reason is' : `all ${reasons.length} of its reasons are`} guideline text or the standard disclaimer, so the decision is not tied to this case.`,
         span: item.rationale.label,

@@ -1,6 +1,6 @@
 import type { PassageAnalysis } from '../facts/passages';
 import { findDates, formatDate, type FoundDate } from '../language/dates';
-import { phraseSet, type PhraseMatcher } from '../language/phrase-matcher';
+import { PhraseMatcher, phraseSet } from '../language/phrase-matcher';
 import type { Sentence } from '../language/sentences';
 import type { TokenList } from '../language/tokens';
 import { headerDate, headerYearPivot } from '../letter/header';
@@ -8,23 +8,27 @@ import type { HeaderKey, Letter } from '../letter/model';
 import type { Rule, RuleFinding } from './types';
 
 /** Names of the utilization review decision the letter is about. */
-const UR_CUES = phraseSet([
+const UR_WORDS: readonly string[] = [
   'utilization review', 'ur', 'prior review', 'previous review', 'original review', 'previously reviewed', 'prior determination',
   'previous determination', 'prior denial', 'previous denial', 'previously non certified', 'previously noncertified',
   'previously denied', 'previously modified',
-]);
+];
 /** What the review decided: a sentence about a review that certified something else is not about this denial. */
 const DENIAL_CUES = phraseSet([
   'non certified', 'noncertified', 'non certify', 'not certified', 'non certification', 'noncertification', 'denied', 'denial',
   'deny', 'denies', 'modified', 'modify', 'partially', 'not approved', 'non approved', 'failed to approve', 'not medically necessary',
   'not recommended', 'previously reviewed', 'adverse',
 ]);
-const INJURY_CUES = phraseSet([
+const INJURY_WORDS: readonly string[] = [
   'date of injury', 'date of industrial injury', 'doi', 'injured on', 'injury on', 'injury of', 'injuries on', 'injured at work on',
   'injured while working on', 'claim from',
-]);
-const REQUEST_CUES = phraseSet(['rfa', 'request for authorization', 'requests for authorization', 'request for authorisation']);
-const REPORT_CUES = phraseSet(['progress report', 'progress reports', 'progress note', 'progress notes', 'pr 2', 'pr2']);
+];
+const REQUEST_WORDS: readonly string[] = ['rfa', 'request for authorization', 'requests for authorization', 'request for authorisation'];
+const REPORT_WORDS: readonly string[] = ['progress report', 'progress reports', 'progress note', 'progress notes', 'pr 2', 'pr2'];
+/** Every cue, by the event it names, so that the summary is scanned once. */
+const EVENT_CUES = new PhraseMatcher<Kind>(
+  ([['injury', INJURY_WORDS], ['review', UR_WORDS], ['request', REQUEST_WORDS], ['report', REPORT_WORDS]] as const).flatMap(([kind, words]) => words.map((word) => [word, kind] as const)),
+);
 /** Words before a cue that make it another event than the one the header records ("a prior injury on", "a subsequent RFA"). */
 const OTHER_EVENT = phraseSet([
   'prior', 'previous', 'earlier', 'another', 'second', 'separate', 'other', 'subsequent', 'later', 'new', 'updated', 'repeat',
@@ -37,6 +41,13 @@ const MAX_LINK = 4;
 const RANGE = new Set(['to', 'through', 'thru', '-', 'until']);
 
 type Kind = 'injury' | 'review' | 'request' | 'report';
+
+interface LocatedDate {
+  readonly date: FoundDate;
+  /** The date's first token and one past its last. */
+  readonly first: number;
+  readonly end: number;
+}
 
 interface Mention {
   readonly kind: Kind;
@@ -130,31 +141,28 @@ function sameDay(date: FoundDate, header: FoundDate): boolean {
  */
 function datedMentions(passage: PassageAnalysis, dates: readonly FoundDate[]): Mention[] {
   const tokens = passage.tokens;
-  const valid = dates.filter((date) => date.valid);
-  if (valid.length === 0) return [];
+  const located: LocatedDate[] = [];
+  for (const date of dates) {
+    if (date.valid) located.push({ date, first: tokens.indexAt(date.span.start), end: tokens.indexAt(date.span.end - 1) + 1 });
+  }
+  if (located.length === 0) return [];
   const mentions: Mention[] = [];
-  const add = (kind: Kind, cues: PhraseMatcher<string>, also?: (sentence: Sentence) => boolean) => {
-    for (const cue of cues.findAll(tokens)) {
-      // An earlier injury or review, or a later request, is another event; an "updated progress report" is still a report.
-      if (kind !== 'report' && OTHER_EVENT.occursIn(tokens, Math.max(0, cue.first - 3), cue.first)) continue;
-      const sentence = passage.sentenceAt(cue.span.start);
-      if (!sentence || (also && !also(sentence))) continue;
-      const date = linkedDate(tokens, valid, cue.first, cue.end, sentence) ?? (kind === 'review' ? onlyDate(valid, sentence) : null);
-      if (date && !startsRange(tokens, date)) mentions.push({ kind, date, sentence });
-    }
-  };
-  add('injury', INJURY_CUES);
-  add('review', UR_CUES, (sentence) => DENIAL_CUES.occursIn(tokens, sentence.firstToken, sentence.endToken));
-  add('request', REQUEST_CUES);
-  add('report', REPORT_CUES);
+  // One pass for the cues of every kind.
+  for (const cue of EVENT_CUES.findAll(tokens)) {
+    const kind = cue.value;
+    if (kind !== 'report' && OTHER_EVENT.occursIn(tokens, Math.max(0, cue.first - 3), cue.first)) continue;
+    const sentence = passage.sentenceAt(cue.span.start);
+    if (!sentence) continue;
+    if (kind === 'review' && !DENIAL_CUES.occursIn(tokens, sentence.firstToken, sentence.endToken)) continue;
+    const date = linkedDate(tokens, located, cue.first, cue.end, sentence) ?? (kind === 'review' ? onlyDate(located, sentence) : null);
+    if (date && !startsRange(tokens, date)) mentions.push({ kind, date, sentence });
+  }
   return mentions;
 }
 
 /** The date right after the cue, or right before it, with only linking words between. */
-function linkedDate(tokens: TokenList, dates: readonly FoundDate[], first: number, end: number, sentence: Sentence): FoundDate | null {
-  for (const date of dates) {
-    const dateFirst = tokens.indexAt(date.span.start);
-    const dateEnd = tokens.indexAt(date.span.end - 1) + 1;
+function linkedDate(tokens: TokenList, dates: readonly LocatedDate[], first: number, end: number, sentence: Sentence): FoundDate | null {
+  for (const { date, first: dateFirst, end: dateEnd } of dates) {
     if (dateFirst < sentence.firstToken || dateEnd > sentence.endToken) continue;
     if (dateFirst >= end && onlyLinks(tokens, end, dateFirst)) return date;
     if (dateEnd <= first && onlyLinks(tokens, dateEnd, first)) return date;
@@ -169,9 +177,9 @@ function onlyLinks(tokens: TokenList, from: number, to: number): boolean {
 }
 
 /** The sentence's one full date, or null when it has none or several. */
-function onlyDate(dates: readonly FoundDate[], sentence: Sentence & { span: { start: number; end: number } }): FoundDate | null {
-  const inside = dates.filter((date) => date.day !== null && date.span.start >= sentence.span.start && date.span.end <= sentence.span.end);
-  return inside.length === 1 ? inside[0] : null;
+function onlyDate(dates: readonly LocatedDate[], sentence: Sentence): FoundDate | null {
+  const inside = dates.filter(({ date, first, end }) => date.day !== null && first >= sentence.firstToken && end <= sentence.endToken);
+  return inside.length === 1 ? inside[0].date : null;
 }
 
 function startsRange(tokens: TokenList, date: FoundDate): boolean {

@@ -29,9 +29,10 @@ export const therapyVisits: Rule = {
         });
         return;
       }
-      if (visits.total === null || item.decision?.decision !== 'Overturned') return;
+      // Cheapest questions first: the prior visits take a reading of the summary.
+      if (item.decision?.decision !== 'Overturned') return;
       const cap = capFor(context, index, visits.therapy);
-      if (!cap || visits.total <= cap.visits || justifiesMore(context, index)) return;
+      if (!cap || visits.total === null || visits.total <= cap.visits || justifiesMore(context, index)) return;
       findings.push({
         message: `${visits.prior!.count} prior + ${visits.requested} requested = ${visits.total} visits, more than the ${cap.visits} the guideline allows (${cap.text}${cap.verified ? '' : ' Not verified.'}), but the rationale names no exceptional factor or objective functional gain.`,
         span: item.rationale?.label ?? item.titleSpan,
