@@ -90,7 +90,7 @@ export class LetterFacts implements Passages {
   therapyVisits(index: number): TherapyVisits | null {
     let visits = this.visits[index];
     if (visits === undefined) {
-      visits = this.letter.items[index].medication ? null : therapyVisits(this.item(index), this.summary);
+      visits = this.letter.items[index].medication ? null : therapyVisits(this.item(index), this);
       this.visits[index] = visits;
     }
     return visits;

@@ -1,7 +1,7 @@
 import type { Span } from '../text/span';
 import type { TherapyKind } from './clinical-terms';
 import { therapyMentionsIn, tokenGap, type ItemFacts } from './item-facts';
-import type { PassageAnalysis } from './passages';
+import type { PassageAnalysis, Passages } from './passages';
 import { requestCounts, unitCountAt } from './request-counts';
 import { phraseSet } from '../language/phrase-matcher';
 
@@ -54,10 +54,10 @@ function breaksBetween(tokens: PassageAnalysis['tokens'], a: { first: number; en
   return breaks;
 }
 
-export function therapyVisits(facts: ItemFacts, summary: PassageAnalysis): TherapyVisits | null {
+export function therapyVisits(facts: ItemFacts, passages: Passages): TherapyVisits | null {
   const therapy = facts.therapy;
   if (!therapy) return null;
-  return new Course(therapy, requestedVisits(facts.title.tokens, facts.title.text.slice(facts.title.span.start, facts.title.span.end)), summary);
+  return new Course(therapy, requestedVisits(facts.title.tokens, facts.title.text.slice(facts.title.span.start, facts.title.span.end)), passages);
 }
 
 /** The prior visits are read from the summary only when asked, so a check that needs only the count costs no summary tokens. */
@@ -67,11 +67,12 @@ class Course implements TherapyVisits {
   constructor(
     readonly therapy: TherapyKind,
     readonly requested: number | null,
-    private readonly summary: PassageAnalysis,
+    private readonly passages: Passages,
   ) {}
 
   get prior(): { count: number; span: Span } | null {
-    if (this.priorVisits === undefined) this.priorVisits = priorVisits(this.summary, this.therapy);
+    // The summary is tokenized only here, when a check or the editor asks for the prior visits.
+    if (this.priorVisits === undefined) this.priorVisits = priorVisits(this.passages.summary, this.therapy);
     return this.priorVisits;
   }
 

@@ -5,7 +5,7 @@ import type { Sentence } from '../language/sentences';
 import type { TokenList } from '../language/tokens';
 import { headerDate, headerYearPivot } from '../letter/header';
 import type { HeaderKey, Letter } from '../letter/model';
-import type { Rule, RuleFinding } from './types';
+import type { Rule, RuleContext, RuleFinding } from './types';
 
 /** Names of the utilization review decision the letter is about. */
 const UR_WORDS: readonly string[] = [
@@ -83,7 +83,7 @@ export const letterConsistency: Rule = {
     }
     const decided = review ?? application;
     // A later request for something not in dispute ("On a December 1 RFA form, physical therapy was ordered") contradicts nothing.
-    const heads = itemHeads(letter);
+    const heads = itemHeads(letter, context);
     const late = decided
       ? of('request').find((mention) => mention.date.day !== null && mention.date.key > decided.key && namesAnItem(passage, mention.sentence, heads))
       : undefined;
@@ -106,12 +106,17 @@ const NOT_A_HEAD = new Set([
 ]);
 
 /** The first word of each item line that names what is requested ("mri", "norco", "physical"). */
-function itemHeads(letter: Letter): ReadonlySet<string> {
+function itemHeads(letter: Letter, context: RuleContext): ReadonlySet<string> {
   const heads = new Set<string>();
-  for (const item of letter.items) {
-    const word = item.title.toLowerCase().match(/[a-z][a-z-]+/g)?.find((candidate) => !NOT_A_HEAD.has(candidate));
-    if (word) heads.add(word);
-  }
+  letter.items.forEach((_, index) => {
+    const tokens = context.facts.item(index).title.tokens;
+    for (let at = 0; at < tokens.length; at++) {
+      if (tokens.isWord(at) && tokens.norm(at).length > 1 && !NOT_A_HEAD.has(tokens.norm(at))) {
+        heads.add(tokens.norm(at));
+        break;
+      }
+    }
+  });
   return heads;
 }
 
