@@ -111,6 +111,9 @@ export const checks: Check[] = [
       await openFile(page, file);
       const { line, column } = lineColumnOf(context, file, 'Opioids, criteria for use, Page(s): 76-80');
       await goTo(page, line, column);
+      // The code lens above the item arrives after the text and moves it down a line: measure after it.
+      await page.locator('.editor-instance .monaco-editor .codelens-decoration', { hasText: 'Opioids, on-going management' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await sleep(300);
       const target = editorText(page, 'criteria for use');
       await target.waitFor({ state: 'visible' });
       const box = await target.boundingBox();
@@ -178,6 +181,8 @@ export const checks: Check[] = [
       await lens.waitFor({ state: 'visible', timeout: 20_000 });
       const shown = (await lens.innerText()).replace(/\s+/g, ' ');
       assert.match(shown, /Opioids, on-going management: analgesia \u2713 activities \u2713 adverse effects \u2713 aberrant behaviour \u2713 \(criteria not verified\)/);
+      const cyclobenzaprine = lineColumnOf(context, file, 'Cyclobenzaprine 7.5mg #60 with two refills: Upheld');
+      await goTo(page, cyclobenzaprine.line, 1);
       const muscle = page.locator('.editor-instance .monaco-editor .codelens-decoration', { hasText: 'Muscle relaxants' }).first();
       await muscle.waitFor({ state: 'visible', timeout: 10_000 });
       assert.match((await muscle.innerText()).replace(/\s+/g, ' '), /Muscle relaxants: duration \u2713 function with prior use \u2713/);

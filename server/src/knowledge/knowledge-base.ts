@@ -128,13 +128,13 @@ export class KnowledgeBase {
   readonly odgChapters: readonly OdgChapter[];
   readonly terms: readonly TermEntry[];
   /** Morphine-equivalent conversion tables and dose thresholds (built-in, versioned data). */
-  readonly mme = builtinMme();
+  readonly mme = tables().mme;
   /** Caps on courses of therapy (built-in, versioned data). */
-  readonly visitCaps = builtinVisitCaps();
+  readonly visitCaps = tables().visitCaps;
   /** Body parts and the chapters that cover them (built-in, versioned data). */
-  readonly bodyParts = builtinBodyParts();
+  readonly bodyParts = tables().bodyParts;
   /** What cited sections require, as criteria the facts answer (built-in, versioned data). */
-  readonly criteria = builtinCriteria();
+  readonly criteria = tables().criteria;
 
   private readonly guidelineById = new Map<string, GuidelineEntry>();
   private readonly sectionById = new Map<string, SectionEntry>();
@@ -523,27 +523,16 @@ function bestBy<T>(
   return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
 }
 
-let sharedMme: MmeConversions | null = null;
-
-/** The tables are the same for every knowledge base, so one instance serves all. */
-function builtinMme(): MmeConversions {
-  return (sharedMme ??= new MmeConversions());
+interface BuiltinTables {
+  readonly mme: MmeConversions;
+  readonly visitCaps: VisitCaps;
+  readonly bodyParts: BodyParts;
+  readonly criteria: CriteriaTable;
 }
 
-let sharedVisitCaps: VisitCaps | null = null;
+let builtinTables: BuiltinTables | null = null;
 
-function builtinVisitCaps(): VisitCaps {
-  return (sharedVisitCaps ??= new VisitCaps());
-}
-
-let sharedBodyParts: BodyParts | null = null;
-
-function builtinBodyParts(): BodyParts {
-  return (sharedBodyParts ??= new BodyParts());
-}
-
-let sharedCriteria: CriteriaTable | null = null;
-
-function builtinCriteria(): CriteriaTable {
-  return (sharedCriteria ??= new CriteriaTable());
+/** The versioned tables user files do not layer: the same for every knowledge base, so built once. */
+function tables(): BuiltinTables {
+  return (builtinTables ??= { mme: new MmeConversions(), visitCaps: new VisitCaps(), bodyParts: new BodyParts(), criteria: new CriteriaTable() });
 }
