@@ -34,8 +34,8 @@ export const opioidBenzodiazepine: Rule = {
       const other = requested === 'opioid' ? 'benzodiazepine' : 'opioid';
       const inUse = summaryCurrentUse(context.facts, other);
       if (!inUse) return [];
-      where = `${FAMILY_NAMES[requested][0].toUpperCase()}${FAMILY_NAMES[requested].slice(1)} is requested while the case summary shows ${FAMILY_NAMES[other]} in use`;
-      related = [{ span: inUse.span, message: `${FAMILY_NAMES[other][0].toUpperCase()}${FAMILY_NAMES[other].slice(1)} in use.` }];
+      where = `${capitalised(FAMILY_NAMES[requested])} is requested while the case summary shows ${FAMILY_NAMES[other]} in use`;
+      related = [{ span: inUse.span, message: `${capitalised(FAMILY_NAMES[other])} in use.` }];
     }
     const involved = [...opioids, ...benzodiazepines].sort((a, b) => a - b);
     if (involved.some((index) => addressesCombination(context, index))) return [];
@@ -60,4 +60,8 @@ function addressesCombination(context: RuleContext, index: number): boolean {
     const sentence = rationale.sentenceAt(match.span.start);
     return sentence !== undefined && sentenceKind(rationale, sentence) !== 'disclaimer';
   });
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
