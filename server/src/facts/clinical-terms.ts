@@ -1,4 +1,5 @@
 import type { Sentence } from '../language/sentences';
+import type { Span } from '../text/span';
 import { isDisclaimer } from './conclusion';
 import { PhraseMatcher, phraseSet, type TermMatch } from '../language/phrase-matcher';
 import { asTokenList, type TokenList, type Tokens } from '../language/tokens';
@@ -232,12 +233,24 @@ function judgeSentenceKind(tokens: TokenList, sentence: Sentence): SentenceKind 
   return aboutWorker ? 'worker' : 'guideline';
 }
 
+type SentencedPassage = ClassifiedPassage & { sentenceAt(offset: number): Sentence | undefined };
+
+/** The kind of the sentence holding `offset`, or undefined when no sentence holds it. */
+export function sentenceKindAt(passage: SentencedPassage, offset: number): SentenceKind | undefined {
+  const sentence = passage.sentenceAt(offset);
+  return sentence === undefined ? undefined : sentenceKind(passage, sentence);
+}
+
+/**
+ * Whether `matcher` matches inside a sentence about this worker (and, with `affirmed`, where no
+ * negation scope covers the match): "his total daily dose is 180 MME", not the guideline's "the
+ * daily dose should rarely exceed 120 mg".
+ */
+export function saysOfWorker(passage: SentencedPassage & { isNegated(target: Span): boolean }, matcher: PhraseMatcher<unknown>, affirmed = false): boolean {
+  return matcher.findAll(passage.tokens).some((match) => sentenceKindAt(passage, match.span.start) === 'worker' && !(affirmed && passage.isNegated(match.span)));
+}
+
 /** Mentions of function in the passage's sentences about this worker. */
-export function workerFunctionMentions(passage: ClassifiedPassage & { sentenceAt(offset: number): Sentence | undefined }): readonly TermMatch<'function' | 'organ'>[] {
-  return passage.memo('worker-function-mentions', () =>
-    passageFunctionMentions(passage).filter((mention) => {
-      const sentence = passage.sentenceAt(mention.span.start);
-      return sentence !== undefined && sentenceKind(passage, sentence) === 'worker';
-    }),
-  );
+export function workerFunctionMentions(passage: SentencedPassage): readonly TermMatch<'function' | 'organ'>[] {
+  return passage.memo('worker-function-mentions', () => passageFunctionMentions(passage).filter((mention) => sentenceKindAt(passage, mention.span.start) === 'worker'));
 }

@@ -28,7 +28,7 @@ export interface ItemCriteria {
  */
 export function itemCriteria(facts: LetterFacts, index: number): readonly ItemCriteria[] {
   const knowledge = facts.knowledge;
-  const cited = facts.resolvedCitations[index].flatMap((citation) => citation.sections.map((section) => section.match?.section.id).filter((id): id is string => id !== undefined));
+  const cited = facts.citedSectionIds(index);
   if (cited.length === 0) return [];
   const groups = knowledge.criteria.groupsFor(cited);
   if (groups.length === 0) return [];

@@ -108,6 +108,13 @@ export class LetterFacts implements Passages {
     return dose;
   }
 
+  /** The ids of the knowledge sections item `index` cites, as resolved. */
+  citedSectionIds(index: number): readonly string[] {
+    const ids: string[] = [];
+    for (const citation of this.resolvedCitations[index]) for (const section of citation.sections) if (section.match) ids.push(section.match.section.id);
+    return ids;
+  }
+
   /**
    * Every item's citations resolved as of the letter's decision date, parallel to
    * `letter.items` and `item.citations`.

@@ -24,8 +24,8 @@ export interface OpioidDose {
 }
 
 /** Rounded to a tenth, as a daily dose is read. */
-const round = (value: number) => Math.round(value * 10) / 10;
-const format = (value: number) => String(round(value));
+export const roundMme = (value: number) => Math.round(value * 10) / 10;
+const format = (value: number) => String(roundMme(value));
 
 export function opioidDose(facts: ItemFacts, knowledge: KnowledgeBase): OpioidDose | null {
   const mention = facts.drugs.find((drug) => drug.entry.mmeAgent !== undefined);
@@ -37,7 +37,7 @@ export function opioidDose(facts: ItemFacts, knowledge: KnowledgeBase): OpioidDo
     drug: text.slice(mention.span.start, mention.span.end),
     agent,
     table,
-    dailyMme: dailyMme === null ? null : round(dailyMme),
+    dailyMme: dailyMme === null ? null : roundMme(dailyMme),
     arithmetic,
     missing,
   });

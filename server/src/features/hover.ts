@@ -17,8 +17,8 @@ interface HoverResult {
 /**
  * What the knowledge base says about the thing at `offset`: a cited section, page or guideline
  * name, a decision word, a drug name, or a regulatory term. Pure; null when there is nothing.
+ * `doses`: each item's daily opioid dose (`Analysis.doses`), shown when hovering the drug in its title.
  */
-/** `doses`: each item's daily opioid dose (`Analysis.doses`), shown when hovering the drug in its title. */
 export function hoverAt(letter: Letter, offset: number, kb: KnowledgeBase, doses: readonly (OpioidDose | null)[] = []): HoverResult | null {
   const date = letterDateToIso(letter.header.decisionDate?.value);
   const itemIndex = letter.items.findIndex((candidate) => contains(candidate.span, offset));

@@ -89,12 +89,12 @@ export class LetterDocuments {
     }
   }
 
-  /** What a request about a letter works on: null when the document is not open or not a letter; a cancelled request throws. */
   /** The editor settings that apply to a document. */
   settingsFor(uri: string): Promise<EditorSettings> {
     return this.configuration.settingsFor(uri);
   }
 
+  /** What a request about a letter works on: null when the document is not open or not a letter; a cancelled request throws. */
   async letterFor(uri: string, token: CancellationToken): Promise<LetterState | null> {
     const state = await this.stateFor(uri);
     throwIfCancelled(token);

@@ -37,7 +37,8 @@ export function registerFeatures(connection: Connection, documents: LetterDocume
   connection.onDefinition(async (params, token) => {
     const state = await documents.letterFor(params.textDocument.uri, token);
     if (!state) return null;
-    const hover = hoverAt(state.letter, state.lines.offsetAt(params.position), state.knowledge, state.analysis.doses);
+    // Only the entry is needed here, so the item's dose is not worked out.
+    const hover = hoverAt(state.letter, state.lines.offsetAt(params.position), state.knowledge);
     if (!hover?.entry) return null;
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { uri: knowledgeUri(hover.entry, params.textDocument.uri), range };

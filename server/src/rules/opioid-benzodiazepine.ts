@@ -1,5 +1,5 @@
 import { summaryCurrentUse } from '../facts/item-facts';
-import { sentenceKind } from '../facts/clinical-terms';
+import { sentenceKindAt } from '../facts/clinical-terms';
 import type { DrugFamily } from '../knowledge/drug-lookup';
 import { phraseSet } from '../language/phrase-matcher';
 import type { Rule, RuleContext, RuleFinding } from './types';
@@ -57,8 +57,8 @@ function addressesCombination(context: RuleContext, index: number): boolean {
   if (!context.facts.letter.items[index].rationale) return false;
   const rationale = context.facts.item(index).rationale;
   return COMBINATION_CUES.findAll(rationale.tokens).some((match) => {
-    const sentence = rationale.sentenceAt(match.span.start);
-    return sentence !== undefined && sentenceKind(rationale, sentence) !== 'disclaimer';
+    const kind = sentenceKindAt(rationale, match.span.start);
+    return kind !== undefined && kind !== 'disclaimer';
   });
 }
 

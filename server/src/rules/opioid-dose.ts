@@ -1,6 +1,6 @@
 import { referenceDates } from '../facts/citations';
-import { sentenceKind } from '../facts/clinical-terms';
-import type { OpioidDose } from '../facts/opioid-dose';
+import { saysOfWorker } from '../facts/clinical-terms';
+import { roundMme, type OpioidDose } from '../facts/opioid-dose';
 import type { KnowledgeBase } from '../knowledge';
 import type { MmeThreshold } from '../knowledge/types';
 import { phraseSet } from '../language/phrase-matcher';
@@ -24,7 +24,7 @@ export const opioidDose: Rule = {
     const doses = letter.items.map((_, index) => context.facts.opioidDose(index));
     const counted = doses.filter((dose): dose is OpioidDose & { dailyMme: number } => dose !== null && dose.dailyMme !== null);
     if (counted.length === 0) return [];
-    const total = Math.round(counted.reduce((sum, dose) => sum + dose.dailyMme, 0) * 10) / 10;
+    const total = roundMme(counted.reduce((sum, dose) => sum + dose.dailyMme, 0));
     const threshold = thresholdFor(letter, context);
     if (!threshold || total < threshold.value) return [];
     const findings: RuleFinding[] = [];
@@ -67,9 +67,5 @@ function knowledgeThreshold(letter: Letter, knowledge: KnowledgeBase): MmeThresh
 
 /** A sentence about this worker or request that talks about the dose; the guideline's own words do not. */
 function discussesDose(context: RuleContext, index: number): boolean {
-  const rationale = context.facts.item(index).rationale;
-  return DOSE_TERMS.findAll(rationale.tokens).some((match) => {
-    const sentence = rationale.sentenceAt(match.span.start);
-    return sentence !== undefined && sentenceKind(rationale, sentence) === 'worker';
-  });
+  return saysOfWorker(context.facts.item(index).rationale, DOSE_TERMS);
 }

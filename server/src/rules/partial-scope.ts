@@ -1,5 +1,5 @@
 import type { PassageAnalysis } from '../facts/passages';
-import { sentenceKind } from '../facts/clinical-terms';
+import { saysOfWorker, sentenceKind, sentenceKindAt } from '../facts/clinical-terms';
 import { countMentionAt, requestCounts } from '../facts/request-counts';
 import { phraseSet } from '../language/phrase-matcher';
 import { tokenList } from '../language/tokens';
@@ -43,7 +43,7 @@ export const partialScope: Rule = {
       const portions = portionCounts(partial.originalRequest, partial.authorized, partial.remaining);
       const rationale = context.facts.rationale(item);
       if (REMAINING_CUES.findAll(rationale.tokens).some((match) => !isDisclaimer(rationale, match.span.start))) return;
-      if (MORE_CUES.findAll(rationale.tokens).some((match) => isAboutWorker(rationale, match.span.start))) return;
+      if (saysOfWorker(rationale, MORE_CUES)) return;
       // Without a count of its own the remaining part can only be named in words, and its absence says little.
       if (portions.remaining.size === 0) return;
       if (countMentions(rationale, portions.remaining).length > 0) return;
@@ -84,14 +84,9 @@ function portionCounts(original: string, authorized: string | null, remaining: s
   return { remaining: remainingCounts, original: originalCounts, authorized: authorizedCounts, stated };
 }
 
-function isAboutWorker(passage: PassageAnalysis, offset: number): boolean {
-  const sentence = passage.sentenceAt(offset);
-  return sentence !== undefined && sentenceKind(passage, sentence) === 'worker';
-}
-
 function isDisclaimer(passage: PassageAnalysis, offset: number): boolean {
-  const sentence = passage.sentenceAt(offset);
-  return sentence === undefined || sentenceKind(passage, sentence) === 'disclaimer';
+  const kind = sentenceKindAt(passage, offset);
+  return kind === undefined || kind === 'disclaimer';
 }
 
 /**

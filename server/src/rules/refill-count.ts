@@ -2,7 +2,7 @@ import type { Span } from '../text/span';
 import type { DrugLookup } from '../knowledge/drug-lookup';
 import { drugMentionsIn, mentionsBetween, mentionsOfDrugs } from '../facts/item-facts';
 import type { PassageAnalysis } from '../facts/passages';
-import { sentenceKind } from '../facts/clinical-terms';
+import { sentenceKindAt } from '../facts/clinical-terms';
 import { refillMentions, type RefillMention } from '../language/doses';
 import type { Fix, RelatedPassage, Rule, RuleFinding } from './types';
 
@@ -67,8 +67,8 @@ export const refillCount: Rule = {
 function discussesRefills(rationale: PassageAnalysis, conclusion: Span | null): boolean {
   return refillMentions(rationale.tokens).some((mention) => {
     if (conclusion && mention.span.start >= conclusion.start && mention.span.start < conclusion.end) return false;
-    const sentence = rationale.sentenceAt(mention.span.start);
-    return sentence !== undefined && sentenceKind(rationale, sentence) !== 'disclaimer';
+    const kind = sentenceKindAt(rationale, mention.span.start);
+    return kind !== undefined && kind !== 'disclaimer';
   });
 }
 

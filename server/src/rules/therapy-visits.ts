@@ -1,4 +1,4 @@
-import { sentenceKind, workerFunctionMentions } from '../facts/clinical-terms';
+import { saysOfWorker, workerFunctionMentions } from '../facts/clinical-terms';
 import type { RuleContext, Rule, RuleFinding } from './types';
 import { phraseSet } from '../language/phrase-matcher';
 import type { VisitCap } from '../knowledge/types';
@@ -45,17 +45,12 @@ export const therapyVisits: Rule = {
 };
 
 function capFor(context: RuleContext, index: number, therapy: VisitCap['therapies'][number]): VisitCap | undefined {
-  const cited = context.facts.resolvedCitations[index].flatMap((citation) => citation.sections.map((section) => section.match?.section.id).filter((id): id is string => id !== undefined));
-  return context.knowledge.visitCaps.capFor(therapy, cited);
+  return context.knowledge.visitCaps.capFor(therapy, context.facts.citedSectionIds(index));
 }
 
 /** A sentence about this worker naming an exceptional factor, or function gained (not negated). */
 function justifiesMore(context: RuleContext, index: number): boolean {
   const rationale = context.facts.item(index).rationale;
   const gained = workerFunctionMentions(rationale).some((mention) => !rationale.isNegated(mention.span));
-  if (gained) return true;
-  return EXCEPTION_CUES.findAll(rationale.tokens).some((match) => {
-    const sentence = rationale.sentenceAt(match.span.start);
-    return sentence !== undefined && sentenceKind(rationale, sentence) === 'worker' && !rationale.isNegated(match.span);
-  });
+  return gained || saysOfWorker(rationale, EXCEPTION_CUES, true);
 }
