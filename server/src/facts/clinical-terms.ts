@@ -250,6 +250,18 @@ export function saysOfWorker(passage: SentencedPassage & { isNegated(target: Spa
   return matcher.findAll(passage.tokens).some((match) => sentenceKindAt(passage, match.span.start) === 'worker' && !(affirmed && passage.isNegated(match.span)));
 }
 
+/**
+ * Whether the drug is for an acute flare or exacerbation (the situation in which the MTUS supports a
+ * muscle relaxant, short term, for chronic pain) or in chronic daily use: a statement about this
+ * worker either way addresses the question. Chronic spasm or pain alone says neither.
+ */
+export const ACUTE_OR_CHRONIC_USE = phraseSet([
+  'exacerbat*', 'flare*', 'acute spasm*', 'acute muscle spasm*', 'acute pain', 'acute low back pain', 'acute back pain',
+  'acute neck pain', 'acute phase', 'acute onset', 'acute injury', 'acute strain', 'acute sprain', 'acutely',
+  ...['chronic', 'chronic daily', 'long term', 'daily', 'continuous', 'continued', 'prolonged', 'ongoing'].flatMap((word) => [`${word} use`, `${word} usage`]),
+  'every day',
+]);
+
 /** Mentions of function in the passage's sentences about this worker. */
 export function workerFunctionMentions(passage: SentencedPassage): readonly TermMatch<'function' | 'organ'>[] {
   return passage.memo('worker-function-mentions', () => passageFunctionMentions(passage).filter((mention) => sentenceKindAt(passage, mention.span.start) === 'worker'));

@@ -1,5 +1,5 @@
 import type { CriterionKey } from '../knowledge/criteria';
-import { workerFunctionMentions } from './clinical-terms';
+import { ACUTE_OR_CHRONIC_USE, saysOfWorker, workerFunctionMentions } from './clinical-terms';
 import { durationStatement } from './duration';
 import type { LetterFacts } from './letter-facts';
 import { opioidCoverage } from './opioid-coverage';
@@ -22,8 +22,8 @@ export interface ItemCriteria {
 }
 
 /**
- * For each group of cited sections that has criteria (the 4 A's for opioids, duration for muscle
- * relaxants, visits for physical medicine), whether the letter addresses each one. Every answer
+ * For each group of cited sections that has criteria (the 4 A's for opioids, duration and an acute
+ * flare for muscle relaxants, visits for physical medicine), whether the letter addresses each one. Every answer
  * comes from a fact a check uses, so the code lens and the Problems panel never disagree.
  */
 export function itemCriteria(facts: LetterFacts, index: number): readonly ItemCriteria[] {
@@ -36,6 +36,10 @@ export function itemCriteria(facts: LetterFacts, index: number): readonly ItemCr
   // The 4 A's, duration and function are asked of continued use, as the checks ask them.
   const continued = () => item.priorUse !== null;
   const answer = (key: CriterionKey): boolean | null | 'n/a' => {
+    // Whether this is an acute flare is asked of every muscle relaxant request, first or continued;
+    // the letter addresses it by saying either way ("no acute exacerbation is documented", "has
+    // taken it every day since 2014").
+    if (key === 'acuteFlare') return saysOfWorker(item.rationale, ACUTE_OR_CHRONIC_USE) || saysOfWorker(facts.summary, ACUTE_OR_CHRONIC_USE);
     if (key !== 'visits' && !continued()) return 'n/a';
     switch (key) {
       case 'analgesia':

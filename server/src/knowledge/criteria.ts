@@ -1,6 +1,6 @@
 import criteriaFile from './data/criteria.json';
 
-export type CriterionKey = 'analgesia' | 'activities' | 'adverse' | 'aberrant' | 'duration' | 'function' | 'visits';
+export type CriterionKey = 'analgesia' | 'activities' | 'adverse' | 'aberrant' | 'duration' | 'acuteFlare' | 'function' | 'visits';
 
 export interface CriteriaGroup {
   readonly id: string;
