@@ -3,6 +3,7 @@ import {
   commands,
   ConfigurationTarget,
   Range,
+  SnippetString,
   languages,
   Uri,
   window,
@@ -25,6 +26,7 @@ import {
 import { ADD_KNOWLEDGE_FILE_REQUEST, KNOWLEDGE_ENTRY_REQUEST, KNOWLEDGE_SCHEME } from '../../server/src/lsp/knowledge-documents';
 import { looksLikeLetterStart } from './first-line';
 import { SERVER_NODE_ARGS } from './server-node-args';
+import { LetterStatusBar } from './status-bar';
 
 const CLIENT_ID = 'imr';
 const MAX_RESTARTS = 5;
@@ -38,6 +40,8 @@ export interface ExtensionApi {
   restartNotices(): number;
   /** How long `activate()` took, for the benchmarks. */
   readonly activationMs: number;
+  /** The status bar's text for the active letter, or undefined when it is hidden (for tests). */
+  statusBarText(): string | undefined;
 }
 
 let restartNotices = 0;
@@ -89,12 +93,27 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
       else await start();
     }),
     commands.registerCommand('imr.showOutput', () => output.show(true)),
+    commands.registerCommand('imr.newLetter', () => openNewLetter(context)),
     workspace.registerTextDocumentContentProvider(KNOWLEDGE_SCHEME, knowledgeDocuments()),
     workspace.onDidOpenTextDocument(startForLetters),
   );
+  const statusBar = new LetterStatusBar(languageClient, () => started);
+  context.subscriptions.push(statusBar);
   workspace.textDocuments.forEach(startForLetters);
   await started;
-  return { client, restartNotices: () => restartNotices, activationMs: performance.now() - activationStarted };
+  return { client, restartNotices: () => restartNotices, activationMs: performance.now() - activationStarted, statusBarText: () => statusBar.text };
+}
+
+/** The name of the whole-letter snippet in `snippets/imr.code-snippets`, which is also the template of a new letter. */
+const LETTER_SNIPPET = 'Determination letter';
+
+/** An untitled letter from the template, with its placeholders as tab stops. */
+async function openNewLetter(context: ExtensionContext): Promise<void> {
+  const file = Uri.joinPath(context.extensionUri, 'snippets', 'imr.code-snippets');
+  const snippets = JSON.parse(new TextDecoder().decode(await workspace.fs.readFile(file))) as Record<string, { body: string[] }>;
+  const document = await workspace.openTextDocument({ language: 'imr', content: '' });
+  const editor = await window.showTextDocument(document);
+  await editor.insertSnippet(new SnippetString(snippets[LETTER_SNIPPET].body.join('\n')));
 }
 
 /** A `.txt` file that opens like a determination letter becomes an `imr` document. */

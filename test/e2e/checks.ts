@@ -49,6 +49,16 @@ function lineColumnOf(context: CheckContext, file: string, needle: string): { li
   return { line, column: index - before.lastIndexOf('\n') };
 }
 
+/** Each rendered run of text on the editor's visible lines, with its colour as the theme gives it. */
+async function visibleWordColours(page: Page): Promise<{ text: string; color: string }[]> {
+  return page.locator('.editor-instance .view-lines .view-line span span').evaluateAll((elements) =>
+    elements.map((element) => {
+      const view = element.ownerDocument.defaultView as unknown as { getComputedStyle(target: unknown): { color: string } };
+      return { text: element.textContent ?? '', color: view.getComputedStyle(element).color };
+    }),
+  );
+}
+
 async function problemTexts(page: Page): Promise<string[]> {
   return (await problemRows(page)).map((row) => row.text);
 }
@@ -185,8 +195,54 @@ export const checks: Check[] = [
       await goTo(page, cyclobenzaprine.line, 1);
       const muscle = page.locator('.editor-instance .monaco-editor .codelens-decoration', { hasText: 'Muscle relaxants' }).first();
       await muscle.waitFor({ state: 'visible', timeout: 10_000 });
-      assert.match((await muscle.innerText()).replace(/\s+/g, ' '), /Muscle relaxants: duration \u2713 function with prior use \u2713/);
+      assert.match((await muscle.innerText()).replace(/\s+/g, ' '), /Muscle relaxants: duration \u2713 acute flare \u2713 function with prior use \u2713/);
       await screenshot(context, '05-code-lens');
+    },
+  },
+  {
+    name: 'the status bar sums up the letter, and drug names and decisions are coloured by meaning',
+    async run(context) {
+      const { page } = context;
+      const file = 'examples/complete-letter.imr';
+      await openFile(page, file);
+      const status = page.locator('.statusbar-item', { hasText: '3 items: 2 Upheld, 1 Overturned' }).first();
+      await status.waitFor({ state: 'visible', timeout: 20_000 });
+      assert.match((await status.innerText()).replace(/\s+/g, ' '), /3 items: 2 Upheld, 1 Overturned · (?:no findings|\d+ findings?)/);
+      const { line } = lineColumnOf(context, file, 'Norco and cyclobenzaprine. At the visit');
+      await goTo(page, line, 1);
+      // The grammar leaves drug names in the summary plain; semantic tokens colour them as functions.
+      const colours = await eventually('drug names coloured apart from the words around them', async () => {
+        const spans = await visibleWordColours(page);
+        // "Norco and cyclobenzaprine": the two drugs in one colour, the word between them in another.
+        const at = spans.findIndex((span, index) => span.text === 'Norco' && spans[index + 1]?.text === ' and ' && spans[index + 2]?.text.startsWith('cyclobenzaprine'));
+        if (at < 0) return undefined;
+        const [drug, plain, other] = spans.slice(at, at + 3).map((span) => span.color);
+        return drug !== plain && drug === other ? { drug, plain } : undefined;
+      });
+      assert.ok(colours.drug);
+      const norco = lineColumnOf(context, file, 'Norco 10/325mg #90: Overturned');
+      await goTo(page, norco.line, 1);
+      const decisions = await eventually('both decisions on screen', async () => {
+        const shown = await visibleWordColours(page);
+        const upheld = shown.find((span) => span.text === 'Upheld')?.color;
+        const overturned = shown.find((span) => span.text === 'Overturned')?.color;
+        return upheld && overturned ? { upheld, overturned } : undefined;
+      });
+      assert.notEqual(decisions.upheld, decisions.overturned, 'Upheld and Overturned differ');
+      await screenshot(context, '06-status-bar-and-semantic-colours');
+    },
+  },
+  {
+    name: 'IMR: New Determination Letter opens the template with its first placeholder selected',
+    async run(context) {
+      const { page } = context;
+      await runCommand(page, 'IMR: New Determination Letter');
+      // The template's opening lines; the integration suite reads the whole document.
+      for (const part of ['Case Number:', 'HOW THE IMR FINAL DETERMINATION WAS MADE', 'The Expert Reviewer has the following credentials:', 'CLINICAL CASE SUMMARY']) {
+        await editorText(page, part).waitFor({ state: 'visible', timeout: 10_000 });
+      }
+      await screenshot(context, '07-new-letter-template');
+      await runCommand(page, 'View: Revert and Close Editor');
     },
   },
 ];

@@ -4,6 +4,7 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
+  type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Registration,
@@ -66,6 +67,8 @@ export class TestClient {
   readonly registrations: Registration[] = [];
   readonly messages: { type: number; message: string }[] = [];
   readonly logs: string[] = [];
+  /** What the server answered to `initialize`: its capabilities. */
+  initializeResult!: InitializeResult;
 
   static async start(
     options: {
@@ -81,7 +84,7 @@ export class TestClient {
     const client = new TestClient(options.nodeArgs ?? [], options.env);
     if (options.settings !== undefined) client.settings = options.settings;
     client.workspaceFolders = options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : [];
-    await client.connection.sendRequest('initialize', {
+    client.initializeResult = await client.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
       capabilities: {

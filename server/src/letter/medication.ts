@@ -2,15 +2,22 @@ import { findStrength, MAY_HOLD_STRENGTH, refillMentions } from '../language/dos
 import { tokenList } from '../language/tokens';
 import { trimEndChars } from './mapped-text';
 import type { MedicationParts } from './model';
+import type { Span } from '../text/span';
 
 /** "#60 grams" → 60, "#1 box" → 1; null without a `#`. */
 export function quantityOf(title: string): number | null {
-  const hash = title.indexOf('#');
-  if (hash < 0) return null;
-  const match = /\d+/.exec(title.slice(hash + 1, hash + 40));
-  if (!match) return null;
-  const value = Number(match[0]);
+  const span = quantitySpan(title);
+  if (!span) return null;
+  const value = Number(title.slice(span.start, span.end));
   return Number.isSafeInteger(value) ? value : null;
+}
+
+/** Where the quantity's number sits in `text[from..to)`: the first integer after the first `#`, within 40 characters. */
+export function quantitySpan(text: string, from = 0, to = text.length): Span | null {
+  const hash = text.indexOf('#', from);
+  if (hash < 0 || hash >= to) return null;
+  const match = /\d+/.exec(text.slice(hash + 1, Math.min(to, hash + 40)));
+  return match ? { start: hash + 1 + match.index, end: hash + 1 + match.index + match[0].length } : null;
 }
 
 /** "with three refills", "with 1 refill", "Two refills of …", "refills x2"; null when the title does not say. */

@@ -1,17 +1,23 @@
-import type { Connection } from 'vscode-languageserver';
+import { SemanticTokensBuilder, type Connection, type SemanticTokensLegend } from 'vscode-languageserver';
 import { completionsAt } from '../features/completion';
 import { foldingSpans } from '../features/folding';
 import { hoverAt } from '../features/hover';
 import { renderKnowledgeEntry } from '../features/knowledge-markdown';
 import { codeLenses } from '../features/code-lens';
 import { inlayHints } from '../features/inlay-hints';
+import { letterStatus } from '../features/letter-status';
+import { semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../features/semantic-tokens';
 import { outline } from '../features/outline';
 import { toCompletionItem, toDocumentSymbol, toFoldingRanges } from './convert';
 import type { LetterDocuments } from './documents';
 import type { KnowledgeFiles } from './knowledge';
 import { knowledgeRefFromUri, knowledgeUri, KNOWLEDGE_ENTRY_REQUEST } from './knowledge-documents';
+import { LETTER_STATUS_REQUEST } from './requests';
 
-/** The editor features over an open letter's analysis: outline, folding, hover, go to definition (with its knowledge documents), inlay hints, code lenses and completion. */
+/** The semantic token types and modifiers, in the order the server encodes them. */
+export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] };
+
+/** The editor features over an open letter's analysis: outline, folding, hover, go to definition (with its knowledge documents), inlay hints, code lenses, semantic tokens, completion and the status bar's figures. */
 export function registerFeatures(connection: Connection, documents: LetterDocuments, knowledge: KnowledgeFiles): void {
   connection.onDocumentSymbol(async (params, token) => {
     const state = await documents.letterFor(params.textDocument.uri, token);
@@ -71,6 +77,31 @@ export function registerFeatures(connection: Connection, documents: LetterDocume
       // Informational: the criteria are the title, and the lens does nothing when clicked.
       command: { title: lens.title, command: '' },
     }));
+  });
+
+  connection.languages.semanticTokens.on(async (params, token) => {
+    const state = await documents.letterFor(params.textDocument.uri, token);
+    const builder = new SemanticTokensBuilder();
+    if (!state) return builder.build();
+    const text = state.letter.text;
+    for (const found of semanticTokens(state.letter, state.knowledge)) {
+      const type = SEMANTIC_TOKEN_TYPES.indexOf(found.type);
+      const modifiers = found.modifiers.reduce((bits, modifier) => bits | (1 << SEMANTIC_TOKEN_MODIFIERS.indexOf(modifier)), 0);
+      // A token may not cross a line end: a name wrapped over two lines is two tokens.
+      for (let start = found.span.start; start < found.span.end; ) {
+        const lineEnd = text.slice(start, found.span.end).search(/\r\n|\r|\n/);
+        const end = lineEnd < 0 ? found.span.end : start + lineEnd;
+        const position = state.lines.positionAt(start);
+        if (end > start) builder.push(position.line, position.character, end - start, type, modifiers);
+        start = lineEnd < 0 ? end : end + (text.startsWith('\r\n', end) ? 2 : 1);
+      }
+    }
+    return builder.build();
+  });
+
+  connection.onRequest(LETTER_STATUS_REQUEST, async (params: { uri: string }, token) => {
+    const state = await documents.letterFor(params.uri, token);
+    return state ? letterStatus(state.letter) : null;
   });
 
   connection.onCompletion(async (params, token) => {

@@ -6,7 +6,7 @@ import { Configuration } from './configuration';
 import { filePathOf } from './convert';
 import { LetterDocuments } from './documents';
 import { describeError } from './errors';
-import { registerFeatures } from './features';
+import { registerFeatures, SEMANTIC_TOKENS_LEGEND } from './features';
 import { KnowledgeFiles } from './knowledge';
 
 /*
@@ -42,6 +42,7 @@ connection.onInitialize((params) => {
       definitionProvider: true,
       inlayHintProvider: true,
       codeLensProvider: { resolveProvider: false },
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
       completionProvider: { triggerCharacters: [':', ' ', ','] },
       ...CODE_ACTION_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: configuration.followsWorkspaceFolders } },

@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, openLetter, openUntitled, waitFor } from '../helpers';
+
+interface ExtensionApi {
+  statusBarText?: () => string | undefined;
+}
+
+describe('drafting', () => {
+  afterEach(closeAllEditors);
+
+  it('IMR: New Determination Letter opens an untitled letter from the template, its first placeholder selected', async () => {
+    await activateExtension();
+    await vscode.commands.executeCommand('imr.newLetter');
+    const editor = await waitFor('the new letter', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.isUntitled && active.document.getText().includes('IMR ISSUES, DECISIONS AND RATIONALES') ? active : undefined;
+    });
+    assert.equal(editor.document.languageId, 'imr');
+    const text = editor.document.getText();
+    for (const part of ['Case Number:', 'HOW THE IMR FINAL DETERMINATION WAS MADE', 'State(s) of Licensure:', 'CLINICAL CASE SUMMARY', 'Claims Administrator guideline:', 'MAXIMUS guideline:', 'Decision rationale:']) {
+      assert.ok(text.includes(part), `the template has "${part}"`);
+    }
+    assert.equal(editor.document.getText(editor.selection), 'CM00-0000000', 'the case number is the first tab stop');
+    // The server reads it as a letter: one disputed item in the outline.
+    const symbols = await waitFor('the outline of the new letter', async () => {
+      const found = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+      const names = (symbols: readonly vscode.DocumentSymbol[]): string[] => symbols.flatMap((symbol) => [symbol.name, ...names(symbol.children)]);
+      return found && names(found).includes('Item strength #quantity') ? found : undefined;
+    });
+    assert.ok(symbols.length > 0);
+  });
+
+  it('the item snippet expands in a letter', async () => {
+    const editor = await openUntitled('');
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'imr', name: 'Disputed item' });
+    const text = await waitFor('the snippet text', () => (editor.document.getText().includes('Decision rationale:') ? editor.document.getText() : undefined));
+    assert.match(text, /^Item strength #quantity: Upheld\n\nClaims Administrator guideline: Decision based on /);
+    assert.match(text, /\nMAXIMUS guideline: Decision based on .*Section\(s\): section, Page\(s\): pages\./);
+  });
+
+  it('the status bar counts the active letter\'s items, decisions and findings, and hides for other files', async () => {
+    const extension = await activateExtension();
+    const api = extension.exports as ExtensionApi;
+    assert.ok(api.statusBarText, 'the extension exposes the status bar text');
+    await openLetter('examples', 'complete-letter.imr');
+    const text = await waitFor('the status bar text', () => {
+      const shown = api.statusBarText!();
+      return shown?.includes('3 items') ? shown : undefined;
+    });
+    assert.match(text, /^\$\(law\) 3 items: 2 Upheld, 1 Overturned · \$\((?:check|warning)\) (?:no findings|\d+ findings?)$/);
+    const findings = vscode.languages.getDiagnostics(vscode.window.activeTextEditor!.document.uri).filter((diagnostic) => diagnostic.source === 'imr').length;
+    assert.ok(text.endsWith(findings === 0 ? 'no findings' : `${findings} finding${findings === 1 ? '' : 's'}`), `${text} vs ${findings} diagnostics`);
+    const draft = await openLetter('examples', 'draft-with-gaps.imr');
+    await waitFor('the draft\'s status', () => {
+      const shown = api.statusBarText!();
+      return shown && !shown.includes('3 items: 2 Upheld, 1 Overturned') && /undecided/.test(shown) ? shown : undefined;
+    });
+    assert.ok(draft);
+    const plain = await vscode.workspace.openTextDocument({ content: 'shopping list', language: 'plaintext' });
+    await vscode.window.showTextDocument(plain);
+    await waitFor('the status bar to hide', () => (api.statusBarText!() === undefined ? true : undefined));
+  });
+});
