@@ -27,6 +27,7 @@ import { ADD_KNOWLEDGE_FILE_REQUEST, KNOWLEDGE_ENTRY_REQUEST, KNOWLEDGE_SCHEME }
 import { looksLikeLetterStart } from './first-line';
 import { SERVER_NODE_ARGS } from './server-node-args';
 import { LetterStatusBar } from './status-bar';
+import { exportSummary } from './export-summary';
 
 const CLIENT_ID = 'imr';
 const MAX_RESTARTS = 5;
@@ -94,6 +95,7 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
     }),
     commands.registerCommand('imr.showOutput', () => output.show(true)),
     commands.registerCommand('imr.newLetter', () => openNewLetter(context)),
+    commands.registerCommand('imr.exportSummary', (given?: { format?: string; target?: Uri }) => exportSummary(languageClient, () => started, given)),
     workspace.registerTextDocumentContentProvider(KNOWLEDGE_SCHEME, knowledgeDocuments()),
     workspace.onDidOpenTextDocument(startForLetters),
   );

@@ -201,3 +201,21 @@ test('--version prints the package version', () => {
   const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
   assert.equal(stdout.trim(), `imr-lint ${version}`);
 });
+
+test('--format csv and markdown give one row per item with the findings by check, the same with worker threads', () => {
+  const folder = workspace({ 'a.imr': bad, 'b.imr': good });
+  const csv = run(['--jobs', '1', '--format', 'csv', '--fail-on', 'never', '.'], folder);
+  assert.equal(csv.code, 0, csv.stderr);
+  const lines = csv.stdout.split('\r\n');
+  assert.match(lines[0], /^File,Case number,Item,Decision,Citations,Daily MME,item-decision(,|$)/);
+  assert.match(lines[1], /^a\.imr,[^,]*,Tizanidine 4mg #60,Uphold,/);
+  const header = lines[0].split(',');
+  assert.equal(lines[1].split(',')[header.indexOf('item-decision')], '1', 'the misspelt decision counted under its check');
+  assert.match(lines[2], /^b\.imr,/);
+  assert.equal(run(['--jobs', '2', '--format', 'csv', '--fail-on', 'never', '.'], folder).stdout, csv.stdout);
+  const markdown = run(['--jobs', '1', '--format', 'markdown', '--fail-on', 'never', '.'], folder).stdout.split('\n');
+  assert.match(markdown[0], /^\| File \| Case number \| Item \| Decision \| Citations \| Daily MME \| item-decision/);
+  assert.match(markdown[2], /^\| a\.imr \| .* \| Tizanidine 4mg #60 \| Uphold \|/);
+  // The exit code still follows --fail-on.
+  assert.equal(run(['--jobs', '1', '--format', 'csv', '.'], folder).code, 1);
+});

@@ -10,6 +10,7 @@ import { LineMap, type Range } from '../text/line-map';
 import { describeFsError } from '../host/fs-errors';
 import { letterToJson, type LetterJson } from './letter-json';
 import { outline, type OutlineNode } from '../features/outline';
+import { summaryRows, type SummaryRow } from '../features/summary-table';
 
 export interface DiagnosticJson {
   readonly code: string;
@@ -32,6 +33,8 @@ export interface FileResult {
   readonly letter?: LetterJson | null;
   readonly diagnostics: readonly DiagnosticJson[];
   readonly outline?: readonly OutlineLine[];
+  /** The letter's rows for the summary table, with `file` as read (the host shows its own path). */
+  readonly summaryRows?: readonly SummaryRow[];
   /** Problems that are not findings in the letter: a broken config file, a rule that crashed. Never letter text. */
   readonly problems?: readonly string[];
 }
@@ -41,6 +44,8 @@ export interface LintOptions {
   /** From `--config`; wins over any `.imrlintrc.json` found beside the letters. */
   readonly explicitConfig?: LintConfig;
   readonly includeOutline?: boolean;
+  /** Give each letter's rows for a `csv` or `markdown` table (`FileResult.summaryRows`). */
+  readonly includeSummaryRows?: boolean;
   readonly maxFileSize?: number;
 }
 
@@ -75,6 +80,7 @@ export class FileLinter {
       letter: analysis.letter ? letterToJson(analysis.letter, analysis, lines) : null,
       diagnostics: analysis.findings.map((finding) => diagnosticJson(finding, lines)),
       outline: this.options.includeOutline && analysis.letter ? outlineLines(analysis.letter, analysis.conclusions, lines) : undefined,
+      summaryRows: this.options.includeSummaryRows && analysis.letter ? summaryRows(path, analysis.letter, analysis) : undefined,
       problems: problems.length ? problems : undefined,
     };
   }

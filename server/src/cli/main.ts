@@ -16,6 +16,8 @@ import { formatSarif } from './sarif';
 import { Summary } from './summary';
 import { formatText } from './text-format';
 import { JsonFilesWriter } from './json-output';
+import { formatSummary, type SummaryRow } from '../features/summary-table';
+import { ALL_RULES } from '../engine/catalogue';
 
 const USAGE = `Usage: imr-lint [options] <files, folders or globs...>
 
@@ -23,7 +25,10 @@ Checks California IMR determination letters for structural problems and
 documentation gaps. Folders are searched for .imr and .txt files.
 
 Options:
-  --format text|json|sarif   output format (default: text)
+  --format text|json|sarif|csv|markdown
+                             output format (default: text); csv and markdown give one row per
+                             disputed item: case number, item, decision, citations, daily MME
+                             and the open findings by check
   --fail-on error|warning|information|never
                              lowest severity that makes the exit code 1 (default: error)
   --config <file>            settings file like .imrlintrc.json; wins over the ones found beside letters
@@ -40,7 +45,7 @@ Exit codes: 0 when nothing reaches --fail-on; 1 for findings at or above it, unr
 files, broken config or knowledge files (with --fail-on never, always 0); 2 usage error.`;
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'csv', 'markdown'] as const;
 const FAIL_ON = ['error', 'warning', 'information', 'never'] as const;
 
 class UsageError extends Error {}
@@ -97,6 +102,8 @@ async function main(argv: string[]): Promise<number> {
   /** JSON is written as the results come; SARIF needs them all first. */
   const json = format === 'json' ? new JsonFilesWriter(writeOut) : null;
   const sarifResults: FileResult[] = [];
+  const tableRows: SummaryRow[] = [];
+  const table = format === 'csv' || format === 'markdown' ? format : null;
   const reportedProblems = new Set<string>();
   let failed = problems.length > 0 || knowledge.problems.length > 0;
   await runBatch(files, {
@@ -104,6 +111,7 @@ async function main(argv: string[]): Promise<number> {
     knowledgeFiles,
     explicitConfig,
     includeOutline: values.outline,
+    includeSummaryRows: table !== null,
     maxFileSize,
     jobs,
     jobsExplicit: values.jobs !== undefined,
@@ -129,6 +137,8 @@ async function main(argv: string[]): Promise<number> {
         if (text) writeOut(text);
       } else if (json) {
         json.add(jsonFile(result, path));
+      } else if (table) {
+        for (const row of result.summaryRows ?? []) tableRows.push({ ...row, file: path });
       } else {
         sarifResults.push(result);
       }
@@ -137,6 +147,7 @@ async function main(argv: string[]): Promise<number> {
   progress.clear();
   json?.end();
   if (format === 'sarif') writeOut(JSON.stringify(formatSarif(sarifResults, VERSION), null, 2) + '\n');
+  if (table) writeOut(formatSummary(tableRows, table, ALL_RULES.map((rule) => rule.id)));
   if (values.summary) (format === 'text' ? writeOut : (text: string) => process.stderr.write(text))(summary.format());
   return failed && failOn !== 'never' ? 1 : 0;
 }

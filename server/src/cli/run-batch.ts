@@ -61,7 +61,13 @@ function runInThreads(files: readonly string[], options: BatchOptions, workerCou
   let nextToTake = 0;
   let nextToEmit = 0;
   let done = 0;
-  const workerData = { explicitConfig: options.explicitConfig, includeOutline: options.includeOutline, maxFileSize: options.maxFileSize, knowledgeFiles: options.knowledgeFiles };
+  const workerData = {
+    explicitConfig: options.explicitConfig,
+    includeOutline: options.includeOutline,
+    includeSummaryRows: options.includeSummaryRows,
+    maxFileSize: options.maxFileSize,
+    knowledgeFiles: options.knowledgeFiles,
+  };
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     let settled = false;

@@ -5,3 +5,9 @@
 
 /** The status bar's figures for an open letter: `{ uri }` → `LetterStatus | null` (null: not a letter, or not open). */
 export const LETTER_STATUS_REQUEST = 'imr/letterStatus';
+
+/**
+ * The summary table of open letters: `{ letters: { uri, file }[], format }` → the table's text
+ * (`file` is the name the table shows for the letter). Letters that are not open are left out.
+ */
+export const EXPORT_SUMMARY_REQUEST = 'imr/exportSummary';
