@@ -27,6 +27,7 @@ import { ADD_KNOWLEDGE_FILE_REQUEST, KNOWLEDGE_ENTRY_REQUEST, KNOWLEDGE_SCHEME }
 import { looksLikeLetterStart } from './first-line';
 import { SERVER_NODE_ARGS } from './server-node-args';
 import { LetterStatusBar } from './status-bar';
+import { LINT_WORKSPACE_REQUEST } from '../../server/src/lsp/requests';
 import { exportSummary } from './export-summary';
 
 const CLIENT_ID = 'imr';
@@ -62,7 +63,11 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
       { scheme: 'file', language: 'imr' },
       { scheme: 'untitled', language: 'imr' },
     ],
-    synchronize: { configurationSection: 'imr', fileEvents: workspace.createFileSystemWatcher(`**/.imrlintrc.json`) },
+    synchronize: {
+      configurationSection: 'imr',
+      // Config files; and letters, so that findings Lint Workspace listed for a closed letter follow its file.
+      fileEvents: [workspace.createFileSystemWatcher('**/.imrlintrc.json'), workspace.createFileSystemWatcher('**/*.{imr,txt}')],
+    },
     outputChannel: output,
     errorHandler: restartingErrorHandler(output),
   };
@@ -95,6 +100,10 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
     }),
     commands.registerCommand('imr.showOutput', () => output.show(true)),
     commands.registerCommand('imr.newLetter', () => openNewLetter(context)),
+    commands.registerCommand('imr.lintWorkspace', async () => {
+      await start();
+      return languageClient.sendRequest(LINT_WORKSPACE_REQUEST);
+    }),
     commands.registerCommand('imr.exportSummary', (given?: { format?: string; target?: Uri }) => exportSummary(languageClient, () => started, given)),
     workspace.registerTextDocumentContentProvider(KNOWLEDGE_SCHEME, knowledgeDocuments()),
     workspace.onDidOpenTextDocument(startForLetters),

@@ -57,7 +57,13 @@ export class TestClient {
       this.messages.push(params);
       return null;
     });
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+      this.progress.push({ token: params.token, value: { kind: 'create' } });
+      return null;
+    });
+    this.connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string; message?: string; percentage?: number } }) => {
+      this.progress.push(params);
+    });
     this.connection.listen();
   }
 
@@ -67,6 +73,8 @@ export class TestClient {
   readonly registrations: Registration[] = [];
   readonly messages: { type: number; message: string }[] = [];
   readonly logs: string[] = [];
+  /** Work-done progress the server created and reported, in order. */
+  readonly progress: { token: string | number; value: { kind: string; message?: string; percentage?: number; title?: string; cancellable?: boolean } }[] = [];
   /** What the server answered to `initialize`: its capabilities. */
   initializeResult!: InitializeResult;
 
@@ -94,6 +102,7 @@ export class TestClient {
           applyEdit: true,
           didChangeWatchedFiles: options.watchesFiles === false ? undefined : { dynamicRegistration: true, relativePatternSupport: true },
         },
+        window: { workDoneProgress: true },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },

@@ -129,9 +129,18 @@ export class LetterDocuments {
   private analyzeDocument(document: TextDocument, settings: EditorSettings): DocumentState {
     const cached = this.analyzed.get(document.uri);
     if (cached && cached.version === document.version && cached.generation === this.settingsGeneration) return cached;
-    const text = document.getText();
-    const config = mergeConfigs(settings.config, this.configuration.projectConfigFor(document.uri));
-    const knowledge = this.knowledge.knowledgeFor(document.uri, settings);
+    const state: DocumentState = { version: document.version, generation: this.settingsGeneration, ...this.analyzeText(document.uri, document.getText(), settings) };
+    this.analyzed.set(document.uri, state);
+    return state;
+  }
+
+  /**
+   * A letter's analysis and diagnostics with the settings, config and knowledge that apply to its
+   * URI, as an open letter gets them; for a letter that is not open too (Lint Workspace). Not cached.
+   */
+  analyzeText(uri: string, text: string, settings: EditorSettings): Pick<DocumentState, 'knowledge' | 'analysis' | 'lines' | 'diagnostics'> {
+    const config = mergeConfigs(settings.config, this.configuration.projectConfigFor(uri));
+    const knowledge = this.knowledge.knowledgeFor(uri, settings);
     const analysis = analyze(text, {
       knowledge,
       config,
@@ -139,10 +148,13 @@ export class LetterDocuments {
       onRuleError: (ruleId, error) => this.connection.console.error(`Rule ${ruleId} failed: ${describeError(error)}`),
     });
     const lines = new LineMap(text);
-    const diagnostics = analysis.findings.map((finding) => toDiagnostic(finding, lines, document.uri, this.ruleDocUri));
-    const state: DocumentState = { version: document.version, generation: this.settingsGeneration, knowledge, analysis, lines, diagnostics };
-    this.analyzed.set(document.uri, state);
-    return state;
+    const diagnostics = analysis.findings.map((finding) => toDiagnostic(finding, lines, uri, this.ruleDocUri));
+    return { knowledge, analysis, lines, diagnostics };
+  }
+
+  /** Whether a document is open in the editor (its diagnostics are then this class's to publish). */
+  isOpen(uri: string): boolean {
+    return this.documents.get(uri) !== undefined;
   }
 
   private readonly ruleDocUri = (ruleId: string): string | undefined => {

@@ -11,3 +11,10 @@ export const LETTER_STATUS_REQUEST = 'imr/letterStatus';
  * (`file` is the name the table shows for the letter). Letters that are not open are left out.
  */
 export const EXPORT_SUMMARY_REQUEST = 'imr/exportSummary';
+
+/**
+ * Lint Workspace: every letter under the workspace folders is analysed and its findings published;
+ * no params → `WorkspaceLintResult`. The server reports work-done progress, which can be cancelled,
+ * as can the request.
+ */
+export const LINT_WORKSPACE_REQUEST = 'imr/lintWorkspace';

@@ -1,4 +1,4 @@
-import { createConnection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { createConnection, FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceConfig } from '../host/workspace-config';
 import { CODE_ACTION_CAPABILITIES, registerCodeActions } from './code-actions';
@@ -8,13 +8,15 @@ import { LetterDocuments } from './documents';
 import { describeError } from './errors';
 import { registerFeatures, SEMANTIC_TOKENS_LEGEND } from './features';
 import { KnowledgeFiles } from './knowledge';
+import { findLetterFiles, isLetterFileUri, WorkspaceLint } from './workspace-lint';
 
 /*
  * The language server's entry: it creates the connection and the objects that hold the
  * server's state, once, and wires them together. Each concern lives in its own file:
  * documents.ts (open letters, validation, diagnostics), configuration.ts (settings and
  * .imrlintrc.json), knowledge.ts (knowledge files), code-actions.ts (fixes and commands)
- * and features.ts (outline, folding, hover, definition, completion).
+ * features.ts (outline, folding, hover, definition, completion, semantic tokens, status,
+ * export) and workspace-lint.ts (Lint Workspace).
  */
 
 declare const IMR_VERSION: string | undefined;
@@ -27,6 +29,9 @@ const configuration = new Configuration(connection, workspace);
 const knowledge = new KnowledgeFiles(connection, workspace);
 const documents = new LetterDocuments(connection, textDocuments, configuration, knowledge);
 registerFeatures(connection, documents, knowledge);
+const workspaceLint = new WorkspaceLint(connection, documents, configuration, findLetterFiles);
+workspaceLint.register();
+textDocuments.onDidClose((event) => workspaceLint.documentClosed(event.document.uri));
 registerCodeActions(connection, documents, configuration, knowledge);
 
 connection.onInitialize((params) => {
@@ -58,19 +63,28 @@ function checkAgainWithNewSettings(): void {
   configuration.forgetSettings();
   knowledge.forgetAll();
   documents.revalidateAll();
+  void workspaceLint.relintAll();
 }
 
 connection.onDidChangeConfiguration(() => checkAgainWithNewSettings());
 // Settings are scoped by folder, and relative knowledge files are read from the letter's folder.
 configuration.onDidChangeWorkspaceFolders(() => checkAgainWithNewSettings());
 
-// Config files, and knowledge files once the knowledge concern has registered them.
+// Config files, knowledge files once the knowledge concern has registered them, and letters (for
+// the findings Lint Workspace listed). A letter's change touches only that letter.
 connection.onDidChangeWatchedFiles((params) => {
-  for (const change of params.changes) knowledge.forgetFile(filePathOf(change.uri));
+  const others = params.changes.filter((change) => !isLetterFileUri(change.uri));
+  for (const change of params.changes) if (isLetterFileUri(change.uri)) void workspaceLint.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+  if (others.length === 0) return;
+  for (const change of others) knowledge.forgetFile(filePathOf(change.uri));
   configuration.forgetConfigFiles();
   documents.revalidateAll();
+  void workspaceLint.relintAll();
 });
-knowledge.onDidChange(() => documents.revalidateAll());
+knowledge.onDidChange(() => {
+  documents.revalidateAll();
+  void workspaceLint.relintAll();
+});
 
 /** Lets tests and support find the server process (e.g. to check that a crashed server came back). */
 connection.onRequest('imr/serverInfo', () => ({ pid: process.pid, version: SERVER_VERSION, memory: process.memoryUsage(), openDocuments: textDocuments.all().length }));
