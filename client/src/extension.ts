@@ -24,7 +24,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { ADD_KNOWLEDGE_FILE_REQUEST, KNOWLEDGE_ENTRY_REQUEST, KNOWLEDGE_SCHEME } from '../../server/src/lsp/knowledge-documents';
-import { looksLikeLetterStart } from './first-line';
+import { looksLikeLetterStart } from '../../server/src/letter/first-line';
 import { SERVER_NODE_ARGS } from './server-node-args';
 import { LetterStatusBar } from './status-bar';
 import { LINT_WORKSPACE_REQUEST } from '../../server/src/lsp/requests';

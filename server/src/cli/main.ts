@@ -9,7 +9,7 @@ import { readConfigText } from '../host/config-file';
 import type { LintConfig } from '../engine/config';
 import { loadKnowledgeFiles } from '../host/knowledge-files';
 import type { Severity } from '../rules/types';
-import { expandInputs, pathDisplay } from './files';
+import { expandInputs, pathDisplay } from '../host/letter-walk';
 import type { FileResult } from './lint-file';
 import { runBatch } from './run-batch';
 import { formatSarif } from './sarif';

@@ -8,7 +8,8 @@ import { LetterDocuments } from './documents';
 import { describeError } from './errors';
 import { registerFeatures, SEMANTIC_TOKENS_LEGEND } from './features';
 import { KnowledgeFiles } from './knowledge';
-import { findLetterFiles, isLetterFileUri, WorkspaceLint } from './workspace-lint';
+import { findLetterFiles, hasLetterExtension } from '../host/letter-walk';
+import { WorkspaceLint } from './workspace-lint';
 
 /*
  * The language server's entry: it creates the connection and the objects that hold the
@@ -29,7 +30,7 @@ const configuration = new Configuration(connection, workspace);
 const knowledge = new KnowledgeFiles(connection, workspace);
 const documents = new LetterDocuments(connection, textDocuments, configuration, knowledge);
 registerFeatures(connection, documents, knowledge);
-const workspaceLint = new WorkspaceLint(connection, documents, configuration, findLetterFiles);
+const workspaceLint = new WorkspaceLint(connection, documents, configuration, async (folders) => findLetterFiles(folders));
 workspaceLint.register();
 textDocuments.onDidClose((event) => workspaceLint.documentClosed(event.document.uri));
 registerCodeActions(connection, documents, configuration, knowledge);
@@ -73,8 +74,8 @@ configuration.onDidChangeWorkspaceFolders(() => checkAgainWithNewSettings());
 // Config files, knowledge files once the knowledge concern has registered them, and letters (for
 // the findings Lint Workspace listed). A letter's change touches only that letter.
 connection.onDidChangeWatchedFiles((params) => {
-  const others = params.changes.filter((change) => !isLetterFileUri(change.uri));
-  for (const change of params.changes) if (isLetterFileUri(change.uri)) void workspaceLint.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+  const others = params.changes.filter((change) => !hasLetterExtension(change.uri));
+  for (const change of params.changes) if (hasLetterExtension(change.uri)) void workspaceLint.fileChanged(change.uri, change.type === FileChangeType.Deleted);
   if (others.length === 0) return;
   for (const change of others) knowledge.forgetFile(filePathOf(change.uri));
   configuration.forgetConfigFiles();

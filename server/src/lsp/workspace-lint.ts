@@ -22,15 +22,7 @@ export interface WorkspaceLintResult {
 /** The letter files under some folders (`.imr`, and `.txt` files that start as letters), sorted. */
 export type LetterFinder = (folders: readonly string[]) => Promise<readonly string[]>;
 
-/** Whether a watched file's URI may be a letter's (`.imr` or `.txt`). */
-export function isLetterFileUri(uri: string): boolean {
-  return /\.(?:imr|txt)$/i.test(uri);
-}
 
-/** The letter files of the workspace folders, found as the CLI finds them in a folder. */
-export const findLetterFiles: LetterFinder = async (folders) => {
-  throw new Error(`not wired yet: ${folders.length}`);
-};
 
 /**
  * Lint Workspace: every letter under the workspace folders is analysed as an open letter would be,

@@ -92,3 +92,27 @@ describe('drafting: export', () => {
     await vscode.workspace.fs.delete(target);
   });
 });
+
+describe('drafting: Lint Workspace', () => {
+  afterEach(closeAllEditors);
+
+  it('IMR: Lint Workspace fills the Problems panel for letters that are not open', async () => {
+    await activateExtension();
+    const draft = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'examples', 'draft-with-gaps.imr');
+    assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === draft.toString()), 'the draft is not open');
+    const result = await vscode.commands.executeCommand<{ files: number; analysed: number; cancelled: boolean }>('imr.lintWorkspace');
+    assert.equal(result.cancelled, false);
+    assert.ok(result.files >= 3 && result.analysed === result.files, JSON.stringify(result));
+    const codes = await waitFor('the closed draft\'s findings', () => {
+      const found = vscode.languages.getDiagnostics(draft).map((diagnostic) => String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code));
+      return found.includes('item-decision') ? found : undefined;
+    });
+    assert.ok(codes.includes('item-parts'));
+    // A plain text file in the workspace is not a letter, and gets nothing.
+    const groceries = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'fixtures', 'grocery-list.txt');
+    assert.deepEqual(vscode.languages.getDiagnostics(groceries), []);
+    // The listed findings of closed letters go with the server; the later suites expect only open letters'.
+    await vscode.commands.executeCommand('imr.restartServer');
+    await waitFor('the listed findings to clear', () => (vscode.languages.getDiagnostics(draft).length === 0 ? true : undefined));
+  });
+});

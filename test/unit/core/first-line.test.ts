@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { LETTER_FIRST_LINE, looksLikeLetterStart } from '../../../client/src/first-line';
+import { LETTER_FIRST_LINE, looksLikeLetterStart } from '../../../server/src/letter/first-line';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
 const contributed = new RegExp(manifest.contributes.languages[0].firstLine);

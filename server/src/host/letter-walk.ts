@@ -1,8 +1,14 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { describeFsError } from '../host/fs-errors';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { describeFsError } from './fs-errors';
+import { looksLikeLetterStart } from '../letter/first-line';
+import { decodeLetterBytes } from '../text/decode';
 
-export const LETTER_EXTENSIONS = ['.imr', '.txt'];
+/** Whether a file name (or URI) has a letter's extension, `.imr` or `.txt`. */
+export function hasLetterExtension(name: string): boolean {
+  return /\.(?:imr|txt)$/i.test(name);
+}
 
 export interface ExpandedInputs {
   readonly files: string[];
@@ -34,7 +40,7 @@ export function expandInputs(inputs: readonly string[], cwd = process.cwd()): Ex
       continue;
     }
     if (stats.isDirectory()) {
-      const found = walk(path, (file) => LETTER_EXTENSIONS.some((extension) => file.toLowerCase().endsWith(extension)), problems);
+      const found = walk(path, hasLetterExtension, problems);
       if (found.length === 0) problems.push({ input, message: 'the folder holds no .imr or .txt files' });
       found.forEach((file) => files.add(file));
     } else {
@@ -63,6 +69,37 @@ export function pathDisplay(cwd = process.cwd()): (path: string) => string {
     const name = basename(path);
     return shown ? `${shown}/${name}` : name;
   };
+}
+
+/**
+ * The letter files under some folders, for Lint Workspace: `.imr` files, and `.txt` files whose
+ * first line is a letter's (an ordinary text file is not a letter there, as the editor does not
+ * open it as one). Sorted, each once; folders that cannot be read are left out.
+ */
+export function findLetterFiles(folders: readonly string[]): string[] {
+  const found = new Set<string>();
+  const problems: ExpandedInputs['problems'] = [];
+  for (const folder of folders) {
+    for (const file of walk(folder, hasLetterExtension, problems)) {
+      if (!file.toLowerCase().endsWith('.txt') || startsAsLetter(file)) found.add(file);
+    }
+  }
+  return [...found].sort();
+}
+
+/** Whether a file's first line is a letter's, read from its first 512 bytes in any encoding a letter file may have. */
+function startsAsLetter(path: string): boolean {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(path, 'r');
+    const buffer = Buffer.alloc(512);
+    const length = readSync(descriptor, buffer, 0, buffer.length, 0);
+    return looksLikeLetterStart(decodeLetterBytes(buffer.subarray(0, length)).text);
+  } catch {
+    return false;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
 }
 
 function walk(folder: string, accept: (file: string) => boolean, problems: ExpandedInputs['problems']): string[] {

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test } from 'node:test';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
+import { TestClient } from '../support/lsp-client';
+import { makeLetter } from '../support/letters';
+import { LINT_WORKSPACE_REQUEST } from '../../server/src/lsp/requests';
+import type { WorkspaceLintResult } from '../../server/src/lsp/workspace-lint';
+
+const good = makeLetter();
+const bad = makeLetter({ items: [{ title: 'Tizanidine 4mg #60', decision: 'Uphold' }] });
+
+function folderWith(files: Record<string, string>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'imr-workspace-lint-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(folder, name, '..'), { recursive: true });
+    writeFileSync(join(folder, name), text);
+  }
+  return folder;
+}
+
+const uriOf = (folder: string, name: string) => pathToFileURL(join(folder, name)).toString();
+const codes = (client: TestClient, uri: string) => client.published.filter((params) => params.uri === uri).at(-1)?.diagnostics.map((diagnostic) => diagnostic.code);
+
+test('Lint Workspace analyses every letter of the folder, closed ones too, with work-done progress; a changed file is linted again and a deleted one cleared', async () => {
+  const folder = folderWith({ 'a.imr': bad, 'sub/b.imr': good, 'c.txt': bad, 'notes.txt': 'Groceries: milk, eggs.\n' });
+  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString() });
+  try {
+    const result = await client.request<WorkspaceLintResult>(LINT_WORKSPACE_REQUEST, {});
+    assert.deepEqual({ ...result, findings: undefined }, { files: 3, analysed: 3, findings: undefined, cancelled: false, unreadable: [] });
+    assert.ok(codes(client, uriOf(folder, 'a.imr'))?.includes('item-decision'), 'the closed letter with a misspelt decision is listed');
+    assert.ok(codes(client, uriOf(folder, 'c.txt'))?.includes('item-decision'), 'a .txt letter, recognised by its first line');
+    assert.ok(codes(client, uriOf(folder, 'sub/b.imr')), 'a letter in a subfolder');
+    assert.equal(codes(client, uriOf(folder, 'notes.txt')), undefined, 'a plain .txt file is not a letter');
+    const kinds = client.progress.map((entry) => entry.value.kind);
+    assert.deepEqual([kinds[0], kinds[1], kinds.at(-1)], ['create', 'begin', 'end']);
+    assert.ok(kinds.includes('report'));
+    assert.equal(client.progress[1].value.cancellable, true);
+
+    // The file is fixed on disk: its findings follow it, and no open letter is touched.
+    writeFileSync(join(folder, 'a.imr'), good);
+    const fixed = client.diagnostics(uriOf(folder, 'a.imr'), (params) => !params.diagnostics.some((diagnostic) => diagnostic.code === 'item-decision'));
+    await client.filesChanged([uriOf(folder, 'a.imr')]);
+    await fixed;
+    rmSync(join(folder, 'c.txt'));
+    const cleared = client.diagnostics(uriOf(folder, 'c.txt'), (params) => params.diagnostics.length === 0);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(folder, 'c.txt'), type: 3 }] });
+    await cleared;
+  } finally {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('Lint Workspace can be cancelled, and the editor\'s requests are answered while it runs', async () => {
+  const files: Record<string, string> = {};
+  for (let index = 0; index < 300; index++) files[`batch/letter-${String(index).padStart(3, '0')}.imr`] = index % 2 ? good : bad;
+  const folder = folderWith(files);
+  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString() });
+  try {
+    const open = 'file:///virtual/open.imr';
+    await client.open(open, bad);
+    await client.diagnostics(open);
+    const source = new CancellationTokenSource();
+    const running = client.connection.sendRequest<WorkspaceLintResult>(LINT_WORKSPACE_REQUEST, {}, source.token);
+    // Once it has started on the letters, an outline request on the open letter is answered before it ends.
+    while (!client.progress.some((entry) => entry.value.kind === 'report')) await new Promise((resolve) => setTimeout(resolve, 5));
+    let finished = false;
+    void running.then(() => (finished = true), () => (finished = true));
+    const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: open } });
+    assert.ok(symbols.length > 0);
+    assert.equal(finished, false, 'the outline came while the workspace was still being linted');
+    source.cancel();
+    const result = await running;
+    assert.equal(result.cancelled, true);
+    assert.ok(result.analysed < result.files, `${result.analysed} of ${result.files} analysed`);
+    assert.equal(client.progress.at(-1)?.value.kind, 'end');
+  } finally {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
