@@ -102,9 +102,10 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
     commands.registerCommand('imr.newLetter', () => openNewLetter(context)),
     commands.registerCommand('imr.lintWorkspace', async () => {
       await start();
-      return languageClient.sendRequest(LINT_WORKSPACE_REQUEST);
+      // Sent with params: a request without them hands the server's handler no cancellation token.
+      return languageClient.sendRequest(LINT_WORKSPACE_REQUEST, {});
     }),
-    commands.registerCommand('imr.exportSummary', (given?: { format?: string; target?: Uri }) => exportSummary(languageClient, () => started, given)),
+    commands.registerCommand('imr.exportSummary', (given?: { scope?: 'letter' | 'workspace'; format?: string; target?: Uri }) => exportSummary(languageClient, () => started, given)),
     workspace.registerTextDocumentContentProvider(KNOWLEDGE_SCHEME, knowledgeDocuments()),
     workspace.onDidOpenTextDocument(startForLetters),
   );

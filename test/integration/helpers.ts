@@ -130,10 +130,19 @@ export function flatten(symbols: readonly vscode.DocumentSymbol[]): vscode.Docum
 
 /** Closes every editor without saving, so one test's edits never leak into the next. */
 export async function closeAllEditors(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments) {
-    if (!document.isDirty) continue;
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  // Showing a document can lose a race with another editor opening ("another editor opened in the
+  // meantime", seen with the user settings file the extension writes): try again a few times.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const dirty = vscode.workspace.textDocuments.filter((document) => document.isDirty);
+    if (dirty.length === 0) break;
+    for (const document of dirty) {
+      try {
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      } catch {
+        await sleep(200);
+      }
+    }
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

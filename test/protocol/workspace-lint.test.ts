@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../support/lsp-client';
 import { makeLetter } from '../support/letters';
-import { LINT_WORKSPACE_REQUEST } from '../../server/src/lsp/requests';
+import { EXPORT_SUMMARY_REQUEST, LINT_WORKSPACE_REQUEST } from '../../server/src/lsp/requests';
 import type { WorkspaceLintResult } from '../../server/src/lsp/workspace-lint';
 
 const good = makeLetter();
@@ -78,6 +78,28 @@ test('Lint Workspace can be cancelled, and the editor\'s requests are answered w
     assert.equal(result.cancelled, true);
     assert.ok(result.analysed < result.files, `${result.analysed} of ${result.files} analysed`);
     assert.equal(client.progress.at(-1)?.value.kind, 'end');
+  } finally {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('Export Summary of the workspace: every letter, open ones as the editor has them, named by their path in the folder', async () => {
+  const folder = folderWith({ 'a.imr': bad, 'sub/b.txt': good, 'notes.txt': 'Groceries\n' });
+  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString() });
+  try {
+    // The open copy of b has a misspelt decision the file does not have yet.
+    await client.open(uriOf(folder, 'sub/b.txt'), bad);
+    const csv = await client.request<string>(EXPORT_SUMMARY_REQUEST, { workspace: true, format: 'csv' });
+    const lines = csv.split('\r\n').filter(Boolean);
+    const header = lines[0].split(',');
+    assert.deepEqual(header.slice(0, 3), ['File', 'Case number', 'Item']);
+    const decisionColumn = header.indexOf('item-decision');
+    assert.deepEqual(lines.slice(1).map((line) => [line.split(',')[0], line.split(',')[2], line.split(',')[decisionColumn]]), [
+      ['a.imr', 'Tizanidine 4mg #60', '1'],
+      ['sub/b.txt', 'Tizanidine 4mg #60', '1'],
+    ]);
+    await assert.rejects(client.request(EXPORT_SUMMARY_REQUEST, { workspace: true, format: 'xlsx' }), /unknown summary format/);
   } finally {
     await client.stop();
     rmSync(folder, { recursive: true, force: true });

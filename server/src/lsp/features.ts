@@ -12,9 +12,7 @@ import { toCompletionItem, toDocumentSymbol, toFoldingRanges } from './convert';
 import type { LetterDocuments } from './documents';
 import type { KnowledgeFiles } from './knowledge';
 import { knowledgeRefFromUri, knowledgeUri, KNOWLEDGE_ENTRY_REQUEST } from './knowledge-documents';
-import { EXPORT_SUMMARY_REQUEST, LETTER_STATUS_REQUEST } from './requests';
-import { formatSummary, summaryRows, SUMMARY_FORMATS, type SummaryFormat, type SummaryRow } from '../features/summary-table';
-import { ALL_RULES } from '../engine/catalogue';
+import { LETTER_STATUS_REQUEST } from './requests';
 
 /** The semantic token types and modifiers, in the order the server encodes them. */
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] };
@@ -104,16 +102,6 @@ export function registerFeatures(connection: Connection, documents: LetterDocume
   connection.onRequest(LETTER_STATUS_REQUEST, async (params: { uri: string }, token) => {
     const state = await documents.letterFor(params.uri, token);
     return state ? letterStatus(state.letter) : null;
-  });
-
-  connection.onRequest(EXPORT_SUMMARY_REQUEST, async (params: { letters: { uri: string; file: string }[]; format: SummaryFormat }, token) => {
-    if (!SUMMARY_FORMATS.includes(params.format)) throw new Error(`unknown summary format ${String(params.format)}`);
-    const rows: SummaryRow[] = [];
-    for (const { uri, file } of params.letters) {
-      const state = await documents.letterFor(uri, token);
-      if (state) rows.push(...summaryRows(file, state.letter, state.analysis));
-    }
-    return formatSummary(rows, params.format, ALL_RULES.map((rule) => rule.id));
   });
 
   connection.onCompletion(async (params, token) => {

@@ -7,8 +7,9 @@
 export const LETTER_STATUS_REQUEST = 'imr/letterStatus';
 
 /**
- * The summary table of open letters: `{ letters: { uri, file }[], format }` → the table's text
- * (`file` is the name the table shows for the letter). Letters that are not open are left out.
+ * The summary table: `{ letters?: { uri, file }[], workspace?: boolean, format }` → the table's
+ * text. `letters` are open letters, each with the name the table shows for it; `workspace` adds
+ * every letter of the workspace folders (with work-done progress, cancellable).
  */
 export const EXPORT_SUMMARY_REQUEST = 'imr/exportSummary';
 

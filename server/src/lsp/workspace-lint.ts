@@ -1,10 +1,22 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CancellationToken, Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { relative, sep } from 'node:path';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
+import type { Analysis } from '../engine/analyze';
+import { ALL_RULES } from '../engine/catalogue';
+import { formatSummary, summaryRows, SUMMARY_FORMATS, type SummaryFormat, type SummaryRow } from '../features/summary-table';
 import { describeFsError } from '../host/fs-errors';
 import { readLetterFile } from '../host/letter-files';
 import type { Configuration } from './configuration';
 import type { LetterDocuments } from './documents';
-import { LINT_WORKSPACE_REQUEST } from './requests';
+import { EXPORT_SUMMARY_REQUEST, LINT_WORKSPACE_REQUEST } from './requests';
+
+interface ExportSummaryParams {
+  /** Open letters, each with the name the table shows for it. */
+  readonly letters?: readonly { uri: string; file: string }[];
+  /** Every letter of the workspace folders, named by its path in its folder. */
+  readonly workspace?: boolean;
+  readonly format: SummaryFormat;
+}
 
 /** What Lint Workspace answers when it is done or cancelled. */
 export interface WorkspaceLintResult {
@@ -45,35 +57,80 @@ export class WorkspaceLint {
 
   register(): void {
     this.connection.onRequest(LINT_WORKSPACE_REQUEST, (_params: unknown, token: CancellationToken) => this.run(token));
+    this.connection.onRequest(EXPORT_SUMMARY_REQUEST, (params: ExportSummaryParams, token: CancellationToken) => this.exportSummary(params, token));
   }
 
   async run(token: CancellationToken): Promise<WorkspaceLintResult> {
+    let findings = 0;
+    const unreadable: string[] = [];
+    const { files, analysed, cancelled } = await this.eachWorkspaceLetter('IMR: Linting the workspace', token, async (uri, path) => {
+      const result = await this.lintFile(uri, path);
+      if (typeof result === 'string') unreadable.push(`${path}: ${result}`);
+      else findings += result;
+    });
+    return { files, analysed, findings, cancelled, unreadable };
+  }
+
+  /**
+   * The summary table of the letters named (open ones), or of every letter in the workspace: open
+   * letters as the editor has them, the others as their files are.
+   */
+  private async exportSummary(params: ExportSummaryParams, token: CancellationToken): Promise<string> {
+    if (!SUMMARY_FORMATS.includes(params.format)) throw new Error(`unknown summary format ${String(params.format)}`);
+    const rows: SummaryRow[] = [];
+    if (params.workspace) {
+      await this.eachWorkspaceLetter('IMR: Exporting the summary', token, async (uri, path, folder) => {
+        const state = await this.analysisOf(uri, path);
+        if (state?.analysis.letter) rows.push(...summaryRows(relative(folder, path).split(sep).join('/'), state.analysis.letter, state.analysis));
+      });
+    }
+    for (const { uri, file } of params.letters ?? []) {
+      const state = await this.documents.letterFor(uri, token);
+      if (state) rows.push(...summaryRows(file, state.letter, state.analysis));
+    }
+    return formatSummary(rows, params.format, ALL_RULES.map((rule) => rule.id));
+  }
+
+  /**
+   * Visits every letter file of the workspace folders in order, with cancellable work-done
+   * progress, turning the event loop between letters so that the editor's requests are answered.
+   */
+  private async eachWorkspaceLetter(
+    title: string,
+    token: CancellationToken,
+    visit: (uri: string, path: string, folder: string) => Promise<void>,
+  ): Promise<{ files: number; analysed: number; cancelled: boolean }> {
     const progress = await this.connection.window.createWorkDoneProgress();
-    progress.begin('IMR: Linting the workspace', 0, 'Looking for letters…', true);
+    progress.begin(title, 0, 'Looking for letters…', true);
     try {
       const folders = (await this.configuration.workspaceFolders()).flatMap((folder) => (folder.uri.startsWith('file:') ? [fileURLToPath(folder.uri)] : []));
-      const files = await this.findLetters(folders);
-      return await this.lintFiles(files, progress, () => token.isCancellationRequested || progress.token.isCancellationRequested);
+      const files: { path: string; folder: string }[] = [];
+      for (const folder of folders) for (const path of await this.findLetters([folder])) files.push({ path, folder });
+      let analysed = 0;
+      for (const { path, folder } of files) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (token.isCancellationRequested || progress.token.isCancellationRequested) return { files: files.length, analysed, cancelled: true };
+        progress.report(Math.round((100 * analysed) / files.length), `${analysed + 1} of ${files.length} letters`);
+        await visit(pathToFileURL(path).toString(), path, folder);
+        analysed++;
+      }
+      return { files: files.length, analysed, cancelled: false };
     } finally {
       progress.done();
     }
   }
 
-  private async lintFiles(files: readonly string[], progress: WorkDoneProgressServerReporter, cancelled: () => boolean): Promise<WorkspaceLintResult> {
-    let analysed = 0;
-    let findings = 0;
-    const unreadable: string[] = [];
-    for (const path of files) {
-      // Between letters, whatever else the editor asked is answered first.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (cancelled()) return { files: files.length, analysed, findings, cancelled: true, unreadable };
-      progress.report(Math.round((100 * analysed) / files.length), `${analysed + 1} of ${files.length} letters`);
-      const result = await this.lintFile(pathToFileURL(path).toString(), path);
-      if (typeof result === 'string') unreadable.push(`${path}: ${result}`);
-      else findings += result;
-      analysed++;
+  /** A letter's analysis: the editor's when it is open, else its file's (null when it cannot be read). */
+  private async analysisOf(uri: string, path: string): Promise<{ analysis: Analysis } | null> {
+    const open = await this.documents.stateFor(uri);
+    if (open) return open;
+    let text: string;
+    try {
+      text = readLetterFile(path);
+    } catch {
+      return null;
     }
-    return { files: files.length, analysed, findings, cancelled: false, unreadable };
+    return this.documents.analyzeText(uri, text, await this.configuration.settingsFor(uri));
   }
 
   /** Analyses one letter file that is not open and publishes its findings: their number, or why it could not be read. */

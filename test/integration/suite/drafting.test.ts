@@ -82,7 +82,7 @@ describe('drafting: export', () => {
     await openLetter('examples', 'draft-with-gaps.imr');
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const target = vscode.Uri.joinPath(folder, 'draft-summary.csv');
-    await vscode.commands.executeCommand('imr.exportSummary', { format: 'csv', target });
+    await vscode.commands.executeCommand('imr.exportSummary', { scope: 'letter', format: 'csv', target });
     const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     const lines = csv.split('\r\n');
     assert.match(lines[0], /^File,Case number,Item,Decision,Citations,Daily MME,/);
@@ -96,23 +96,27 @@ describe('drafting: export', () => {
 describe('drafting: Lint Workspace', () => {
   afterEach(closeAllEditors);
 
-  it('IMR: Lint Workspace fills the Problems panel for letters that are not open', async () => {
+  it('IMR: Lint Workspace fills the Problems panel for letters that are not open, and a deleted letter\'s findings go', async () => {
     await activateExtension();
-    const draft = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'examples', 'draft-with-gaps.imr');
-    assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === draft.toString()), 'the draft is not open');
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    // A letter no editor has opened: a copy of the draft, written for this test.
+    const draft = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, 'examples', 'draft-with-gaps.imr'));
+    const closed = vscode.Uri.joinPath(root, 'never-opened', 'draft-copy.imr');
+    await vscode.workspace.fs.writeFile(closed, draft);
     const result = await vscode.commands.executeCommand<{ files: number; analysed: number; cancelled: boolean }>('imr.lintWorkspace');
     assert.equal(result.cancelled, false);
-    assert.ok(result.files >= 3 && result.analysed === result.files, JSON.stringify(result));
-    const codes = await waitFor('the closed draft\'s findings', () => {
-      const found = vscode.languages.getDiagnostics(draft).map((diagnostic) => String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code));
+    assert.ok(result.files >= 4 && result.analysed === result.files, JSON.stringify(result));
+    const codes = await waitFor('the closed letter\'s findings', () => {
+      const found = vscode.languages.getDiagnostics(closed).map((diagnostic) => String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code));
       return found.includes('item-decision') ? found : undefined;
     });
     assert.ok(codes.includes('item-parts'));
     // A plain text file in the workspace is not a letter, and gets nothing.
-    const groceries = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'fixtures', 'grocery-list.txt');
-    assert.deepEqual(vscode.languages.getDiagnostics(groceries), []);
-    // The listed findings of closed letters go with the server; the later suites expect only open letters'.
+    assert.deepEqual(vscode.languages.getDiagnostics(vscode.Uri.joinPath(root, 'fixtures', 'grocery-list.txt')), []);
+    await vscode.workspace.fs.delete(closed);
+    await waitFor('the deleted letter\'s findings to go', () => (vscode.languages.getDiagnostics(closed).length === 0 ? true : undefined));
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'never-opened'), { recursive: true });
+    // The other letters' listed findings go with the server; the later suites expect only open letters'.
     await vscode.commands.executeCommand('imr.restartServer');
-    await waitFor('the listed findings to clear', () => (vscode.languages.getDiagnostics(draft).length === 0 ? true : undefined));
   });
 });
