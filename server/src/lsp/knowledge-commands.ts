@@ -5,7 +5,7 @@ import { readJsonObject, writeFileSafely } from '../host/json-files';
 import { innermostFolderHolding } from '../host/paths';
 import type { DrugClass } from '../knowledge/types';
 import type { Letter } from '../letter/model';
-import { drugName, unknownDrug } from '../rules/unknown-drug';
+import { unknownDrug } from '../rules/unknown-drug';
 import type { Finding } from '../rules/types';
 import { filePathsOf } from './convert';
 
@@ -23,8 +23,8 @@ interface AddDrugArguments {
 
 /** "Add "Zorvexin" to the knowledge file as an opioid", one per class, for an unknown-drug finding. */
 export function addDrugActions(letterUri: string, finding: Finding, diagnostic: Diagnostic, letter: Letter): CodeAction[] {
-  const item = finding.itemIndex !== undefined ? letter.items[finding.itemIndex] : undefined;
-  const name = item ? drugName(item) : null;
+  // The finding sits on the drug's name in the title.
+  const name = letter.text.slice(finding.span.start, finding.span.end);
   if (finding.ruleId !== unknownDrug.id || !name || !letterUri.startsWith('file:')) return [];
   return OFFERED_CLASSES.map((drugClass) => {
     const args: AddDrugArguments = { letterUri, name, drugClass };
