@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ruleContext } from '../../../server/src/engine/run-rules';
+import { hoverAt } from '../../../server/src/features/hover';
 import { loadKnowledge } from '../../../server/src/knowledge';
 import { parseLetter } from '../../../server/src/letter/parse';
 import { makeLetter } from '../../support/letters';
@@ -25,4 +26,15 @@ test('compounding kits and branded topicals that workers\' compensation requests
     assert.ok(facts.drugs.length > 0, `${title}: a known drug`);
     for (const family of families) assert.ok(facts.classes.has(family as never), `${title}: ${family} in ${[...facts.classes].join(', ')}`);
   }
+});
+
+test('a dictionary entry marked not verified says so in its hover, with its source; one without the flag says nothing', () => {
+  const text = makeLetter({ items: [{ title: 'Tabradol 1mg/ml oral suspension 250ml', decision: 'Upheld' }, { title: 'Norco 10/325mg #60', decision: 'Upheld' }] });
+  const letter = parseLetter(text);
+  const kit = hoverAt(letter, text.indexOf('Tabradol') + 2, knowledge)?.markdown ?? '';
+  assert.match(kit, /\u26a0 Not verified/);
+  assert.match(kit, /_Source: Ingredients as the product is commonly marketed/);
+  const norco = hoverAt(letter, text.indexOf('Norco') + 2, knowledge)?.markdown ?? '';
+  assert.match(norco, /hydrocodone/);
+  assert.doesNotMatch(norco, /Not verified|_Source:/);
 });
