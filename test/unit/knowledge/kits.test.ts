@@ -8,6 +8,9 @@ import { makeLetter } from '../../support/letters';
 
 const knowledge = loadKnowledge();
 
+/** The kits and compounds added without a check against the research notes, which the hover must call not verified. */
+const UNVERIFIED = ['lidopro', 'xoten-c', 'lidocaine-menthol', 'tghot', 'fluriflex', 'theraflex', 'prizopak', 'lidorx'];
+
 test('compounding kits and branded topicals that workers\' compensation requests name are known, with their classes', () => {
   const titles: [string, string[]][] = [
     ['Tabradol 1mg/ml oral suspension 250ml', ['muscle-relaxant']],
@@ -19,6 +22,16 @@ test('compounding kits and branded topicals that workers\' compensation requests
     ['Kera-Tek gel 4oz', ['topical']],
     ['Genicin 500mg #90', []],
     ['Somnicin #30', []],
+    ['LidoPro ointment 121gm', ['topical']],
+    ['Lido Pro lotion 4oz', ['topical']],
+    ['Xoten-C lotion 113.4gm', ['topical']],
+    ['Lidozen patch #30', ['topical']],
+    ['Lenzapatch #15', ['topical']],
+    ['TGHot cream 180gm', ['topical', 'opioid', 'anti-epileptic']],
+    ['Fluriflex 180gm', ['topical', 'nsaid', 'muscle-relaxant']],
+    ['Theraflex cream 180gm', ['topical']],
+    ['DermacinRx Prizopak 30gm', ['topical']],
+    ['LiDORx 3% gel 30ml', ['topical']],
   ];
   for (const [title, families] of titles) {
     const letter = parseLetter(makeLetter({ items: [{ title, decision: 'Upheld' }] }));
@@ -37,4 +50,19 @@ test('a dictionary entry marked not verified says so in its hover, with its sour
   const norco = hoverAt(letter, text.indexOf('Norco') + 2, knowledge)?.markdown ?? '';
   assert.match(norco, /hydrocodone/);
   assert.doesNotMatch(norco, /Not verified|_Source:/);
+});
+
+test('every kit and compound added without the research notes is marked not verified, with its source; a compound lists its ingredients', () => {
+  for (const id of UNVERIFIED) {
+    const drug = knowledge.drug(id);
+    assert.ok(drug, id);
+    assert.equal(drug.verified, false, id);
+    assert.ok(drug.sourceRef && drug.sourceRef.length > 20, id);
+  }
+  // A compound takes the classes of its ingredients, as the same ingredients written out would.
+  for (const id of ['lidopro', 'tghot', 'fluriflex', 'xoten-c']) {
+    const drug = knowledge.drug(id)!;
+    assert.ok((drug.components ?? []).length >= 2, id);
+    for (const component of drug.components ?? []) assert.ok(knowledge.drug(component), `${id}: ${component}`);
+  }
 });
