@@ -311,7 +311,7 @@ test('unknown-drug: the quick fix is an edit creating imr-knowledge.json with th
 });
 
 test('unknown-drug: with imr.knowledgeFiles set, the edit appends the entry to the first file and keeps the rest of it; the finding goes', async () => {
-  const existing = '{\n    "drugs": [\n        { "id": "zorvexa", "generic": "zorvexamine", "brands": ["Zorvexa"], "otherNames": [], "classes": ["opioid"], "sections": ["cp09-opioids"], "mmeFactor": 2, "mmeUnit": "mg" }\n    ]\n}\n';
+  const existing = '{\n    "drugs": [\n        { "id": "zorvexa", "generic": "zorvexamine", "brands": ["Zorvexa"], "otherNames": [], "classes": ["opioid"], "sections": ["cp09-opioids"], "mmeAgent": "hydrocodone" }\n    ]\n}\n';
   const letter = await letterWithUnknownDrug({ 'org-drugs.json': existing }, ['org-drugs.json']);
   try {
     const fix = letter.action('Add "Zorvexin" to org-drugs.json as an opioid');
