@@ -23,7 +23,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { ADD_KNOWLEDGE_FILE_REQUEST, KNOWLEDGE_ENTRY_REQUEST, KNOWLEDGE_SCHEME } from '../../server/src/lsp/knowledge-documents';
+import { ADD_KNOWLEDGE_FILE_REQUEST, KNOWLEDGE_ENTRY_REQUEST, KNOWLEDGE_SCHEME, SAVE_KNOWLEDGE_FILE_REQUEST } from '../../server/src/lsp/knowledge-documents';
 import { looksLikeLetterStart } from '../../server/src/letter/first-line';
 import { SERVER_NODE_ARGS } from './server-node-args';
 import { LetterStatusBar } from './status-bar';
@@ -75,6 +75,7 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
   client = new LanguageClient(CLIENT_ID, 'IMR Language Server', serverOptions, clientOptions);
   const languageClient = client;
   languageClient.onRequest(ADD_KNOWLEDGE_FILE_REQUEST, (params: { folderUri: string | null; path: string }) => addKnowledgeFileSetting(params) as Promise<unknown>);
+  languageClient.onRequest(SAVE_KNOWLEDGE_FILE_REQUEST, (params: { uri: string }) => saveKnowledgeFile(params.uri) as Promise<unknown>);
   // The extension also wakes for plain-text files; the server starts only once a letter is open.
   let started: Promise<void> | undefined;
   const start = () => {
@@ -153,6 +154,15 @@ async function addKnowledgeFileSetting(params: { folderUri: string | null; path:
   const target = !folder ? ConfigurationTarget.Global : (workspace.workspaceFolders?.length ?? 0) > 1 ? ConfigurationTarget.WorkspaceFolder : ConfigurationTarget.Workspace;
   await settings.update('knowledgeFiles', [...files, params.path], target);
   return true;
+}
+
+/**
+ * The quick fix's edit of a knowledge file leaves it unsaved in the editor (refactoring auto-save
+ * covers edits of several files only): save it, so that the server reads the new entry.
+ */
+async function saveKnowledgeFile(uri: string): Promise<boolean> {
+  const document = workspace.textDocuments.find((candidate) => candidate.uri.toString() === Uri.parse(uri).toString());
+  return document?.isDirty ? document.save() : true;
 }
 
 /** Read-only documents for "Go to Definition" on a citation, drug or term; the server renders them. */

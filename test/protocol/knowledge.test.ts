@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
-import type { CodeAction, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CodeAction, Hover, Location, MarkupContent, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { TestClient } from '../support/lsp-client';
 import { makeLetter } from '../support/letters';
 import { waitFor } from '../support/polling';
@@ -229,70 +229,133 @@ test('imr-lint --knowledge uses the extra file and names an invalid one', () => 
   assert.match(bad.stderr, /knowledge file not used: .*broken\.json: must be a JSON object/);
 });
 
-test('unknown-drug: the quick fix adds the drug to a new imr-knowledge.json, asks the editor to name it in the settings, and the finding goes', async () => {
+/** A letter asking for Zorvexin, which no dictionary knows, open in a workspace folder with `files` and `knowledgeFiles` set. */
+async function letterWithUnknownDrug(files: Record<string, string>, knowledgeFiles: string[], options: { createsFiles?: boolean } = {}) {
   const folder = mkdtempSync(join(tmpdir(), 'imr-unknown-drug-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
   const text = makeLetter({ items: [{ title: 'Zorvexin 15mg #60', decision: 'Upheld' }] });
   writeFileSync(join(folder, 'letter.imr'), text);
   const letterUri = pathToFileURL(join(folder, 'letter.imr')).toString();
-  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString(), settings: { knowledgeFiles: [] } });
-  const settingRequests: { folderUri: string | null; path: string }[] = [];
-  const addToSettings = async (params: { folderUri: string | null; path: string }): Promise<unknown> => {
+  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString(), settings: { knowledgeFiles }, createsFiles: options.createsFiles });
+  // What the IMR extension does when asked: name the file in the settings, and save the file it holds.
+  const settingRequests: unknown[] = [];
+  const saveRequests: unknown[] = [];
+  client.connection.onRequest('imr/addKnowledgeFile', async (params: { folderUri: string | null; path: string }): Promise<unknown> => {
     settingRequests.push(params);
-    client.settings = { knowledgeFiles: [params.path] };
-    await client.settingsChanged(client.settings);
+    await client.settingsChanged({ knowledgeFiles: [params.path] });
     return true;
-  };
-  client.connection.onRequest('imr/addKnowledgeFile', addToSettings);
+  });
+  client.connection.onRequest('imr/saveKnowledgeFile', (params: unknown) => {
+    saveRequests.push(params);
+    return true;
+  });
   try {
     await client.open(letterUri, text);
     const published = await client.diagnostics(letterUri, (params) => params.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-drug'));
     const unknown = published.diagnostics.find((diagnostic) => diagnostic.code === 'unknown-drug')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: letterUri }, range: unknown.range, context: { diagnostics: [unknown] } });
+    return {
+      folder, client, text, letterUri, unknown, actions, settingRequests, saveRequests,
+      action: (title: string) => {
+        const found = actions.find((action) => action.title === title);
+        assert.ok(found, `actions: ${actions.map((action) => action.title).join(' | ')}`);
+        return found;
+      },
+      /** Resolves once the letter is published without the finding. */
+      findingGone: () => client.diagnostics(letterUri, (params) => !params.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-drug')),
+    };
+  } catch (error) {
+    await client.stop();
+    throw error;
+  }
+}
+
+test('unknown-drug: the quick fix is an edit creating imr-knowledge.json with the entry; after it, the file is named in the settings and the finding goes', async () => {
+  const letter = await letterWithUnknownDrug({}, []);
+  try {
+    const { unknown, text, folder } = letter;
     assert.equal(unknown.severity, 3, 'information');
     assert.equal(text.split('\n')[unknown.range.start.line].slice(unknown.range.start.character, unknown.range.end.character), 'Zorvexin');
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: letterUri }, range: unknown.range, context: { diagnostics: [unknown] } });
-    const asMuscleRelaxant = actions.find((action) => action.title === 'Add "Zorvexin" to the knowledge file as a muscle relaxant');
-    assert.ok(asMuscleRelaxant?.command, `actions: ${actions.map((action) => action.title).join(' | ')}`);
-    await client.request('workspace/executeCommand', asMuscleRelaxant.command);
-    const written = JSON.parse(readFileSync(join(folder, 'imr-knowledge.json'), 'utf8'));
-    assert.deepEqual(written.drugs.map((drug: { id: string; brands: string[]; classes: string[] }) => [drug.id, drug.brands, drug.classes]), [['user-zorvexin', ['Zorvexin'], ['muscle relaxant']]]);
-    assert.match(written.drugs[0].notes, /not verified/);
-    assert.deepEqual(settingRequests, [{ folderUri: pathToFileURL(folder).toString(), path: 'imr-knowledge.json' }]);
-    // Known now, as a muscle relaxant: the finding goes, and the class's checks run (the default rationale never dates the drug).
-    const after = await client.diagnostics(letterUri, (params) => !params.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-drug'));
-    assert.deepEqual(after.diagnostics.filter((diagnostic) => diagnostic.code === 'unknown-drug'), []);
+    assert.match(String(unknown.message), /so functional-improvement \(its class and prior use\), opioid-monitoring \(is it an opioid\?\), duration-of-use \(.*\) and conclusion-item-mismatch \(.*\) could not check this item/);
+    assert.deepEqual(
+      letter.actions.filter((action) => action.title.startsWith('Add ')).map((action) => action.title.replace('Add "Zorvexin" to a new imr-knowledge.json ', '')),
+      ['as an opioid', 'as a muscle relaxant', 'as a benzodiazepine', 'as an NSAID', 'as an anti-epilepsy', 'as a topical', 'with class "other"'],
+    );
+    const fix = letter.action('Add "Zorvexin" to a new imr-knowledge.json as a muscle relaxant');
+    const fileUri = pathToFileURL(join(folder, 'imr-knowledge.json')).toString();
+    // The edit: create the file, then write the whole entry into it.
+    const [create, write] = fix.edit!.documentChanges! as [{ kind: string; uri: string }, TextDocumentEdit];
+    assert.deepEqual(create, { kind: 'create', uri: fileUri });
+    assert.equal(write.textDocument.uri, fileUri);
+    assert.deepEqual(JSON.parse((write.edits[0] as TextEdit).newText), {
+      drugs: [
+        {
+          id: 'user-zorvexin', generic: 'zorvexin', brands: ['Zorvexin'], otherNames: [], classes: ['muscle relaxant'], sections: [],
+          verified: false, sourceRef: 'Added by the IMR quick fix from a letter.', notes: 'Check the generic name and the class, and add the governing sections.',
+        },
+      ],
+    });
+    assert.equal(existsSync(join(folder, 'imr-knowledge.json')), false, 'the server writes nothing itself');
+
+    letter.client.applyEdit(fix.edit!);
+    await letter.client.request('workspace/executeCommand', fix.command);
+    assert.deepEqual(letter.saveRequests, [{ uri: fileUri }]);
+    assert.deepEqual(letter.settingRequests, [{ folderUri: pathToFileURL(folder).toString(), path: 'imr-knowledge.json' }]);
+    // Known now, as a muscle relaxant: the finding goes, and the class's checks run.
+    await letter.findingGone();
+    assert.deepEqual(letter.client.messages.filter((message) => /knowledge file/.test(message.message)), [], 'the new file is valid knowledge');
     assert.equal(readFileSync(join(folder, 'letter.imr'), 'utf8'), text, 'the letter is untouched');
   } finally {
-    await client.stop();
+    await letter.client.stop();
   }
 });
 
-test('unknown-drug: with imr.knowledgeFiles set, the drug is appended to the first file; a broken file is left alone with a message', async () => {
-  const folder = mkdtempSync(join(tmpdir(), 'imr-unknown-drug-'));
-  writeFileSync(join(folder, 'org-drugs.json'), ORGANISATION_DRUGS);
-  writeFileSync(join(folder, 'broken.json'), '{ "drugs": [');
-  const text = makeLetter({ items: [{ title: 'Zorvexin 15mg #60', decision: 'Upheld' }] });
-  const letterUri = pathToFileURL(join(folder, 'letter.imr')).toString();
-  writeFileSync(join(folder, 'letter.imr'), text);
-  for (const [files, expectWritten] of [[['org-drugs.json'], true], [['broken.json'], false]] as const) {
-    const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString(), settings: { knowledgeFiles: files } });
-    try {
-      await client.open(letterUri, text);
-      const published = await client.diagnostics(letterUri, (params) => params.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-drug'));
-      const unknown = published.diagnostics.find((diagnostic) => diagnostic.code === 'unknown-drug')!;
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: letterUri }, range: unknown.range, context: { diagnostics: [unknown] } });
-      const asOpioid = actions.find((action) => action.title === 'Add "Zorvexin" to the knowledge file as an opioid')!;
-      await client.request('workspace/executeCommand', asOpioid.command);
-      if (expectWritten) {
-        const drugs = JSON.parse(readFileSync(join(folder, 'org-drugs.json'), 'utf8')).drugs as { id: string }[];
-        assert.deepEqual(drugs.map((drug) => drug.id), ['zorvexa', 'user-zorvexin'], 'appended, the organisation entry kept');
-        await client.filesChanged([pathToFileURL(join(folder, 'org-drugs.json')).toString()]);
-        await client.diagnostics(letterUri, (params) => !params.diagnostics.some((diagnostic) => diagnostic.code === 'unknown-drug'));
-      } else {
-        assert.equal(readFileSync(join(folder, 'broken.json'), 'utf8'), '{ "drugs": [', 'left unchanged');
-        await waitFor('the message about the broken file', async () => (client.messages.some((message) => /broken\.json is not valid JSON, so "Zorvexin" was not added/.test(message.message)) ? true : undefined));
-      }
-    } finally {
-      await client.stop();
-    }
+test('unknown-drug: with imr.knowledgeFiles set, the edit appends the entry to the first file and keeps the rest of it; the finding goes', async () => {
+  const existing = '{\n    "drugs": [\n        { "id": "zorvexa", "generic": "zorvexamine", "brands": ["Zorvexa"], "otherNames": [], "classes": ["opioid"], "sections": ["cp09-opioids"], "mmeAgent": "hydrocodone" }\n    ]\n}\n';
+  const letter = await letterWithUnknownDrug({ 'org-drugs.json': existing }, ['org-drugs.json']);
+  try {
+    const fix = letter.action('Add "Zorvexin" to org-drugs.json as an opioid');
+    const fileUri = pathToFileURL(join(letter.folder, 'org-drugs.json')).toString();
+    const edits = fix.edit!.changes![fileUri];
+    assert.equal(edits.length, 1);
+    const afterEntry = { line: 2, character: existing.split('\n')[2].length };
+    assert.deepEqual(edits[0].range, { start: afterEntry, end: afterEntry }, 'after the last entry');
+    letter.client.applyEdit(fix.edit!);
+    const written = readFileSync(join(letter.folder, 'org-drugs.json'), 'utf8');
+    assert.ok(written.startsWith(existing.slice(0, existing.indexOf('\n    ]'))), 'the organisation entry is kept as written');
+    assert.match(written, /\},\n {8}\{\n {12}"id": "user-zorvexin",\n/);
+    assert.deepEqual((JSON.parse(written).drugs as { id: string; classes: string[] }[]).map((drug) => [drug.id, drug.classes]), [['zorvexa', ['opioid']], ['user-zorvexin', ['opioid']]]);
+    await letter.client.request('workspace/executeCommand', fix.command);
+    assert.deepEqual(letter.settingRequests, [], 'the file is named already');
+    await letter.findingGone();
+  } finally {
+    await letter.client.stop();
+  }
+});
+
+test('unknown-drug: a knowledge file that is not valid JSON gets no edit, only a fix shown as unavailable with the reason', async () => {
+  const letter = await letterWithUnknownDrug({ 'broken.json': '{ "drugs": [' }, ['broken.json']);
+  try {
+    const adds = letter.actions.filter((action) => action.title.startsWith('Add '));
+    assert.deepEqual(adds.map((action) => [action.title, action.disabled?.reason, action.edit, action.command]), [
+      ['Add "Zorvexin" to broken.json', 'broken.json is not valid JSON; fix the file to add drugs to it.', undefined, undefined],
+    ]);
+    assert.equal(readFileSync(join(letter.folder, 'broken.json'), 'utf8'), '{ "drugs": [', 'left unchanged');
+  } finally {
+    await letter.client.stop();
+  }
+});
+
+test('unknown-drug: for a client whose edits cannot create files, the command that follows the fix creates the file', async () => {
+  const letter = await letterWithUnknownDrug({}, [], { createsFiles: false });
+  try {
+    const fix = letter.action('Add "Zorvexin" to a new imr-knowledge.json as a benzodiazepine');
+    assert.equal(fix.edit, undefined);
+    await letter.client.request('workspace/executeCommand', fix.command);
+    const written = JSON.parse(readFileSync(join(letter.folder, 'imr-knowledge.json'), 'utf8'));
+    assert.deepEqual(written.drugs.map((drug: { id: string; classes: string[] }) => [drug.id, drug.classes]), [['user-zorvexin', ['benzodiazepine']]]);
+    await letter.findingGone();
+  } finally {
+    await letter.client.stop();
   }
 });

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -8,6 +11,8 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Registration,
+  type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER_NODE_ARGS } from '../../client/src/server-node-args';
 
@@ -87,6 +92,8 @@ export class TestClient {
       env?: NodeJS.ProcessEnv;
       /** False for a client that cannot watch files the server names (no dynamic registration of watchers). */
       watchesFiles?: boolean;
+      /** False for a client whose workspace edits cannot create files. */
+      createsFiles?: boolean;
     } = {},
   ): Promise<TestClient> {
     const client = new TestClient(options.nodeArgs ?? [], options.env);
@@ -100,6 +107,7 @@ export class TestClient {
           configuration: true,
           workspaceFolders: true,
           applyEdit: true,
+          workspaceEdit: options.createsFiles === false ? { documentChanges: false } : { documentChanges: true, resourceOperations: ['create'] },
           didChangeWatchedFiles: options.watchesFiles === false ? undefined : { dynamicRegistration: true, relativePatternSupport: true },
         },
         window: { workDoneProgress: true },
@@ -107,6 +115,7 @@ export class TestClient {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           synchronization: { dynamicRegistration: false },
+          codeAction: { disabledSupport: true },
         },
       },
       workspaceFolders: client.workspaceFolders.length > 0 ? client.workspaceFolders : null,
@@ -157,6 +166,27 @@ export class TestClient {
   /** Tells the server files changed on disk (type 2 = changed), as an editor's file watcher does. */
   filesChanged(uris: readonly string[]): Promise<void> {
     return this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: uris.map((uri) => ({ uri, type: 2 })) });
+  }
+
+  /**
+   * Applies a workspace edit to the files on disk, as an editor does that saves what it edits:
+   * text edits, in `changes` or `documentChanges`, and file creations (which fail on an existing file).
+   */
+  applyEdit(edit: WorkspaceEdit): void {
+    const editFile = (uri: string, edits: readonly TextEdit[]) => {
+      const path = fileURLToPath(uri);
+      const document = TextDocument.create(uri, 'json', 1, readFileSync(path, 'utf8'));
+      writeFileSync(path, TextDocument.applyEdits(document, [...edits]));
+    };
+    for (const [uri, edits] of Object.entries(edit.changes ?? {})) editFile(uri, edits);
+    for (const change of edit.documentChanges ?? []) {
+      if ('kind' in change) {
+        if (change.kind !== 'create' || existsSync(fileURLToPath(change.uri))) throw new Error(`cannot apply this ${change.kind}`);
+        writeFileSync(fileURLToPath(change.uri), '');
+      } else {
+        editFile(change.textDocument.uri, change.edits as TextEdit[]);
+      }
+    }
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

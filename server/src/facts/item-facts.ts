@@ -32,11 +32,11 @@ export interface ItemFacts {
 }
 
 /** A title asking to go on with something ("Continue Norco", "Refill of Soma"); a refill count ("with 3 refills") is not one. */
-const CONTINUATION_TITLE_CUES = phraseSet([
+export const CONTINUATION_TITLE_CUES = phraseSet([
   'continue*', 'continuation', 'refill of', 'refills of', 'ongoing', 'renew*', 'additional', 'further', 'extension', 'remaining', 'repeat',
   'more', 'maintenance',
 ]);
-const INITIAL_TITLE_CUES = phraseSet([
+export const INITIAL_TITLE_CUES = phraseSet([
   'initial', 'trial', 'post op', 'postop', 'post operative', 'postoperative', 'post surgical', 'postsurgical', 'pre op', 'preop',
   'new', 'first', 'associated surgical service',
 ]);

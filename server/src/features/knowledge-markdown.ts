@@ -131,6 +131,8 @@ export function renderDrug(kb: KnowledgeBase, drug: DrugEntry, asWritten?: strin
   const components = (drug.components ?? []).map((id) => kb.drug(id)?.generic).filter(Boolean);
   if (components.length) parts.push(`Contains: ${escape(components.join(', '))}`);
   if (drug.notes) parts.push(escape(drug.notes));
+  if (drug.verified === false) parts.push('_\u26a0 Not verified: the names, ingredients and class have not been checked against a label._');
+  if (drug.sourceRef) parts.push(`_Source: ${escape(drug.sourceRef)}_`);
   const sections = drug.sections.map((id) => kb.section(id)).filter((s): s is SectionEntry => s !== undefined);
   if (sections.length) {
     parts.push(`**Governing sections**\n\n${sections.map((s) => {

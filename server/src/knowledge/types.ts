@@ -71,6 +71,9 @@ export interface DrugEntry {
   readonly mmeAgent?: string;
   readonly mmeNote?: string;
   readonly notes?: string;
+  /** True only when checked against a label or the research notes; false is shown as not verified. Older entries have no flag. */
+  readonly verified?: boolean;
+  readonly sourceRef?: string;
 }
 
 export interface OdgChapter {

@@ -1,12 +1,13 @@
-import { CodeActionKind, type CodeAction, type Connection } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Connection, type InitializeParams } from 'vscode-languageserver';
+import { unknownDrug } from '../rules/unknown-drug';
 import type { Finding } from '../rules/types';
 import type { Configuration } from './configuration';
 import { toCodeAction } from './convert';
 import type { LetterDocuments, LetterState } from './documents';
 import { describeError } from './errors';
 import { ignoreCommandActions, IGNORE_COMMANDS, runIgnoreCommand } from './ignore-commands';
-import { ADD_DRUG, addDrugActions, runAddDrugCommand } from './knowledge-commands';
-import { ADD_KNOWLEDGE_FILE_REQUEST } from './knowledge-documents';
+import { addDrugActions, editCapabilities, KNOWLEDGE_FILE_EDITED, knowledgeTarget, runKnowledgeFileEdited, type EditCapabilities, type KnowledgeTarget } from './knowledge-commands';
+import { ADD_KNOWLEDGE_FILE_REQUEST, SAVE_KNOWLEDGE_FILE_REQUEST } from './knowledge-documents';
 import type { KnowledgeFiles } from './knowledge';
 
 /** The kind of the fix-all action, which applies only the fixes marked safe. */
@@ -15,15 +16,17 @@ export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.imr';
 /** What the server tells the client it offers: quick fixes, fix-all and the commands that record a suppression. */
 export const CODE_ACTION_CAPABILITIES = {
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-  executeCommandProvider: { commands: [...IGNORE_COMMANDS, ADD_DRUG] },
+  executeCommandProvider: { commands: [...IGNORE_COMMANDS, KNOWLEDGE_FILE_EDITED] },
 };
 
 /**
  * Quick fixes for the findings in a range, with one "Ignore"/"Disable" per rule and item; fix-all;
- * the commands that record a suppression in `.imrlintrc.json`, and the one that adds an unknown
- * drug to a knowledge file, after which every open letter is checked again.
+ * the commands that record a suppression in `.imrlintrc.json`; and for an unknown drug, an edit
+ * of a knowledge file with the command that follows it, after which every open letter is checked again.
  */
-export function registerCodeActions(connection: Connection, documents: LetterDocuments, configuration: Configuration, knowledge: KnowledgeFiles): void {
+export function registerCodeActions(connection: Connection, documents: LetterDocuments, configuration: Configuration, knowledge: KnowledgeFiles): { initialize(params: InitializeParams): void } {
+  let client: EditCapabilities = editCapabilities({});
+  const knowledgeFiles = async (letterUri: string) => knowledge.filePaths(letterUri, await configuration.settingsFor(letterUri));
   connection.onCodeAction(async (params, token) => {
     const uri = params.textDocument.uri;
     const state = await documents.letterFor(uri, token);
@@ -35,31 +38,36 @@ export function registerCodeActions(connection: Connection, documents: LetterDoc
     const end = state.lines.offsetAt(params.range.end);
     const actions: CodeAction[] = [];
     const suppressions = new Map<string, CodeAction>();
-    state.analysis.findings.forEach((finding, index) => {
-      if (finding.span.end < start || finding.span.start > end) return;
+    // Read once per request, and only when an unknown drug is in the range.
+    let target: Promise<KnowledgeTarget> | null = null;
+    for (const [index, finding] of state.analysis.findings.entries()) {
+      if (finding.span.end < start || finding.span.start > end) continue;
       const diagnostic = state.diagnostics[index];
       for (const fix of finding.fixes ?? []) actions.push(toCodeAction(fix, finding, diagnostic, uri, state.lines));
-      actions.push(...addDrugActions(uri, finding, diagnostic, state.letter));
+      if (finding.ruleId === unknownDrug.id && uri.startsWith('file:')) {
+        target ??= knowledgeTarget(uri, { knowledgeFiles, workspaceFolders: () => configuration.workspaceFolders() });
+        actions.push(...addDrugActions(finding, diagnostic, state.letter, await target, client));
+      }
       // One "Ignore"/"Disable" per rule and item, however many findings sit in the range.
       for (const action of ignoreCommandActions(uri, finding, diagnostic, state.letter)) {
         const key = JSON.stringify(action.command);
         if (!suppressions.has(key)) suppressions.set(key, action);
       }
-    });
+    }
     return [...actions, ...suppressions.values()];
   });
 
   connection.onExecuteCommand(async (params) => {
     try {
-      if (params.command === ADD_DRUG) {
-        const written = await runAddDrugCommand(params, {
-          knowledgeFiles: async (letterUri) => knowledge.filePaths(letterUri, await configuration.settingsFor(letterUri)),
-          workspaceFolders: () => configuration.workspaceFolders(),
+      if (params.command === KNOWLEDGE_FILE_EDITED) {
+        const path = await runKnowledgeFileEdited(params, {
+          // Only the IMR extension answers; in other editors the file is saved by the user, and its watcher notices.
+          saveFile: async (fileUri) => void (await connection.sendRequest(SAVE_KNOWLEDGE_FILE_REQUEST, { uri: fileUri }).catch(() => undefined)),
           addKnowledgeFileSetting: async (folderUri, path) => (await connection.sendRequest<boolean | null>(ADD_KNOWLEDGE_FILE_REQUEST, { folderUri, path })) === true,
           showError: (message) => void connection.window.showErrorMessage(message),
         });
-        if (written) {
-          knowledge.forgetFile(written);
+        if (path) {
+          knowledge.forgetFile(path);
           documents.revalidateAll();
         }
         return;
@@ -78,6 +86,12 @@ export function registerCodeActions(connection: Connection, documents: LetterDoc
       void connection.window.showErrorMessage(`IMR: the command failed (${describeError(error)}). Nothing was changed.`);
     }
   });
+
+  return {
+    initialize(params) {
+      client = editCapabilities(params.capabilities);
+    },
+  };
 }
 
 /** Applies every safe fix whose edits do not overlap an earlier one. */

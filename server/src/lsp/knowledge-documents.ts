@@ -5,6 +5,8 @@ export const KNOWLEDGE_SCHEME = 'imr-knowledge';
 export const KNOWLEDGE_ENTRY_REQUEST = 'imr/knowledgeEntry';
 /** Server to client: add a knowledge file to `imr.knowledgeFiles` (params `{ folderUri, path }`; answers whether it did). */
 export const ADD_KNOWLEDGE_FILE_REQUEST = 'imr/addKnowledgeFile';
+/** Server to client: save a knowledge file the quick fix edited, if the editor holds it unsaved (params `{ uri }`). */
+export const SAVE_KNOWLEDGE_FILE_REQUEST = 'imr/saveKnowledgeFile';
 
 const KINDS: ReadonlySet<string> = new Set(['guideline', 'section', 'drug', 'term', 'odg']);
 

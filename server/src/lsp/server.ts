@@ -33,12 +33,13 @@ registerFeatures(connection, documents, knowledge);
 const workspaceLint = new WorkspaceLint(connection, documents, configuration, async (folders) => findLetterFiles(folders));
 workspaceLint.register();
 textDocuments.onDidClose((event) => workspaceLint.documentClosed(event.document.uri));
-registerCodeActions(connection, documents, configuration, knowledge);
+const codeActions = registerCodeActions(connection, documents, configuration, knowledge);
 
 connection.onInitialize((params) => {
   configuration.initialize(params);
   knowledge.initialize(params);
   documents.initialize(params);
+  codeActions.initialize(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

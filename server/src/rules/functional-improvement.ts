@@ -56,7 +56,7 @@ export const functionalImprovement: Rule = {
 };
 
 /** A therapy, or a drug of a class whose continued use MTUS ties to functional improvement. */
-function isContinuable(facts: ItemFacts): boolean {
+export function isContinuable(facts: ItemFacts): boolean {
   return facts.therapy !== null || CONTINUED_USE_CLASSES.some((drugClass) => facts.classes.has(drugClass));
 }
 

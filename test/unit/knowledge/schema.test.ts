@@ -60,7 +60,9 @@ test('ids are unique and every reference points at an existing entry', () => {
   for (const drug of data.drugs) {
     for (const id of drug.sections) assert.ok(sections.has(id), `${drug.id} governed by unknown section ${id}`);
     for (const id of drug.components ?? []) assert.ok(drugs.has(id), `${drug.id} contains unknown drug ${id}`);
-    if (drug.classes.includes('opioid') && drug.id !== 'buprenorphine' && drug.id !== 'buprenorphine-naloxone') assert.ok(drug.mmeAgent, `${drug.id}: opioid without a morphine-equivalent agent`);
+    // A compounded cream's strengths are percentages of the cream: it has no morphine equivalent.
+    const topicalCompound = drug.classes.includes('compounded') && drug.classes.includes('topical');
+    if (drug.classes.includes('opioid') && drug.id !== 'buprenorphine' && drug.id !== 'buprenorphine-naloxone' && !topicalCompound) assert.ok(drug.mmeAgent, `${drug.id}: opioid without a morphine-equivalent agent`);
   }
 });
 
