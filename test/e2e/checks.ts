@@ -3,7 +3,8 @@
 // saves a screenshot under test-results/e2e/.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   assertIncludes,
@@ -242,6 +243,40 @@ export const checks: Check[] = [
       }
       await screenshot(context, '07-new-letter-template');
       await runCommand(page, 'View: Revert and Close Editor');
+    },
+  },
+  {
+    name: 'the QA report (imr-lint --format html) renders its charts, sorts its table and requests nothing, in Chromium',
+    async run(context) {
+      const cli = spawnSync(process.execPath, [resolve('dist', 'cli.js'), '--format', 'html', '--fail-on', 'never', join(context.workspace, 'examples')], { encoding: 'utf8' });
+      assert.equal(cli.status, 0, cli.stderr);
+      const page = await context.page.context().newPage();
+      const requests: string[] = [];
+      try {
+        // Any request at all fails the check: the report must be self-contained.
+        await page.route('**/*', (route) => {
+          requests.push(route.request().url());
+          return route.abort();
+        });
+        await page.setViewportSize({ width: 1200, height: 1400 });
+        await page.setContent(cli.stdout, { waitUntil: 'load' });
+        const bars = await page.locator('svg.chart.checks rect').evaluateAll((rects) => rects.map((rect) => (rect as unknown as { getBoundingClientRect(): { width: number; height: number } }).getBoundingClientRect()));
+        assert.ok(bars.length >= 3, `${bars.length} bars`);
+        assert.ok(bars.every((bar) => bar.width > 0 && bar.height > 0), 'every bar is drawn');
+        assert.ok((await page.locator('svg.chart.decisions rect').count()) >= 2, 'the Upheld/Overturned split is drawn');
+        const firstFile = async () => (await page.locator('table.letters tbody tr').first().locator('td').first().innerText()).trim();
+        const warnings = page.locator('table.letters th button', { hasText: 'Warnings' });
+        await warnings.click();
+        await warnings.click();
+        assert.equal(await page.locator('table.letters th', { has: warnings }).getAttribute('aria-sort'), 'descending');
+        assert.match(await firstFile(), /draft-with-gaps\.imr$/, 'most warnings first');
+        await page.locator('table.letters th button', { hasText: 'File' }).click();
+        assert.match(await firstFile(), /complete-letter\.imr$/, 'by file name');
+        await page.screenshot({ path: join(context.screenshotsDir, '08-qa-report.png') });
+        assert.deepEqual(requests, [], 'the report requested nothing');
+      } finally {
+        await page.close();
+      }
     },
   },
 ];

@@ -219,3 +219,16 @@ test('--format csv and markdown give one row per item with the findings by check
   // The exit code still follows --fail-on.
   assert.equal(run(['--jobs', '1', '--format', 'csv', '.'], folder).code, 1);
 });
+
+test('--format html writes one self-contained QA report with every letter, and the exit code still follows --fail-on', () => {
+  const folder = workspace({ 'a.imr': bad, 'b.imr': good });
+  const report = run(['--jobs', '1', '--format', 'html', '--fail-on', 'never', '.'], folder);
+  assert.equal(report.code, 0, report.stderr);
+  assert.equal(report.stdout.match(/<!DOCTYPE html>/g)?.length, 1);
+  assert.match(report.stdout, /<span class="number">2<\/span> letters/);
+  assert.match(report.stdout, /<summary>a\.imr · .* · \d+ findings<\/summary>/);
+  assert.match(report.stdout, /<summary>b\.imr · /);
+  assert.match(report.stdout, /href="file:\/\/[^"]*\/a\.imr#L\d+"/);
+  assert.equal(run(['--jobs', '2', '--format', 'html', '--fail-on', 'never', '.'], folder).stdout, report.stdout);
+  assert.equal(run(['--jobs', '1', '--format', 'html', '.'], folder).code, 1);
+});

@@ -17,6 +17,8 @@ import { Summary } from './summary';
 import { formatText } from './text-format';
 import { JsonFilesWriter } from './json-output';
 import { formatSummary, type SummaryRow } from '../features/summary-table';
+import { renderQaReport, type ReportLetter } from '../features/qa-report';
+import { pathToFileURL } from 'node:url';
 import { ALL_RULES } from '../engine/catalogue';
 
 const USAGE = `Usage: imr-lint [options] <files, folders or globs...>
@@ -25,10 +27,11 @@ Checks California IMR determination letters for structural problems and
 documentation gaps. Folders are searched for .imr and .txt files.
 
 Options:
-  --format text|json|sarif|csv|markdown
+  --format text|json|sarif|csv|markdown|html
                              output format (default: text); csv and markdown give one row per
                              disputed item: case number, item, decision, citations, daily MME
-                             and the open findings by check
+                             and the open findings by check; html is a QA report with charts,
+                             one self-contained file that loads nothing from outside
   --fail-on error|warning|information|never
                              lowest severity that makes the exit code 1 (default: error)
   --config <file>            settings file like .imrlintrc.json; wins over the ones found beside letters
@@ -45,7 +48,7 @@ Exit codes: 0 when nothing reaches --fail-on; 1 for findings at or above it, unr
 files, broken config or knowledge files (with --fail-on never, always 0); 2 usage error.`;
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, information: 2, hint: 3 };
-const FORMATS = ['text', 'json', 'sarif', 'csv', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'csv', 'markdown', 'html'] as const;
 const FAIL_ON = ['error', 'warning', 'information', 'never'] as const;
 
 class UsageError extends Error {}
@@ -104,6 +107,8 @@ async function main(argv: string[]): Promise<number> {
   const sarifResults: FileResult[] = [];
   const tableRows: SummaryRow[] = [];
   const table = format === 'csv' || format === 'markdown' ? format : null;
+  const reportLetters: ReportLetter[] = [];
+  const fileUrls = new Map<string, string>();
   const reportedProblems = new Set<string>();
   let failed = problems.length > 0 || knowledge.problems.length > 0;
   await runBatch(files, {
@@ -111,7 +116,7 @@ async function main(argv: string[]): Promise<number> {
     knowledgeFiles,
     explicitConfig,
     includeOutline: values.outline,
-    includeSummaryRows: table !== null,
+    includeSummaryRows: table !== null || format === 'html',
     maxFileSize,
     jobs,
     jobsExplicit: values.jobs !== undefined,
@@ -139,6 +144,14 @@ async function main(argv: string[]): Promise<number> {
         json.add(jsonFile(result, path));
       } else if (table) {
         for (const row of result.summaryRows ?? []) tableRows.push({ ...row, file: path });
+      } else if (format === 'html') {
+        fileUrls.set(path, pathToFileURL(result.path).href);
+        reportLetters.push({
+          file: path,
+          rows: (result.summaryRows ?? []).map((row) => ({ ...row, file: path })),
+          findings: result.diagnostics.map((diagnostic) => ({ code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, line: diagnostic.range.start.line })),
+          error: result.error,
+        });
       } else {
         sarifResults.push(result);
       }
@@ -148,6 +161,9 @@ async function main(argv: string[]): Promise<number> {
   json?.end();
   if (format === 'sarif') writeOut(JSON.stringify(formatSarif(sarifResults, VERSION), null, 2) + '\n');
   if (table) writeOut(formatSummary(tableRows, table, ALL_RULES.map((rule) => rule.id)));
+  if (format === 'html') {
+    writeOut(renderQaReport(reportLetters, { checkOrder: ALL_RULES.map((rule) => rule.id), link: (file, line) => (fileUrls.has(file) ? `${fileUrls.get(file)}#L${line + 1}` : null) }));
+  }
   if (values.summary) (format === 'text' ? writeOut : (text: string) => process.stderr.write(text))(summary.format());
   return failed && failOn !== 'never' ? 1 : 0;
 }
