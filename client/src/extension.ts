@@ -29,6 +29,7 @@ import { SERVER_NODE_ARGS } from './server-node-args';
 import { LetterStatusBar } from './status-bar';
 import { LINT_WORKSPACE_REQUEST } from '../../server/src/lsp/requests';
 import { exportSummary } from './export-summary';
+import { showQaReport } from './qa-report';
 
 const CLIENT_ID = 'imr';
 const MAX_RESTARTS = 5;
@@ -105,6 +106,10 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
       await start();
       // Sent with params: a request without them hands the server's handler no cancellation token.
       return languageClient.sendRequest(LINT_WORKSPACE_REQUEST, {});
+    }),
+    commands.registerCommand('imr.showQaReport', async () => {
+      await start();
+      await showQaReport(languageClient, () => started);
     }),
     commands.registerCommand('imr.exportSummary', (given?: { scope?: 'letter' | 'workspace'; format?: string; target?: Uri }) => exportSummary(languageClient, () => started, given)),
     workspace.registerTextDocumentContentProvider(KNOWLEDGE_SCHEME, knowledgeDocuments()),

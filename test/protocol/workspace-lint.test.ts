@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol/node';
 import { TestClient } from '../support/lsp-client';
 import { makeLetter } from '../support/letters';
-import { EXPORT_SUMMARY_REQUEST, LINT_WORKSPACE_REQUEST } from '../../server/src/lsp/requests';
+import { EXPORT_SUMMARY_REQUEST, LINT_WORKSPACE_REQUEST, QA_REPORT_REQUEST } from '../../server/src/lsp/requests';
 import type { WorkspaceLintResult } from '../../server/src/lsp/workspace-lint';
 
 const good = makeLetter();
@@ -100,6 +100,23 @@ test('Export Summary of the workspace: every letter, open ones as the editor has
       ['sub/b.txt', 'Tizanidine 4mg #60', '1'],
     ]);
     await assert.rejects(client.request(EXPORT_SUMMARY_REQUEST, { workspace: true, format: 'xlsx' }), /unknown summary format/);
+  } finally {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('the QA report of the workspace: one page with every letter, findings linked to their file and line', async () => {
+  const folder = folderWith({ 'a.imr': bad, 'sub/b.imr': good });
+  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString() });
+  try {
+    const html = await client.request<string>(QA_REPORT_REQUEST, {});
+    assert.match(html, /<title>IMR QA report: workspace<\/title>/);
+    assert.match(html, /<span class="number">2<\/span> letters/);
+    assert.match(html, /<summary>a\.imr · /);
+    assert.match(html, /<summary>sub\/b\.imr · /);
+    const link = new RegExp(`href="${uriOf(folder, 'a.imr').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}#L\\d+"`);
+    assert.match(html, link);
   } finally {
     await client.stop();
     rmSync(folder, { recursive: true, force: true });

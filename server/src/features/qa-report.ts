@@ -16,8 +16,6 @@ export interface ReportOptions {
   readonly link?: (file: string, line: number) => string | null;
   /** The checks in catalogue order, for the chart and the chips. */
   readonly checkOrder: readonly string[];
-  /** Extra script for the host (the webview's message passing); it runs under the same content policy. */
-  readonly hostScript?: string;
 }
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
@@ -63,7 +61,7 @@ ${letterTable(letters, link)}
 <section aria-labelledby="details-title"><h2 id="details-title">Each letter</h2>
 ${letters.map((letter, index) => letterDetails(letter, index, checks, link)).join('\n')}
 </section>
-<script>${SORT_SCRIPT}${options.hostScript ?? ''}</script>
+<script>${SORT_SCRIPT}${OPEN_IN_EDITOR_SCRIPT}</script>
 </body>
 </html>
 `;
@@ -157,6 +155,23 @@ th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor
 details{border:1px solid #d0d7de;border-radius:6px;padding:6px 10px;margin:6px 0}summary{cursor:pointer;font-weight:600}
 .findings li.error .severity{color:#cf222e}.findings li.warning .severity{color:#9a6700}.error{color:#cf222e}
 @media (prefers-color-scheme: dark){body{background:#0d1117;color:#e6edf3}.chart text{fill:#e6edf3}th,td,details,.figure{border-color:#30363d}.chip{background:#1f3a5f}}
+`;
+
+/**
+ * In the editor's webview, a link to a letter asks the extension to open it at the line (a webview
+ * cannot follow file links itself); in a browser the links are followed as they are.
+ */
+const OPEN_IN_EDITOR_SCRIPT = `
+(function(){
+  if(typeof acquireVsCodeApi!=='function')return;
+  var host=acquireVsCodeApi();
+  document.addEventListener('click',function(event){
+    var link=event.target.closest&&event.target.closest('a.open');
+    if(!link)return;
+    event.preventDefault();
+    host.postMessage({open:link.getAttribute('href')});
+  });
+})();
 `;
 
 /** Sorting the letters table by a column: a click (or Enter on the focused header button) sorts, again reverses. */

@@ -19,3 +19,6 @@ export const EXPORT_SUMMARY_REQUEST = 'imr/exportSummary';
  * as can the request.
  */
 export const LINT_WORKSPACE_REQUEST = 'imr/lintWorkspace';
+
+/** The QA report of every letter in the workspace, as one HTML page: no params → the page. Progress as Lint Workspace's. */
+export const QA_REPORT_REQUEST = 'imr/qaReport';

@@ -8,7 +8,9 @@ import { describeFsError } from '../host/fs-errors';
 import { readLetterFile } from '../host/letter-files';
 import type { Configuration } from './configuration';
 import type { LetterDocuments } from './documents';
-import { EXPORT_SUMMARY_REQUEST, LINT_WORKSPACE_REQUEST } from './requests';
+import { EXPORT_SUMMARY_REQUEST, LINT_WORKSPACE_REQUEST, QA_REPORT_REQUEST } from './requests';
+import { renderQaReport, type ReportLetter } from '../features/qa-report';
+import type { LineMap } from '../text/line-map';
 
 interface ExportSummaryParams {
   /** Open letters, each with the name the table shows for it. */
@@ -58,6 +60,7 @@ export class WorkspaceLint {
   register(): void {
     this.connection.onRequest(LINT_WORKSPACE_REQUEST, (_params: unknown, token: CancellationToken) => this.run(token));
     this.connection.onRequest(EXPORT_SUMMARY_REQUEST, (params: ExportSummaryParams, token: CancellationToken) => this.exportSummary(params, token));
+    this.connection.onRequest(QA_REPORT_REQUEST, (_params: unknown, token: CancellationToken) => this.qaReport(token));
   }
 
   async run(token: CancellationToken): Promise<WorkspaceLintResult> {
@@ -91,6 +94,24 @@ export class WorkspaceLint {
     return formatSummary(rows, params.format, ALL_RULES.map((rule) => rule.id));
   }
 
+  /** The QA report of the workspace's letters; each finding links to its file and line. */
+  private async qaReport(token: CancellationToken): Promise<string> {
+    const letters: ReportLetter[] = [];
+    const links = new Map<string, string>();
+    await this.eachWorkspaceLetter('IMR: Building the QA report', token, async (uri, path, folder) => {
+      const file = relative(folder, path).split(sep).join('/');
+      const state = await this.analysisOf(uri, path);
+      if (!state?.analysis.letter) {
+        letters.push({ file, rows: [], findings: [], error: state ? undefined : 'could not be read' });
+        return;
+      }
+      const findings = state.analysis.findings.map((finding) => ({ code: finding.ruleId, severity: finding.severity, message: finding.message, line: state.lines.positionAt(finding.span.start).line }));
+      links.set(file, uri);
+      letters.push({ file, rows: summaryRows(file, state.analysis.letter, state.analysis), findings });
+    });
+    return renderQaReport(letters, { title: 'IMR QA report: workspace', checkOrder: ALL_RULES.map((rule) => rule.id), link: (file, line) => (links.has(file) ? `${links.get(file)}#L${line + 1}` : null) });
+  }
+
   /**
    * Visits every letter file of the workspace folders in order, with cancellable work-done
    * progress, turning the event loop between letters so that the editor's requests are answered.
@@ -121,7 +142,7 @@ export class WorkspaceLint {
   }
 
   /** A letter's analysis: the editor's when it is open, else its file's (null when it cannot be read). */
-  private async analysisOf(uri: string, path: string): Promise<{ analysis: Analysis } | null> {
+  private async analysisOf(uri: string, path: string): Promise<{ analysis: Analysis; lines: LineMap } | null> {
     const open = await this.documents.stateFor(uri);
     if (open) return open;
     let text: string;

@@ -120,3 +120,16 @@ describe('drafting: Lint Workspace', () => {
     await vscode.commands.executeCommand('imr.restartServer');
   });
 });
+
+describe('drafting: QA report', () => {
+  afterEach(closeAllEditors);
+
+  it('IMR: Show QA Report opens the workspace report in a webview', async () => {
+    await activateExtension();
+    await vscode.commands.executeCommand('imr.showQaReport');
+    const tab = await waitFor('the report tab', () =>
+      vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.input instanceof vscode.TabInputWebview && candidate.label === 'IMR QA Report'),
+    );
+    assert.ok((tab.input as vscode.TabInputWebview).viewType.endsWith('imr.qaReport'));
+  });
+});
