@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
@@ -231,4 +231,13 @@ test('--format html writes one self-contained QA report with every letter, and t
   assert.match(report.stdout, /href="file:\/\/[^"]*\/a\.imr#L\d+"/);
   assert.equal(run(['--jobs', '2', '--format', 'html', '--fail-on', 'never', '.'], folder).stdout, report.stdout);
   assert.equal(run(['--jobs', '1', '--format', 'html', '.'], folder).code, 1);
+});
+
+test('a folder that holds only symbolic links to letters is linted through them', () => {
+  const letters = workspace({ 'a.imr': bad });
+  const folder = mkdtempSync(join(tmpdir(), 'imr-cli-links-'));
+  symlinkSync(join(letters, 'a.imr'), join(folder, 'link.imr'));
+  const result = run(['--jobs', '1', '--fail-on', 'never', '.'], folder);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /^link\.imr:\d+:\d+ error item-decision /m);
 });

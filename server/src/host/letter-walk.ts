@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { describeFsError } from './fs-errors';
@@ -102,8 +102,17 @@ function startsAsLetter(path: string): boolean {
   }
 }
 
-function walk(folder: string, accept: (file: string) => boolean, problems: ExpandedInputs['problems']): string[] {
+/**
+ * The files under a folder that `accept` takes, skipping hidden folders and node_modules. Symbolic
+ * links are followed, to files and to folders; a folder reached again (a link back up the tree) is
+ * not walked twice, and a file reached through several links is listed once, at the first path
+ * found.
+ */
+function walk(folder: string, accept: (file: string) => boolean, problems: ExpandedInputs['problems'], seen = new Set<string>()): string[] {
   const found: string[] = [];
+  const real = realPath(folder);
+  if (real === null || seen.has(real)) return found;
+  seen.add(real);
   let entries;
   try {
     entries = readdirSync(folder, { withFileTypes: true });
@@ -111,13 +120,40 @@ function walk(folder: string, accept: (file: string) => boolean, problems: Expan
     problems.push({ input: folder, message: describeFsError(error) });
     return found;
   }
+  // In name order, so that which of two links to one letter is listed does not depend on the file system.
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...walk(path, accept, problems));
-    else if (entry.isFile() && accept(entry.name)) found.push(path);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = statSync(path);
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+      } catch {
+        continue; // A broken link points at nothing to lint.
+      }
+    }
+    if (isDirectory) found.push(...walk(path, accept, problems, seen));
+    else if (isFile && accept(entry.name)) {
+      // Its real path, to know it again through another link; a plain file's is in its folder's.
+      const file = entry.isSymbolicLink() ? realPath(path) : join(real, entry.name);
+      if (file === null || seen.has(file)) continue;
+      seen.add(file);
+      found.push(path);
+    }
   }
   return found;
+}
+
+function realPath(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
 }
 
 function hasGlobCharacters(input: string): boolean {
