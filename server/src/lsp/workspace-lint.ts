@@ -82,9 +82,9 @@ export class WorkspaceLint {
     if (!SUMMARY_FORMATS.includes(params.format)) throw new Error(`unknown summary format ${String(params.format)}`);
     const rows: SummaryRow[] = [];
     if (params.workspace) {
-      await this.eachWorkspaceLetter('IMR: Exporting the summary', token, async (uri, path, folder) => {
+      await this.eachWorkspaceLetter('IMR: Exporting the summary', token, async (uri, path, file) => {
         const state = await this.analysisOf(uri, path);
-        if (state?.analysis.letter) rows.push(...summaryRows(relative(folder, path).split(sep).join('/'), state.analysis.letter, state.analysis));
+        if (state?.analysis.letter) rows.push(...summaryRows(file, state.analysis.letter, state.analysis));
       });
     }
     for (const { uri, file } of params.letters ?? []) {
@@ -98,8 +98,7 @@ export class WorkspaceLint {
   private async qaReport(token: CancellationToken): Promise<string> {
     const letters: ReportLetter[] = [];
     const links = new Map<string, string>();
-    await this.eachWorkspaceLetter('IMR: Building the QA report', token, async (uri, path, folder) => {
-      const file = relative(folder, path).split(sep).join('/');
+    await this.eachWorkspaceLetter('IMR: Building the QA report', token, async (uri, path, file) => {
       const state = await this.analysisOf(uri, path);
       if (!state?.analysis.letter) {
         letters.push({ file, rows: [], findings: [], error: state ? undefined : 'could not be read' });
@@ -115,11 +114,12 @@ export class WorkspaceLint {
   /**
    * Visits every letter file of the workspace folders in order, with cancellable work-done
    * progress, turning the event loop between letters so that the editor's requests are answered.
+   * `file` is the letter's path in its folder, with "/", as tables and reports show it.
    */
   private async eachWorkspaceLetter(
     title: string,
     token: CancellationToken,
-    visit: (uri: string, path: string, folder: string) => Promise<void>,
+    visit: (uri: string, path: string, file: string) => Promise<void>,
   ): Promise<{ files: number; analysed: number; cancelled: boolean }> {
     const progress = await this.connection.window.createWorkDoneProgress();
     progress.begin(title, 0, 'Looking for letters…', true);
@@ -132,7 +132,7 @@ export class WorkspaceLint {
         await new Promise((resolve) => setImmediate(resolve));
         if (token.isCancellationRequested || progress.token.isCancellationRequested) return { files: files.length, analysed, cancelled: true };
         progress.report(Math.round((100 * analysed) / files.length), `${analysed + 1} of ${files.length} letters`);
-        await visit(pathToFileURL(path).toString(), path, folder);
+        await visit(pathToFileURL(path).toString(), path, relative(folder, path).split(sep).join('/'));
         analysed++;
       }
       return { files: files.length, analysed, cancelled: false };
