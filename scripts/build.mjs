@@ -15,7 +15,9 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  define: { IMR_VERSION: JSON.stringify(version) },
+  define: { IMR_VERSION: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
+  // ES modules bundled into CommonJS (tinyglobby's fdir) read import.meta.url; give it the bundle's own.
+  inject: ['scripts/import-meta-url.js'],
 };
 
 const builds = [

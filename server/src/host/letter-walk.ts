@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { closeSync, openSync, readSync } from 'node:fs';
+import ignore, { type Ignore } from 'ignore';
+import { globSync } from 'tinyglobby';
 import { describeFsError } from './fs-errors';
 import { looksLikeLetterStart } from '../letter/first-line';
 import { decodeLetterBytes } from '../text/decode';
@@ -17,16 +18,20 @@ export interface ExpandedInputs {
 }
 
 /**
- * Turns the command line's files, folders and globs into a sorted, de-duplicated
- * list of letter paths. Folders are searched recursively for .imr and .txt files.
+ * Turns the command line's files, folders and globs into a sorted, de-duplicated list of letter
+ * paths, as other linters do: folders are searched recursively for .imr and .txt files, through
+ * symbolic links; globs are matched by tinyglobby (`**`, `{a,b}`, `[abc]`, `?`); what a
+ * `.gitignore` ignores is skipped in folders and globs, but a file named on the command line is
+ * always linted.
  */
 export function expandInputs(inputs: readonly string[], cwd = process.cwd()): ExpandedInputs {
   const files = new Set<string>();
   const problems: ExpandedInputs['problems'] = [];
+  const gitIgnores = new GitIgnores();
   for (const input of inputs) {
     // A file may have "[" or "?" in its name; only a path that does not exist is read as a pattern.
     if (hasGlobCharacters(input) && !existsSync(resolve(cwd, input))) {
-      const matches = expandGlob(input, cwd);
+      const matches = expandGlob(input, cwd).filter((match) => !gitIgnores.ignores(match, false, cwd));
       if (matches.length === 0) problems.push({ input, message: 'no files match this pattern' });
       matches.forEach((match) => files.add(match));
       continue;
@@ -40,7 +45,7 @@ export function expandInputs(inputs: readonly string[], cwd = process.cwd()): Ex
       continue;
     }
     if (stats.isDirectory()) {
-      const found = walk(path, hasLetterExtension, problems);
+      const found = walk(path, hasLetterExtension, problems, new Set(), gitIgnores, path);
       if (found.length === 0) problems.push({ input, message: 'the folder holds no .imr or .txt files' });
       found.forEach((file) => files.add(file));
     } else {
@@ -79,8 +84,9 @@ export function pathDisplay(cwd = process.cwd()): (path: string) => string {
 export function findLetterFiles(folders: readonly string[]): string[] {
   const found = new Set<string>();
   const problems: ExpandedInputs['problems'] = [];
+  const gitIgnores = new GitIgnores();
   for (const folder of folders) {
-    for (const file of walk(folder, hasLetterExtension, problems)) {
+    for (const file of walk(folder, hasLetterExtension, problems, new Set(), gitIgnores, folder)) {
       if (!file.toLowerCase().endsWith('.txt') || startsAsLetter(file)) found.add(file);
     }
   }
@@ -103,12 +109,19 @@ function startsAsLetter(path: string): boolean {
 }
 
 /**
- * The files under a folder that `accept` takes, skipping hidden folders and node_modules. Symbolic
- * links are followed, to files and to folders; a folder reached again (a link back up the tree) is
- * not walked twice, and a file reached through several links is listed once, at the first path
- * found.
+ * The files under a folder that `accept` takes, skipping hidden folders, node_modules and what a
+ * `.gitignore` ignores. Symbolic links are followed, to files and to folders; a folder reached again
+ * (a link back up the tree) is not walked twice, and a file reached through several links is listed
+ * once, at the first path found.
  */
-function walk(folder: string, accept: (file: string) => boolean, problems: ExpandedInputs['problems'], seen = new Set<string>()): string[] {
+function walk(
+  folder: string,
+  accept: (file: string) => boolean,
+  problems: ExpandedInputs['problems'],
+  seen: Set<string>,
+  gitIgnores: GitIgnores,
+  root: string,
+): string[] {
   const found: string[] = [];
   const real = realPath(folder);
   if (real === null || seen.has(real)) return found;
@@ -136,7 +149,8 @@ function walk(folder: string, accept: (file: string) => boolean, problems: Expan
         continue; // A broken link points at nothing to lint.
       }
     }
-    if (isDirectory) found.push(...walk(path, accept, problems, seen));
+    if ((isDirectory || (isFile && accept(entry.name))) && gitIgnores.ignores(path, isDirectory, root)) continue;
+    if (isDirectory) found.push(...walk(path, accept, problems, seen, gitIgnores, root));
     else if (isFile && accept(entry.name)) {
       // Its real path, to know it again through another link; a plain file's is in its folder's.
       const file = entry.isSymbolicLink() ? realPath(path) : join(real, entry.name);
@@ -160,47 +174,63 @@ function hasGlobCharacters(input: string): boolean {
   return /[*?[]/.test(input);
 }
 
-/** Supports `*`, `**`, `?` and `[...]`; the walk starts at the longest folder prefix without wildcards. */
+/** The files a glob matches, absolute, through symbolic links, without hidden folders or node_modules; none for a pattern that cannot be read. */
 function expandGlob(pattern: string, cwd: string): string[] {
-  const absolute = resolve(cwd, pattern).split(sep).join('/');
-  const segments = absolute.split('/');
-  const firstWild = segments.findIndex(hasGlobCharacters);
-  const base = segments.slice(0, firstWild).join('/') || '/';
-  const matcher = globToRegExp(absolute);
-  const ignoredProblems: ExpandedInputs['problems'] = [];
-  return walk(base, () => true, ignoredProblems).filter((file) => matcher.test(file.split(sep).join('/')));
-}
-
-/** A `[...]` that would not compile (an empty set, a reversed range like `[z-a]`) is taken literally. */
-function isValidCharacterSet(set: string): boolean {
   try {
-    new RegExp(`[${set}]`);
-    return set.length > 0;
+    return globSync(pattern.split(sep).join('/'), { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false, ignore: ['**/node_modules/**'] }).map((match) => resolve(match));
   } catch {
-    return false;
+    return [];
   }
 }
 
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i];
-    if (char === '*') {
-      if (glob[i + 1] === '*') {
-        const followedBySlash = glob[i + 2] === '/';
-        source += followedBySlash ? '(?:[^/]*/)*' : '.*';
-        i += followedBySlash ? 2 : 1;
-      } else source += '[^/]*';
-    } else if (char === '?') source += '[^/]';
-    else if (char === '[') {
-      const close = glob.indexOf(']', i + 1);
-      const set = close === -1 ? '' : glob.slice(i + 1, close).replace(/\\/g, '\\\\');
-      if (close === -1 || !isValidCharacterSet(set)) source += '\\[';
-      else {
-        source += '[' + set + ']';
-        i = close;
-      }
-    } else source += char.replace(/[.+^${}()|\\]/g, '\\$&');
+/**
+ * What the `.gitignore` files say of a path: those of its folder and of every folder above it, up
+ * to the repository's top (the folder holding `.git`), or, outside a repository, up to the folder
+ * the walk started from. Each `.gitignore` is read once.
+ */
+class GitIgnores {
+  private readonly byFolder = new Map<string, Ignore | null>();
+  private readonly tops = new Map<string, string>();
+
+  ignores(path: string, isDirectory: boolean, root: string): boolean {
+    const top = this.topFor(root);
+    for (let folder = dirname(path); ; folder = dirname(folder)) {
+      const rules = this.rulesIn(folder);
+      const relativePath = relative(folder, path).split(sep).join('/');
+      if (rules && relativePath && rules.ignores(isDirectory ? `${relativePath}/` : relativePath)) return true;
+      if (folder === top || dirname(folder) === folder) return false;
+    }
   }
-  return new RegExp(`^${source}$`);
+
+  /** The top of the repository holding `root`, or `root` itself outside a repository. */
+  private topFor(root: string): string {
+    let top = this.tops.get(root);
+    if (top === undefined) {
+      top = root;
+      for (let folder = root; ; folder = dirname(folder)) {
+        if (existsSync(join(folder, '.git'))) {
+          top = folder;
+          break;
+        }
+        if (dirname(folder) === folder) break;
+      }
+      this.tops.set(root, top);
+    }
+    return top;
+  }
+
+  private rulesIn(folder: string): Ignore | null {
+    let rules = this.byFolder.get(folder);
+    if (rules === undefined) {
+      let text: string | null = null;
+      try {
+        text = readFileSync(join(folder, '.gitignore'), 'utf8');
+      } catch {
+        // No .gitignore here.
+      }
+      rules = text === null ? null : ignore().add(text);
+      this.byFolder.set(folder, rules);
+    }
+    return rules;
+  }
 }

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
-import { findLetterFiles } from '../../../server/src/host/letter-walk';
+import { expandInputs, findLetterFiles } from '../../../server/src/host/letter-walk';
 import { makeLetter } from '../../support/letters';
 
 test('Lint Workspace finds .imr files and the .txt files that start as letters, in any encoding, and skips node_modules and hidden folders', () => {
@@ -53,5 +53,37 @@ test('symbolic links are followed to letters and folders; a loop ends, and a let
   } finally {
     rmSync(folder, { recursive: true, force: true });
     rmSync(elsewhere, { recursive: true, force: true });
+  }
+});
+
+test('what a .gitignore ignores is skipped in folders and globs, unless the file is named; globs behave as in other tools', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'imr-walk-ignore-'));
+  try {
+    const letter = makeLetter();
+    const files: Record<string, string> = {
+      '.gitignore': 'drafts/\n*.bak.imr\n',
+      'a.imr': letter,
+      'old.bak.imr': letter,
+      'drafts/d.imr': letter,
+      'batch/.gitignore': 'private.imr\n',
+      'batch/b.imr': letter,
+      'batch/private.imr': letter,
+      'batch/c.txt': letter,
+    };
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(join(folder, name, '..'), { recursive: true });
+      writeFileSync(join(folder, name), content);
+    }
+    const shown = (paths: readonly string[]) => paths.map((path) => relative(folder, path).split('\\').join('/'));
+    assert.deepEqual(shown(expandInputs(['.'], folder).files), ['a.imr', 'batch/b.imr', 'batch/c.txt']);
+    assert.deepEqual(shown(findLetterFiles([folder])), ['a.imr', 'batch/b.imr', 'batch/c.txt']);
+    // Named on the command line, an ignored file is linted.
+    assert.deepEqual(shown(expandInputs(['drafts/d.imr', 'batch/private.imr'], folder).files), ['batch/private.imr', 'drafts/d.imr']);
+    // Globs: braces, globstar, character sets; ignored files stay out.
+    assert.deepEqual(shown(expandInputs(['**/*.{imr,txt}'], folder).files), ['a.imr', 'batch/b.imr', 'batch/c.txt']);
+    assert.deepEqual(shown(expandInputs(['batch/[bc].*'], folder).files), ['batch/b.imr', 'batch/c.txt']);
+    assert.deepEqual(expandInputs(['nothing/*.imr'], folder).problems, [{ input: 'nothing/*.imr', message: 'no files match this pattern' }]);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 });
