@@ -107,6 +107,8 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
       // Sent with params: a request without them hands the server's handler no cancellation token.
       return languageClient.sendRequest(LINT_WORKSPACE_REQUEST, {});
     }),
+    // The language server is the imr documents' formatter; this names what it does.
+    commands.registerCommand('imr.normaliseLetter', () => commands.executeCommand('editor.action.formatDocument')),
     commands.registerCommand('imr.showQaReport', async () => {
       await start();
       await showQaReport(languageClient, () => started);

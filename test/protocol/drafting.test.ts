@@ -68,3 +68,32 @@ describe('semantic tokens over stdio', () => {
     assert.ok(sectionLengths.includes('Opioids, criteria'.length) && sectionLengths.includes('for use'.length), `section tokens ${sectionLengths.join(', ')}`);
   });
 });
+
+describe('Normalise Letter (document formatting) over stdio', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  test('a double-spaced letter comes back as one edit of the whole document, which formats to no edit the second time; a non-letter gets none', async () => {
+    const letter = readFileSync(resolve('examples', 'complete-letter.imr'), 'utf8');
+    const doubled = letter.split('\n').flatMap((line) => [line, '']).join('\n');
+    const uri = 'file:///virtual/pasted.imr';
+    await client.open(uri, doubled);
+    const edits = await client.request<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
+    assert.equal(edits.length, 1);
+    assert.deepEqual(edits[0].range.start, { line: 0, character: 0 });
+    assert.equal(edits[0].range.end.line, doubled.split('\n').length - 1);
+    const cleaned = edits[0].newText;
+    assert.ok(!cleaned.includes('\n\n\n'), 'no runs of blank lines');
+    assert.match(cleaned, /^Norco 10\/325mg #90: Overturned\n\nClaims Administrator guideline:/m);
+    await client.change(uri, 2, [{ text: cleaned }]);
+    assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } }), []);
+    const notes = 'file:///virtual/notes.imr';
+    await client.open(notes, 'Shopping list\n\nmilk\n\neggs\n');
+    assert.deepEqual(await client.request('textDocument/formatting', { textDocument: { uri: notes }, options: { tabSize: 4, insertSpaces: true } }), []);
+  });
+});

@@ -6,6 +6,7 @@ import { renderKnowledgeEntry } from '../features/knowledge-markdown';
 import { codeLenses } from '../features/code-lens';
 import { inlayHints } from '../features/inlay-hints';
 import { letterStatus } from '../features/letter-status';
+import { normaliseLetter } from '../features/normalise';
 import { semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../features/semantic-tokens';
 import { outline } from '../features/outline';
 import { toCompletionItem, toDocumentSymbol, toFoldingRanges } from './convert';
@@ -17,7 +18,7 @@ import { LETTER_STATUS_REQUEST } from './requests';
 /** The semantic token types and modifiers, in the order the server encodes them. */
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] };
 
-/** The editor features over an open letter's analysis: outline, folding, hover, go to definition (with its knowledge documents), inlay hints, code lenses, semantic tokens, completion and the status bar's figures. */
+/** The editor features over an open letter's analysis: outline, folding, hover, go to definition (with its knowledge documents), inlay hints, code lenses, semantic tokens, formatting (Normalise Letter), completion and the status bar's figures. */
 export function registerFeatures(connection: Connection, documents: LetterDocuments, knowledge: KnowledgeFiles): void {
   connection.onDocumentSymbol(async (params, token) => {
     const state = await documents.letterFor(params.textDocument.uri, token);
@@ -97,6 +98,16 @@ export function registerFeatures(connection: Connection, documents: LetterDocume
       }
     }
     return builder.build();
+  });
+
+  /** IMR: Normalise Letter: the text pasted from a PDF as a clean draft, as one edit of the whole document (none when nothing changes). */
+  connection.onDocumentFormatting(async (params, token) => {
+    const state = await documents.letterFor(params.textDocument.uri, token);
+    if (!state) return null;
+    const text = state.letter.text;
+    const normalised = normaliseLetter(text, state.knowledge);
+    if (normalised === text) return [];
+    return [{ range: { start: { line: 0, character: 0 }, end: state.lines.positionAt(text.length) }, newText: normalised }];
   });
 
   connection.onRequest(LETTER_STATUS_REQUEST, async (params: { uri: string }, token) => {

@@ -50,6 +50,7 @@ connection.onInitialize((params) => {
       inlayHintProvider: true,
       codeLensProvider: { resolveProvider: false },
       semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+      documentFormattingProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', ','] },
       ...CODE_ACTION_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: configuration.followsWorkspaceFolders } },

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, openLetter, waitFor } from '../helpers';
+import { activateExtension, closeAllEditors, openLetter, openUntitled, waitFor } from '../helpers';
 
 /**
  * Closes the active untitled letter, unsaved. The shared afterEach (which shows each dirty document
@@ -48,6 +48,17 @@ describe('drafting', () => {
     const text = await waitFor('the snippet text', () => (editor.document.getText().includes('Decision rationale:') ? editor.document.getText() : undefined));
     assert.match(text, /^Item strength #quantity: Upheld\n\nClaims Administrator guideline: Decision based on /);
     assert.match(text, /\nMAXIMUS guideline: Decision based on .*Section\(s\): section, Page\(s\): pages\./);
+    await revertAndCloseActiveEditor();
+  });
+
+  it('IMR: Normalise Letter cleans a double-spaced letter in place', async () => {
+    const letter = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'examples', 'complete-letter.imr')));
+    const doubled = letter.split('\n').flatMap((line) => [line, '']).join('\n');
+    const editor = await openUntitled(doubled);
+    await vscode.commands.executeCommand('imr.normaliseLetter');
+    const text = await waitFor('the normalised letter', () => (editor.document.getText() !== doubled ? editor.document.getText() : undefined));
+    assert.ok(!text.includes('\n\n\n'));
+    assert.match(text, /^Norco 10\/325mg #90: Overturned\n\nClaims Administrator guideline:/m);
     await revertAndCloseActiveEditor();
   });
 
