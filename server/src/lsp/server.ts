@@ -16,8 +16,8 @@ import { WorkspaceLint } from './workspace-lint';
  * server's state, once, and wires them together. Each concern lives in its own file:
  * documents.ts (open letters, validation, diagnostics), configuration.ts (settings and
  * .imrlintrc.json), knowledge.ts (knowledge files), code-actions.ts (fixes and commands)
- * features.ts (outline, folding, hover, definition, completion, semantic tokens, status,
- * export) and workspace-lint.ts (Lint Workspace).
+ * features.ts (outline, folding, hover, definition, completion, semantic tokens, formatting,
+ * status) and workspace-lint.ts (Lint Workspace, the workspace's export and QA report).
  */
 
 declare const IMR_VERSION: string | undefined;
