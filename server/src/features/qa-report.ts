@@ -56,7 +56,7 @@ export function renderQaReport(letters: readonly ReportLetter[], options: Report
 <section aria-labelledby="decisions-title"><h2 id="decisions-title">Decisions</h2>${decisionBar(upheld, overturned, items.length - upheld - overturned)}</section>
 <section aria-labelledby="checks-title"><h2 id="checks-title">Findings per check</h2>${checks.length === 0 ? '<p>No findings.</p>' : barChart(checks.map((id) => [id, byCheck.get(id)!]))}</section>
 <section aria-labelledby="letters-title"><h2 id="letters-title">Letters</h2>
-${letterTable(letters, link)}
+${letterTable(letters)}
 </section>
 <section aria-labelledby="details-title"><h2 id="details-title">Each letter</h2>
 ${letters.map((letter, index) => letterDetails(letter, index, checks, link)).join('\n')}
@@ -97,7 +97,7 @@ function barChart(bars: readonly [string, number][]): string {
   return `<svg class="chart checks" role="img" aria-label="Findings per check" viewBox="0 0 ${width} ${bars.length * rowHeight}" width="${width}" height="${bars.length * rowHeight}">${rows.join('')}</svg>`;
 }
 
-function letterTable(letters: readonly ReportLetter[], link: (file: string, line: number) => string | null): string {
+function letterTable(letters: readonly ReportLetter[]): string {
   const columns = ['File', 'Case number', 'Items', 'Upheld', 'Overturned', 'Errors', 'Warnings', 'Information', 'Hints'];
   const numeric = new Set([2, 3, 4, 5, 6, 7, 8]);
   const head = columns.map((column, index) => `<th scope="col" aria-sort="none"><button type="button" data-column="${index}"${numeric.has(index) ? ' data-numeric' : ''}>${column}</button></th>`).join('');
@@ -112,8 +112,7 @@ function letterTable(letters: readonly ReportLetter[], link: (file: string, line
       String(items.filter((row) => row.decision === 'Overturned').length),
       ...SEVERITIES.map((severity) => String(count(severity))),
     ];
-    const href = link(letter.file, 0);
-    return `<tr${href ? ` data-href="${escapeHtml(href)}"` : ''}>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+    return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
   });
   return `<table class="letters"><thead><tr>${head}</tr></thead><tbody>${body.join('\n')}</tbody></table>`;
 }
@@ -138,7 +137,7 @@ ${findings.length ? `<ul class="findings">${findings.join('')}</ul>` : '<p>No fi
 </details>`;
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
