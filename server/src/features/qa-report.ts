@@ -148,7 +148,7 @@ h1{font-size:22px}h2{font-size:17px;margin-top:28px}
 .chart text{font-size:12px;fill:#1f2328}.chart .bar rect{fill:#0969da}.upheld{fill:#cf222e;background:#cf222e}.overturned{fill:#1a7f37;background:#1a7f37}.other{fill:#8c959f;background:#8c959f}
 .legend .key{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px;border-radius:2px}
 table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
-th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer}th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
+th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer}th[aria-sort=ascending] button::after{content:" ▲";content:" ▲"/""}th[aria-sort=descending] button::after{content:" ▼";content:" ▼"/""}
 .chip{display:inline-block;background:#ddf4ff;border-radius:10px;padding:0 8px;margin:1px;font-size:12px}
 .decision.upheld{color:#cf222e;background:none}.decision.overturned{color:#1a7f37;background:none}.decision.other{color:#57606a;background:none}
 details{border:1px solid #d0d7de;border-radius:6px;padding:6px 10px;margin:6px 0}summary{cursor:pointer;font-weight:600}
