@@ -2,10 +2,12 @@
 // Playwright in the same code-server run as the integration suite. Each check
 // saves a screenshot under test-results/e2e/.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { makeLetter } from '../support/letters';
 import {
   assertIncludes,
   closeAllEditors,
@@ -246,37 +248,87 @@ export const checks: Check[] = [
     },
   },
   {
-    name: 'the QA report (imr-lint --format html) renders its charts, sorts its table and requests nothing, in Chromium',
+    name: 'the QA report (imr-lint --format html) draws a bar for each check, sorts its table by mouse and keyboard, shows letter text as text and requests nothing, in Chromium',
     async run(context) {
-      const cli = spawnSync(process.execPath, [resolve('dist', 'cli.js'), '--format', 'html', '--fail-on', 'never', 'examples'], { encoding: 'utf8', cwd: context.workspace });
-      assert.equal(cli.status, 0, cli.stderr);
+      // The examples, and apart from them an invented letter whose item title holds a script.
+      const folder = mkdtempSync(join(tmpdir(), 'imr-e2e-report-'));
+      cpSync(join(context.workspace, 'examples'), join(folder, 'examples'), { recursive: true });
+      const script = '<script>window.injected = 1</script>';
+      mkdirSync(join(folder, 'invented'));
+      writeFileSync(join(folder, 'invented', 'script-in-title.imr'), makeLetter({ items: [{ title: `Tizanidine ${script} 4mg #60`, decision: 'Upheld' }] }));
+      const cli = (format: string, path: string) => {
+        const result = spawnSync(process.execPath, [resolve('dist', 'cli.js'), '--format', format, '--fail-on', 'never', path], { encoding: 'utf8', cwd: folder });
+        assert.equal(result.status, 0, result.stderr);
+        return result.stdout;
+      };
+      // The findings per check, as the JSON output counts them.
+      const expected = new Map<string, number>();
+      for (const file of (JSON.parse(cli('json', 'examples')) as { files: { diagnostics: { code: string }[] }[] }).files) {
+        for (const { code } of file.diagnostics) expected.set(code, (expected.get(code) ?? 0) + 1);
+      }
       // A browser context of its own, apart from the workbench's.
       const browserContext = await context.page.context().browser()!.newContext({ viewport: { width: 1200, height: 1400 } });
       const page = await browserContext.newPage();
       const requests: string[] = [];
       try {
         // Any request at all fails the check: the report must be self-contained.
-        await page.route('**/*', (route) => {
-          requests.push(route.request().url());
-          return route.abort();
-        });
-        await page.setContent(cli.stdout, { waitUntil: 'load' });
-        const bars = await page.locator('svg.chart.checks rect').evaluateAll((rects) => rects.map((rect) => (rect as unknown as { getBoundingClientRect(): { width: number; height: number } }).getBoundingClientRect()));
-        assert.ok(bars.length >= 3, `${bars.length} bars`);
-        assert.ok(bars.every((bar) => bar.width > 0 && bar.height > 0), 'every bar is drawn');
-        assert.ok((await page.locator('svg.chart.decisions rect').count()) >= 2, 'the Upheld/Overturned split is drawn');
+        page.on('request', (request) => requests.push(request.url()));
+        // What the content policy stops never becomes a request, but Chromium reports it as an error.
+        const errors: string[] = [];
+        page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+        page.on('pageerror', (error) => errors.push(error.message));
+        await page.route('**/*', (route) => route.abort());
+        await page.setContent(cli('html', 'examples'), { waitUntil: 'load' });
+        const bars = await page.locator('svg.chart.checks g.bar').evaluateAll((groups) =>
+          groups.map((group) => {
+            const box = (group.querySelector('rect') as unknown as { getBoundingClientRect(): { width: number; height: number } }).getBoundingClientRect();
+            const [label, count] = [...group.querySelectorAll('text')].map((text) => text.textContent);
+            return { label, count: Number(count), width: box.width, height: box.height };
+          }),
+        );
+        assert.ok(expected.size >= 3, `${expected.size} checks with findings`);
+        assert.deepEqual(new Map(bars.map((bar) => [bar.label, bar.count])), expected, 'one bar a check with findings, with its count');
+        for (const bar of bars) assert.ok(bar.width > 0 && bar.height > 0, `the bar of ${bar.label} is drawn (${bar.width}×${bar.height})`);
+        const decisions = await page.locator('svg.chart.decisions rect').evaluateAll((rects) => rects.map((rect) => (rect as unknown as { getBoundingClientRect(): { width: number } }).getBoundingClientRect().width));
+        assert.ok(decisions.length >= 2 && decisions.every((width) => width > 0), 'the Upheld/Overturned split is drawn');
+
         const firstFile = async () => (await page.locator('table.letters tbody tr').first().locator('td').first().innerText()).trim();
-        const warnings = page.locator('table.letters th button', { hasText: 'Warnings' });
+        // By the header's own text: the sort arrow is a pseudo-element, outside it.
+        const header = (column: string) => page.locator('table.letters th', { hasText: new RegExp(`^${column}$`) });
+        const sortOf = (column: string) => header(column).getAttribute('aria-sort');
+        assert.match(await firstFile(), /complete-letter\.imr$/, 'in the order of the walk at first');
+        const warnings = header('Warnings').getByRole('button');
         await warnings.click();
+        assert.equal(await sortOf('Warnings'), 'ascending');
         await warnings.click();
-        assert.equal(await page.locator('table.letters th', { has: page.locator('button', { hasText: 'Warnings' }) }).getAttribute('aria-sort'), 'descending');
+        assert.equal(await sortOf('Warnings'), 'descending');
         assert.match(await firstFile(), /draft-with-gaps\.imr$/, 'most warnings first');
-        await page.locator('table.letters th button', { hasText: 'File' }).click();
+        assert.equal(await page.getByRole('button', { name: 'Warnings', exact: true }).count(), 1, 'the arrow is shown, not read out: aria-sort says it');
+        // The headers are buttons: a keyboard sorts as a click does, and the other headers go back to none.
+        await header('File').getByRole('button').focus();
+        await page.keyboard.press('Space');
+        assert.equal(await sortOf('File'), 'ascending');
+        assert.equal(await sortOf('Warnings'), 'none');
         assert.match(await firstFile(), /complete-letter\.imr$/, 'by file name');
+        await page.keyboard.press('Enter');
+        assert.equal(await sortOf('File'), 'descending');
+        assert.match(await firstFile(), /plain-text-letter\.txt$/, 'by file name, backwards');
+        await page.keyboard.press('Enter');
+        assert.match(await firstFile(), /complete-letter\.imr$/, 'by file name again');
         await page.screenshot({ path: join(context.screenshotsDir, '08-qa-report.png') });
+
+        // The script in the item title is shown as text, never run.
+        await page.setContent(cli('html', 'invented'), { waitUntil: 'load' });
+        assert.equal(await page.evaluate(() => (globalThis as { injected?: unknown }).injected), undefined, "the title's script did not run");
+        assert.equal(await page.locator('script').count(), 1, "the report's own script only");
+        await page.locator('details summary').click();
+        await page.getByRole('cell', { name: `Tizanidine ${script} 4mg #60`, exact: true }).waitFor({ state: 'visible', timeout: 5_000 });
+        await page.screenshot({ path: join(context.screenshotsDir, '08-qa-report-script-in-title.png') });
         assert.deepEqual(requests, [], 'the report requested nothing');
+        assert.deepEqual(errors, [], 'nothing was refused and no script failed');
       } finally {
         await browserContext.close();
+        rmSync(folder, { recursive: true, force: true });
       }
     },
   },

@@ -56,7 +56,7 @@ export function renderQaReport(letters: readonly ReportLetter[], options: Report
 <section aria-labelledby="decisions-title"><h2 id="decisions-title">Decisions</h2>${decisionBar(upheld, overturned, items.length - upheld - overturned)}</section>
 <section aria-labelledby="checks-title"><h2 id="checks-title">Findings per check</h2>${checks.length === 0 ? '<p>No findings.</p>' : barChart(checks.map((id) => [id, byCheck.get(id)!]))}</section>
 <section aria-labelledby="letters-title"><h2 id="letters-title">Letters</h2>
-${letterTable(letters, link)}
+${letterTable(letters)}
 </section>
 <section aria-labelledby="details-title"><h2 id="details-title">Each letter</h2>
 ${letters.map((letter, index) => letterDetails(letter, index, checks, link)).join('\n')}
@@ -97,7 +97,7 @@ function barChart(bars: readonly [string, number][]): string {
   return `<svg class="chart checks" role="img" aria-label="Findings per check" viewBox="0 0 ${width} ${bars.length * rowHeight}" width="${width}" height="${bars.length * rowHeight}">${rows.join('')}</svg>`;
 }
 
-function letterTable(letters: readonly ReportLetter[], link: (file: string, line: number) => string | null): string {
+function letterTable(letters: readonly ReportLetter[]): string {
   const columns = ['File', 'Case number', 'Items', 'Upheld', 'Overturned', 'Errors', 'Warnings', 'Information', 'Hints'];
   const numeric = new Set([2, 3, 4, 5, 6, 7, 8]);
   const head = columns.map((column, index) => `<th scope="col" aria-sort="none"><button type="button" data-column="${index}"${numeric.has(index) ? ' data-numeric' : ''}>${column}</button></th>`).join('');
@@ -112,8 +112,7 @@ function letterTable(letters: readonly ReportLetter[], link: (file: string, line
       String(items.filter((row) => row.decision === 'Overturned').length),
       ...SEVERITIES.map((severity) => String(count(severity))),
     ];
-    const href = link(letter.file, 0);
-    return `<tr${href ? ` data-href="${escapeHtml(href)}"` : ''}>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+    return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
   });
   return `<table class="letters"><thead><tr>${head}</tr></thead><tbody>${body.join('\n')}</tbody></table>`;
 }
@@ -138,7 +137,7 @@ ${findings.length ? `<ul class="findings">${findings.join('')}</ul>` : '<p>No fi
 </details>`;
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
@@ -149,7 +148,7 @@ h1{font-size:22px}h2{font-size:17px;margin-top:28px}
 .chart text{font-size:12px;fill:#1f2328}.chart .bar rect{fill:#0969da}.upheld{fill:#cf222e;background:#cf222e}.overturned{fill:#1a7f37;background:#1a7f37}.other{fill:#8c959f;background:#8c959f}
 .legend .key{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px;border-radius:2px}
 table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #d0d7de;padding:4px 8px;text-align:left;vertical-align:top}
-th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer}th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
+th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer}th[aria-sort=ascending] button::after{content:" ▲";content:" ▲"/""}th[aria-sort=descending] button::after{content:" ▼";content:" ▼"/""}
 .chip{display:inline-block;background:#ddf4ff;border-radius:10px;padding:0 8px;margin:1px;font-size:12px}
 .decision.upheld{color:#cf222e;background:none}.decision.overturned{color:#1a7f37;background:none}.decision.other{color:#57606a;background:none}
 details{border:1px solid #d0d7de;border-radius:6px;padding:6px 10px;margin:6px 0}summary{cursor:pointer;font-weight:600}

@@ -40,3 +40,17 @@ test('the page loads nothing from outside: a content policy forbids it, and noth
   assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">/);
   assert.doesNotMatch(html, /https?:\/\/|\bsrc=|<link\b|@import|url\(/i);
 });
+
+test('paths and links are escaped wherever they stand: text, attributes and the link maker\'s answer', () => {
+  const file = 'x/<img src=y onerror=alert(1)> "a" & \'b\'.imr';
+  const html = renderQaReport([{ file, rows: [], findings: [{ code: 'quantity', severity: 'warning', message: 'm', line: 0 }], error: 'could not read <it>' }], {
+    checkOrder: ['quantity'],
+    link: (path, line) => `file:///${path}#L${line + 1}`,
+  });
+  assert.doesNotMatch(html, /<img|<it>/);
+  const escaped = 'x/&#60;img src=y onerror=alert(1)&#62; &#34;a&#34; &#38; &#39;b&#39;.imr';
+  assert.ok(html.includes(`<summary>${escaped} · 1 findings</summary>`), 'the file as text');
+  assert.ok(html.includes(`data-file="${escaped}"`), 'the file in an attribute');
+  assert.ok(html.includes(`href="file:///${escaped}#L1"`), 'the link maker\'s answer in an attribute');
+  assert.ok(html.includes('could not read &#60;it&#62;'), 'the reading error');
+});
