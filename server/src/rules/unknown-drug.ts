@@ -1,5 +1,6 @@
-import { CONTINUATION_TITLE_CUES, INITIAL_TITLE_CUES, type ItemFacts } from '../facts/item-facts';
-import type { PassageAnalysis } from '../facts/passages';
+import { CONTINUATION_TITLE_CUES, INITIAL_TITLE_CUES, summaryCurrentUse, type ItemFacts } from '../facts/item-facts';
+import type { LetterFacts } from '../facts/letter-facts';
+import type { DrugFamily } from '../knowledge/drug-lookup';
 import { refillMentions } from '../language/doses';
 import { phraseSet } from '../language/phrase-matcher';
 import type { TokenList } from '../language/tokens';
@@ -17,8 +18,12 @@ interface DrugDependentCheck {
   readonly id: string;
   /** What the check could not tell without the drug. */
   readonly needs: string;
-  silenced(facts: ItemFacts, summary: () => PassageAnalysis): boolean;
+  silenced(facts: ItemFacts, letter: LetterFacts): boolean;
 }
+
+/** Whether another item of the letter is a drug of `family`. */
+const otherItemIs = (facts: ItemFacts, letter: LetterFacts, family: DrugFamily) =>
+  letter.letter.items.some((_, index) => index !== facts.index && letter.item(index).classes.has(family));
 
 /** The checks that go silent, wholly or in part, on a medication whose drug the dictionary lacks. */
 export const DRUG_DEPENDENT_CHECKS: readonly DrugDependentCheck[] = [
@@ -45,7 +50,21 @@ export const DRUG_DEPENDENT_CHECKS: readonly DrugDependentCheck[] = [
     id: 'refill-count',
     needs: 'the refills the case summary gives for it',
     // Refills in the title are checked without the drug; the summary's are found beside its name.
-    silenced: (facts, summary) => refillMentions(facts.title.tokens).length === 0 && refillMentions(summary().tokens).length > 0,
+    silenced: (facts, letter) => refillMentions(facts.title.tokens).length === 0 && refillMentions(letter.summary.tokens).length > 0,
+  },
+  {
+    id: 'opioid-dose',
+    needs: 'is it an opioid, and its morphine equivalent?',
+    // The letter's daily total counts every requested opioid, but it is only judged for an
+    // Overturned opioid: this one, or another beside it.
+    silenced: (facts, letter) => facts.item.decision?.decision === 'Overturned' || letter.letter.items.some((item, index) => item.decision?.decision === 'Overturned' && letter.opioidDose(index) !== null),
+  },
+  {
+    id: 'opioid-benzodiazepine',
+    needs: 'is it an opioid or a benzodiazepine?',
+    // The combination needs the other family: in another item or in use in the case summary.
+    silenced: (facts, letter) =>
+      (['opioid', 'benzodiazepine'] as const).some((family) => otherItemIs(facts, letter, family) || summaryCurrentUse(letter, family) !== null),
   },
 ];
 
@@ -74,12 +93,12 @@ export const unknownDrug: Rule = {
       if (PROCEDURE.occursIn(facts.title.tokens)) return;
       const name = drugNameSpan(letter.text, item, facts.title.tokens);
       if (!name) return;
-      const silenced = DRUG_DEPENDENT_CHECKS.filter((check) => check.silenced(facts, () => context.facts.summary));
+      const silenced = DRUG_DEPENDENT_CHECKS.filter((check) => check.silenced(facts, context.facts));
       // Nothing went silent for want of the drug, so nothing looks checked that was not.
       if (silenced.length === 0) return;
       const text = letter.text.slice(name.start, name.end);
       findings.push({
-        message: `"${text}" is not in the drug dictionary, so ${listed(silenced.map((check) => `${check.id} (${check.needs})`))} could not check this item. Add it to a knowledge file (imr.knowledgeFiles) with its class.`,
+        message: `"${text}" is not in the drug dictionary, so ${listed(silenced.map((check) => `${check.id} (${check.needs})`))} could not check this item. Add it to a knowledge file (imr.knowledgeFiles) with its class${silenced.some((check) => check.id === 'opioid-dose') ? ' (and, for an opioid, its mmeAgent)' : ''}.`,
         span: name,
         itemIndex: index,
       });

@@ -23,7 +23,10 @@ test('a medication the dictionary does not know is reported on its name, with th
   assert.equal(findings.length, 1, 'Norco is known and the MRI is not a medication');
   assert.equal(titleOf(findings[0].itemIndex), 'Zorvexin 15mg #60');
   assert.equal(spanText(findings[0]), 'Zorvexin');
-  assert.deepEqual(named(findings[0].message), ['functional-improvement', 'opioid-monitoring', 'duration-of-use', 'conclusion-item-mismatch']);
+  // Norco is an opioid: were Zorvexin a benzodiazepine, opioid-benzodiazepine would have had a pair to judge.
+  assert.deepEqual(named(findings[0].message), ['functional-improvement', 'opioid-monitoring', 'duration-of-use', 'conclusion-item-mismatch', 'opioid-benzodiazepine']);
+  // Nothing is Overturned, so the daily MME total is judged for no item: opioid-dose lost nothing.
+  assert.doesNotMatch(findings[0].message, /mmeAgent/);
   // The silence it explains: functional-improvement has nothing to say about the unknown drug.
   const silent = check(functionalImprovement, fixtureText(unknownDrug.id, 'fail-unknown-drug')).findings.filter((finding) => finding.itemIndex === 0);
   assert.deepEqual(silent, []);
@@ -45,6 +48,21 @@ test('a title saying "continue" and a dosage form let functional-improvement run
   const text = makeLetter({ items: [{ title: 'Continue Velarin cream 5% 120g', decision: 'Upheld', rationale: 'Compounded creams are largely experimental. Therefore the request is not medically necessary.' }] });
   assert.deepEqual(named(check(unknownDrug, text).findings[0].message), ['opioid-monitoring', 'conclusion-item-mismatch']);
   assert.equal(check(functionalImprovement, text).findings.length, 1, 'functional-improvement ran, and found no word on function');
+});
+
+test('the opioid checks are named only where the drug could have mattered to them: an Overturned item, another opioid or benzodiazepine', () => {
+  const overturned = makeLetter({ items: [{ title: 'Zorvexin 15mg #60', decision: 'Overturned', rationale: 'The worker reports less pain and walks further with it. Therefore the request is medically necessary.' }] });
+  const [finding] = check(unknownDrug, overturned).findings;
+  assert.ok(named(finding.message).includes('opioid-dose'), 'were it an opioid, its dose would be judged on this Overturned item');
+  assert.ok(!named(finding.message).includes('opioid-benzodiazepine'), 'no other opioid or benzodiazepine is requested or in use');
+  assert.match(finding.message, /with its class \(and, for an opioid, its mmeAgent\)\.$/);
+  const besideXanax = makeLetter({
+    summary: 'Current medications include alprazolam 0.5mg nightly.',
+    items: [{ title: 'Zorvexin 15mg #60', decision: 'Upheld', rationale: 'There is no documented functional improvement. Therefore the request is not medically necessary.' }],
+  });
+  const names = named(check(unknownDrug, besideXanax).findings[0].message);
+  assert.ok(names.includes('opioid-benzodiazepine'), 'a benzodiazepine in use in the summary');
+  assert.ok(!names.includes('opioid-dose'), 'an Upheld item beside no Overturned opioid');
 });
 
 test('known drugs, brands, topicals and non-medication items pass', () => {
