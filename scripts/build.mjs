@@ -22,7 +22,7 @@ const common = {
 
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/lsp/server.ts', cli: 'server/src/cli/main.ts', 'cli-worker': 'server/src/cli/worker.ts' } },
+  { entryPoints: { server: 'server/src/lsp/server.ts', cli: 'server/src/cli/launch.ts', 'cli-main': 'server/src/cli/main.ts', 'cli-worker': 'server/src/cli/worker.ts' } },
 ];
 
 for (const build of builds) {

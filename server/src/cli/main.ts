@@ -1,6 +1,4 @@
-#!/usr/bin/env node
-// First, so that the engine is tuned before anything else is loaded.
-import './engine-tuning';
+// Run by launch.ts (dist/cli.js), which tunes the engine and caches this bundle's compiled code.
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
