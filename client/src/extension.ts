@@ -66,8 +66,14 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
     ],
     synchronize: {
       configurationSection: 'imr',
-      // Config files; and letters, so that findings Lint Workspace listed for a closed letter follow its file.
-      fileEvents: [workspace.createFileSystemWatcher('**/.imrlintrc.json'), workspace.createFileSystemWatcher('**/*.{imr,txt}')],
+      // Config files; letters, so that findings Lint Workspace listed for a closed letter follow its
+      // file; and deletions of anything, since a deleted or renamed folder is reported as the folder
+      // alone, not as the letters in it.
+      fileEvents: [
+        workspace.createFileSystemWatcher('**/.imrlintrc.json'),
+        workspace.createFileSystemWatcher('**/*.{imr,txt}'),
+        workspace.createFileSystemWatcher('**/*', true, true, false),
+      ],
     },
     outputChannel: output,
     errorHandler: restartingErrorHandler(output),

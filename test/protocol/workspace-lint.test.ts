@@ -55,6 +55,26 @@ test('Lint Workspace analyses every letter of the folder, closed ones too, with 
   }
 });
 
+test('a deleted or renamed folder takes the listed findings of the letters in it, which the client reports as the folder alone', async () => {
+  const folder = folderWith({ 'keep.imr': bad, 'batch/a.imr': bad, 'batch/deeper/b.txt': bad, 'batch-2/c.imr': bad });
+  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString() });
+  try {
+    await client.request<WorkspaceLintResult>(LINT_WORKSPACE_REQUEST, {});
+    for (const name of ['keep.imr', 'batch/a.imr', 'batch/deeper/b.txt', 'batch-2/c.imr']) assert.ok(codes(client, uriOf(folder, name))?.includes('item-decision'), name);
+    rmSync(join(folder, 'batch'), { recursive: true });
+    const clearedA = client.diagnostics(uriOf(folder, 'batch/a.imr'), (params) => params.diagnostics.length === 0);
+    const clearedB = client.diagnostics(uriOf(folder, 'batch/deeper/b.txt'), (params) => params.diagnostics.length === 0);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(folder, 'batch'), type: 3 }] });
+    await Promise.all([clearedA, clearedB]);
+    // Another folder whose name starts the same, and the letter beside it, keep theirs.
+    assert.ok(codes(client, uriOf(folder, 'batch-2/c.imr'))?.includes('item-decision'));
+    assert.ok(codes(client, uriOf(folder, 'keep.imr'))?.includes('item-decision'));
+  } finally {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test('Lint Workspace can be cancelled, and the editor\'s requests are answered while it runs', async () => {
   const files: Record<string, string> = {};
   for (let index = 0; index < 300; index++) files[`batch/letter-${String(index).padStart(3, '0')}.imr`] = index % 2 ? good : bad;

@@ -56,6 +56,11 @@ export class KnowledgeFiles {
   }
 
   /** A watched file changed on disk: drops every knowledge base built from it, so that the next analysis reads it again. */
+  /** Whether `path` is a knowledge file the client watches for this server. */
+  watches(path: string): boolean {
+    return this.clientWatchedFiles.has(path);
+  }
+
   forgetFile(path: string | null): void {
     if (path !== null) this.workspace.forgetKnowledgeFile(path);
   }

@@ -1,5 +1,6 @@
 import { createConnection, FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE_NAME } from '../host/config-file';
 import { WorkspaceConfig } from '../host/workspace-config';
 import { CODE_ACTION_CAPABILITIES, registerCodeActions } from './code-actions';
 import { Configuration } from './configuration';
@@ -73,17 +74,33 @@ connection.onDidChangeConfiguration(() => checkAgainWithNewSettings());
 // Settings are scoped by folder, and relative knowledge files are read from the letter's folder.
 configuration.onDidChangeWorkspaceFolders(() => checkAgainWithNewSettings());
 
-// Config files, knowledge files once the knowledge concern has registered them, and letters (for
-// the findings Lint Workspace listed). A letter's change touches only that letter.
+// Config files, knowledge files once the knowledge concern has registered them, letters (for the
+// findings Lint Workspace listed), and deleted folders. A letter's change touches only that letter;
+// a config or knowledge file's change re-checks everything; a deleted folder takes the listed
+// findings of the letters in it.
 connection.onDidChangeWatchedFiles((params) => {
-  const others = params.changes.filter((change) => !hasLetterExtension(change.uri));
-  for (const change of params.changes) if (hasLetterExtension(change.uri)) void workspaceLint.fileChanged(change.uri, change.type === FileChangeType.Deleted);
-  if (others.length === 0) return;
-  for (const change of others) knowledge.forgetFile(filePathOf(change.uri));
+  let settingsChanged = false;
+  for (const change of params.changes) {
+    const deleted = change.type === FileChangeType.Deleted;
+    const path = filePathOf(change.uri);
+    if (hasLetterExtension(change.uri)) {
+      void workspaceLint.fileChanged(change.uri, deleted);
+    } else if (isConfigFile(change.uri) || (path !== null && knowledge.watches(path))) {
+      knowledge.forgetFile(path);
+      settingsChanged = true;
+    }
+    if (deleted) void workspaceLint.folderDeleted(change.uri);
+  }
+  if (!settingsChanged) return;
   configuration.forgetConfigFiles();
   documents.revalidateAll();
   void workspaceLint.relintAll();
 });
+/** `.imrlintrc.json`, wherever it is. */
+function isConfigFile(uri: string): boolean {
+  return uri.endsWith(`/${CONFIG_FILE_NAME}`);
+}
+
 knowledge.onDidChange(() => {
   documents.revalidateAll();
   void workspaceLint.relintAll();

@@ -188,6 +188,19 @@ export class WorkspaceLint {
     }
   }
 
+  /**
+   * Something was deleted on disk: when it was a folder (or a folder was renamed), the listed
+   * findings of the closed letters that were in it go, since the client reports the folder alone.
+   */
+  async folderDeleted(uri: string): Promise<void> {
+    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    for (const listed of [...this.published]) {
+      if (!listed.startsWith(prefix) || this.documents.isOpen(listed)) continue;
+      this.published.delete(listed);
+      await this.connection.sendDiagnostics({ uri: listed, diagnostics: [] });
+    }
+  }
+
   /** An open letter was closed: if Lint Workspace had listed it, its file's findings are listed again. */
   documentClosed(uri: string): void {
     if (this.published.has(uri) && uri.startsWith('file:')) void this.lintFile(uri, fileURLToPath(uri));

@@ -49,6 +49,36 @@ describe('activation', () => {
     });
   });
 
+  it('after a restart, the server still hears of file changes: a new .imrlintrc.json, and a deleted folder of listed letters', async () => {
+    const extension = await activateExtension();
+    const api = extension.exports as ExtensionApi;
+    const folder = workspaceUri('fixtures', 'after-restart');
+    const letter = vscode.Uri.joinPath(folder, 'letter.imr');
+    const closed = vscode.Uri.joinPath(folder, 'listed', 'closed.imr');
+    const draft = await vscode.workspace.fs.readFile(workspaceUri('examples', 'draft-with-gaps.imr'));
+    await vscode.workspace.fs.writeFile(letter, draft);
+    await vscode.workspace.fs.writeFile(closed, draft);
+    try {
+      const { pid } = await api.client!.sendRequest<{ pid: number }>('imr/serverInfo', {});
+      await vscode.commands.executeCommand('imr.restartServer');
+      await waitFor('the restarted server', async () => (api.client!.isRunning() && (await api.client!.sendRequest<{ pid: number }>('imr/serverInfo', {})).pid !== pid ? true : undefined));
+      const editor = await openLetter('fixtures', 'after-restart', 'letter.imr');
+      await waitFor('the letter\'s item-decision finding', () => (diagnosticCodes(vscode.languages.getDiagnostics(editor.document.uri)).includes('item-decision') ? true : undefined));
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '.imrlintrc.json'), new TextEncoder().encode('{ "rules": { "item-decision": "off" } }\n'));
+      await waitFor('the config file to turn item-decision off', () => (diagnosticCodes(vscode.languages.getDiagnostics(editor.document.uri)).includes('item-decision') ? undefined : true));
+      // Lint Workspace lists the closed letter; deleting its folder (reported as the folder alone) clears it.
+      await vscode.commands.executeCommand('imr.lintWorkspace');
+      await waitFor('the closed letter listed', () => (vscode.languages.getDiagnostics(closed).length > 0 ? true : undefined));
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'listed'), { recursive: true });
+      await waitFor('the deleted folder\'s letter cleared', () => (vscode.languages.getDiagnostics(closed).length === 0 ? true : undefined));
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+      // The other letters Lint Workspace listed go with the server; the later suites expect only open letters'.
+      await vscode.commands.executeCommand('imr.restartServer');
+    }
+  });
+
   it('an .imr file opens with the imr language', async () => {
     const editor = await openLetter('examples', 'complete-letter.imr');
     assert.equal(editor.document.languageId, 'imr');

@@ -124,9 +124,9 @@ describe('drafting: Lint Workspace', () => {
     assert.ok(codes.includes('item-parts'));
     // A plain text file in the workspace is not a letter, and gets nothing.
     assert.deepEqual(vscode.languages.getDiagnostics(vscode.Uri.joinPath(root, 'fixtures', 'grocery-list.txt')), []);
-    // A deleted letter's findings going is tested over stdio (test/protocol/workspace-lint.test.ts):
-    // here the file-change events did not always reach a server the activation suite had restarted.
+    // Deleting the folder clears it: the client reports the folder alone, not the letter in it.
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'never-opened'), { recursive: true });
+    await waitFor('the deleted letter\'s findings to go', () => (vscode.languages.getDiagnostics(closed).length === 0 ? true : undefined));
     // The other letters' listed findings go with the server; the later suites expect only open letters'.
     await vscode.commands.executeCommand('imr.restartServer');
   });
