@@ -1,3 +1,5 @@
+import { THERAPY_TERMS } from '../facts/clinical-terms';
+import { drugMentionsIn } from '../facts/item-facts';
 import type { PassageAnalysis } from '../facts/passages';
 import { findDates, formatDate, type FoundDate } from '../language/dates';
 import { PhraseMatcher, phraseSet } from '../language/phrase-matcher';
@@ -5,6 +7,7 @@ import type { Sentence } from '../language/sentences';
 import type { TokenList } from '../language/tokens';
 import { headerDate, headerYearPivot } from '../letter/header';
 import type { HeaderKey, Letter } from '../letter/model';
+import type { Span } from '../text/span';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 /** Names of the utilization review decision the letter is about. */
@@ -59,7 +62,7 @@ export const letterConsistency: Rule = {
   id: 'letter-consistency',
   defaultSeverity: 'warning',
   description:
-    "The letter must not contradict itself: the case summary's date of injury and utilization review date must match the header, a request for authorization cannot postdate the review that decided it, and no progress report can predate the injury.",
+    "The letter must not contradict itself: the case summary's date of injury and utilization review date must match the header, a request for authorization cannot postdate the review that decided it, no progress report can predate the injury, and a request the summary lists item by item must not leave out a decided item.",
   check(letter, context) {
     const summary = letter.sections.find((section) => section.kind === 'summary');
     if (!summary) return [];
@@ -67,8 +70,8 @@ export const letterConsistency: Rule = {
     const injury = headerDate(letter.header, 'dateOfInjury', pivot);
     const review = headerDate(letter.header, 'urDenialDate', pivot);
     const application = headerDate(letter.header, 'applicationReceived', pivot);
-    if (!injury && !review && !application) return [];
     const passage = context.facts.summary;
+    if (!injury && !review && !application) return itemsMissingFromRequest(letter, context, passage);
     const mentions = datedMentions(passage, findDates(letter.text, summary.body, pivot));
     const findings: RuleFinding[] = [];
     const of = (kind: Kind) => mentions.filter((mention) => mention.kind === kind);
@@ -91,6 +94,7 @@ export const letterConsistency: Rule = {
       const label = review ? 'UR denial date' : 'application received date';
       findings.push(conflict(letter, late.date, review ? 'urDenialDate' : 'applicationReceived', `The request for authorization is dated ${late.date.text}, after the ${label} (${formatDate(decided)}), so the review cannot have decided it.`));
     }
+    findings.push(...itemsMissingFromRequest(letter, context, passage));
     const early = injury ? of('report').find((mention) => mention.date.day !== null && mention.date.key < injury.key) : undefined;
     if (injury && early) {
       findings.push(conflict(letter, early.date, 'dateOfInjury', `A progress report dated ${early.date.text} is before the date of injury (${formatDate(injury)}).`));
@@ -98,6 +102,109 @@ export const letterConsistency: Rule = {
     return findings;
   },
 };
+
+/** Words after a request-for-authorization cue that open the list of what it asks for. */
+const LIST_OPENERS = phraseSet([
+  'for', 'requested', 'requesting', 'requests', 'included', 'includes', 'include', 'including', 'to include', 'listed', 'lists', 'asked for',
+]);
+/** The list is only pointed at ("the requests below", "the following"), not given. */
+const POINTER_ONLY = phraseSet(['below', 'following', 'as follows', 'attached', 'above']);
+/** Words of an item line that name no thing of their own: how much, how long, how often. */
+const NOT_A_THING = new Set([
+  'therapy', 'therapies', 'treatment', 'treatments', 'evaluation', 'consultation', 'consult', 'test', 'testing', 'study', 'studies', 'program',
+  'unit', 'units', 'day', 'days', 'week', 'weeks', 'month', 'months', 'use', 'sessions', 'session', 'visits', 'visit', 'qty', 'quantity', 'purchase', 'rental', 'times', 'possible', 'associated', 'service', 'services']);
+/** Names of one test or treatment written two ways: each is read as its first form. */
+const SAME_THING = new PhraseMatcher<string>(
+  (
+    [
+      ['mri', ['mri', 'mris', 'magnetic resonance imaging', 'magnetic resonance']],
+      ['ct', ['ct', 'cat scan', 'computed tomography']],
+      ['emg', ['emg', 'electromyography', 'electromyogram', 'electromyographic']],
+      ['ncs', ['ncs', 'ncv', 'nerve conduction', 'nerve conduction study', 'nerve conduction studies', 'nerve conduction velocity']],
+      ['ekg', ['ekg', 'ecg', 'electrocardiogram']],
+      ['uds', ['uds', 'urine drug screen', 'urine drug screening', 'urine drug test', 'urine drug testing', 'urine toxicology', 'drug screen']],
+      ['fce', ['fce', 'functional capacity evaluation']],
+      ['tens', ['tens', 'transcutaneous electrical nerve stimulation', 'transcutaneous electrical nerve stimulator']],
+      ['esi', ['esi', 'epidural steroid injection', 'epidural steroid injections', 'epidural injection', 'epidural']],
+      ['x-ray', ['x ray', 'x rays', 'xray', 'xrays', 'radiograph', 'radiographs']],
+      ['surgery', ['surgery', 'surgical', 'arthroscopy', 'arthroscopic', 'repair', 'decompression', 'fusion', 'replacement', 'release']],
+    ] as const
+  ).flatMap(([name, forms]) => forms.map((form) => [form, name] as const)),
+);
+
+/**
+ * A request for authorization the case summary spells out ("... was submitted on 12/20/2016 for
+ * right shoulder surgery, preoperative medical clearance, postoperative shoulder brace, and
+ * postoperative physical therapy") that names other disputed items of the letter but not this one:
+ * the letter decides something the summary says was not asked for. Only a list of two or more is
+ * read, only when it names another item (so that it is this dispute's request), and an item is
+ * found in it by any word naming a thing, its drug or its therapy, or another name of the same test.
+ */
+function itemsMissingFromRequest(letter: Letter, context: RuleContext, passage: PassageAnalysis): RuleFinding[] {
+  if (letter.items.length < 2) return [];
+  const tokens = passage.tokens;
+  const lists: { first: number; end: number; span: Span }[] = [];
+  let asked = '';
+  for (const cue of EVENT_CUES.findAll(tokens)) {
+    if (cue.value !== 'request' || OTHER_EVENT.occursIn(tokens, Math.max(0, cue.first - 3), cue.first)) continue;
+    const sentence = passage.sentenceAt(cue.span.start);
+    if (!sentence) continue;
+    const opener = LIST_OPENERS.findFirst(tokens, cue.end, sentence.endToken);
+    if (!opener || POINTER_ONLY.occursIn(tokens, opener.end, sentence.endToken)) continue;
+    let parts = 1;
+    for (let index = opener.end; index < sentence.endToken; index++) if (tokens.is(index, ',') || tokens.is(index, 'and')) parts++;
+    if (parts < 2) continue;
+    lists.push({ first: opener.end, end: sentence.endToken, span: sentence.span });
+    if (lists.length === 1) asked = passage.text.slice(tokens.start(opener.end), tokens.end(sentence.endToken - 1)).replace(/\s+/g, ' ').replace(/[.;:,]$/, '');
+  }
+  if (lists.length === 0) return [];
+  const listed = (index: number) => lists.some((list) => itemInList(context, passage, index, list.first, list.end));
+  const found = letter.items.map((_, index) => listed(index));
+  if (!found.some(Boolean)) return [];
+  return letter.items.flatMap((item, index) =>
+    found[index]
+      ? []
+      : [
+          {
+            message: `The case summary's request for authorization asks for ${quoted(asked)}${lists.length > 1 ? ' (and more, in another sentence)' : ''}, but not this disputed item, which the letter decides.`,
+            span: item.titleSpan,
+            itemIndex: index,
+            related: lists.map((list) => ({ span: list.span, message: 'The request for authorization in the case summary.' })),
+          },
+        ],
+  );
+}
+
+/** A list as the message quotes it: whole when short, else its start. */
+function quoted(text: string): string {
+  if (text.length <= 160) return `"${text}"`;
+  const cut = text.lastIndexOf(' ', 157);
+  return `"${text.slice(0, cut > 0 ? cut : 157)} ..."`;
+}
+
+function itemInList(context: RuleContext, passage: PassageAnalysis, index: number, first: number, end: number): boolean {
+  const facts = context.facts.item(index);
+  const title = facts.title.tokens;
+  const tokens = passage.tokens;
+  // The title after a label of its own ("Associated surgical service: Cryotherapy unit").
+  let from = 0;
+  for (let at = 0; at < title.length; at++) if (title.is(at, ':') && at + 1 < title.length) from = at + 1;
+  const listWords = new Set<string>();
+  for (let at = first; at < end; at++) if (tokens.isWord(at)) listWords.add(tokens.norm(at));
+  // Where on the body says nothing of what is asked for: an MRI and a brace of the lumbar spine are two requests.
+  const bodyPart = new Set<number>();
+  for (const part of context.knowledge.bodyParts.find(title, from)) for (let at = part.first; at < part.end; at++) bodyPart.add(at);
+  for (let at = from; at < title.length; at++) {
+    const word = title.norm(at);
+    if (title.isWord(at) && word.length > 2 && !bodyPart.has(at) && !NOT_A_HEAD.has(word) && !NOT_A_THING.has(word) && listWords.has(word)) return true;
+  }
+  const same = (list: TokenList, a: number, b: number) => new Set(SAME_THING.findAll(list, a, b).map((match) => match.value));
+  const titleNames = same(title, from, title.length);
+  if (titleNames.size > 0 && [...same(tokens, first, end)].some((name) => titleNames.has(name))) return true;
+  if (facts.therapy && THERAPY_TERMS.findAll(tokens, first, end).some((match) => match.value === facts.therapy)) return true;
+  const span = { start: tokens.start(first), end: tokens.end(end - 1) };
+  return drugMentionsIn(passage, context.facts.drugs).some((mention) => mention.span.start >= span.start && mention.span.end <= span.end && facts.generics.has(mention.generic));
+}
 
 /** Words of an item line that say where or how much, not what: they do not tell one item from another. */
 const NOT_A_HEAD = new Set([
