@@ -53,7 +53,7 @@ export function itemCriteria(facts: LetterFacts, index: number): readonly ItemCr
         return workerFunctionMentions(item.rationale).length > 0;
       case 'visits': {
         const visits = facts.therapyVisits(index);
-        const cap = visits ? knowledge.visitCaps.capFor(visits.therapy, cited) : undefined;
+        const cap = facts.visitCap(index);
         return visits?.total === null || visits === null || !cap ? null : visits.total <= cap.visits;
       }
     }

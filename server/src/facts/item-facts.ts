@@ -36,10 +36,10 @@ export const CONTINUATION_TITLE_CUES = phraseSet([
   'continue*', 'continuation', 'refill of', 'refills of', 'ongoing', 'renew*', 'additional', 'further', 'extension', 'remaining', 'repeat',
   'more', 'maintenance',
 ]);
-export const INITIAL_TITLE_CUES = phraseSet([
-  'initial', 'trial', 'post op', 'postop', 'post operative', 'postoperative', 'post surgical', 'postsurgical', 'pre op', 'preop',
-  'new', 'first', 'associated surgical service',
-]);
+const POSTSURGICAL_WORDS = ['post op', 'postop', 'post operative', 'postoperative', 'post surgical', 'postsurgical', 'associated surgical service'];
+/** A title of a request that follows surgery ("Post-op physical therapy", "Associated surgical service: ..."). */
+export const POSTSURGICAL_TITLE_CUES = phraseSet(POSTSURGICAL_WORDS);
+export const INITIAL_TITLE_CUES = phraseSet(['initial', 'trial', 'pre op', 'preop', 'new', 'first', ...POSTSURGICAL_WORDS]);
 
 /**
  * Cues that show earlier use, in two reaches: "near" cues must sit within

@@ -2,12 +2,13 @@ import { opioidDose, type OpioidDose } from './opioid-dose';
 import { therapyVisits, type TherapyVisits } from './therapy-visits';
 import type { KnowledgeBase, ResolvedCitation } from '../knowledge/knowledge-base';
 import type { DrugLookup } from '../knowledge/drug-lookup';
+import type { VisitCap } from '../knowledge/types';
 import { letterDateToIso } from '../language/dates';
 import { tokensBefore } from '../language/tokens';
 import type { Item, Letter } from '../letter/model';
 import type { Span } from '../text/span';
 import { readConclusion, type Conclusion } from './conclusion';
-import { computeItemFacts, type ItemFacts } from './item-facts';
+import { computeItemFacts, POSTSURGICAL_TITLE_CUES, type ItemFacts } from './item-facts';
 import { Passage, type PassageAnalysis, type Passages } from './passages';
 
 const EMPTY_SPAN: Span = { start: 0, end: 0 };
@@ -94,6 +95,23 @@ export class LetterFacts implements Passages {
       this.visits[index] = visits;
     }
     return visits;
+  }
+
+  /**
+   * The visit cap item `index`'s course of therapy is held to, or undefined when it is no course or
+   * no cap applies: a post-surgical course (post-operative title, or a postsurgical guideline cited)
+   * after a procedure the title or summary names takes that procedure's cap.
+   */
+  visitCap(index: number): VisitCap | undefined {
+    const visits = this.therapyVisits(index);
+    if (!visits) return undefined;
+    const cited = this.citedSectionIds(index);
+    const title = this.item(index).title.tokens;
+    const postsurgical =
+      POSTSURGICAL_TITLE_CUES.occursIn(title) || cited.some((id) => this.knowledge.guideline(this.knowledge.section(id)?.guideline ?? '')?.series === 'postsurgical');
+    const caps = this.knowledge.visitCaps;
+    const procedures = postsurgical ? new Set([...caps.proceduresNamed(title), ...caps.proceduresNamed(this.summary.tokens)]) : new Set<string>();
+    return caps.capFor(visits.therapy, cited, { postsurgical, procedures });
   }
 
   /** The daily morphine-equivalent dose of item `index`, or null when it names no opioid. */

@@ -141,6 +141,10 @@ export interface VisitCap {
   readonly therapies: readonly ('physical-therapy' | 'chiropractic' | 'acupuncture' | 'massage')[];
   /** The guideline sections whose citation makes this the cap; absent for a statute, which applies whatever is cited. */
   readonly sections?: readonly string[];
+  /** The cap of a post-surgical course after one of these procedures, named in the letter; only for a post-surgical course. */
+  readonly procedures?: readonly string[];
+  /** True for a cap that does not count post-surgical physical medicine (the statutory 24 visits). */
+  readonly notAfterSurgery?: boolean;
   readonly trial?: number;
   readonly visits: number;
   readonly text: string;

@@ -1,7 +1,6 @@
 import { saysOfWorker, workerFunctionMentions } from '../facts/clinical-terms';
 import type { RuleContext, Rule, RuleFinding } from './types';
 import { phraseSet } from '../language/phrase-matcher';
-import type { VisitCap } from '../knowledge/types';
 
 /** Words that give the reason the guideline asks for when a course runs long. */
 const EXCEPTION_CUES = phraseSet([
@@ -31,7 +30,7 @@ export const therapyVisits: Rule = {
       }
       // Cheapest questions first: the prior visits take a reading of the summary.
       if (item.decision?.decision !== 'Overturned') return;
-      const cap = capFor(context, index, visits.therapy);
+      const cap = context.facts.visitCap(index);
       if (!cap || visits.total === null || visits.total <= cap.visits || justifiesMore(context, index)) return;
       findings.push({
         message: `${visits.prior!.count} prior + ${visits.requested} requested = ${visits.total} visits, more than the ${cap.visits} the guideline allows (${cap.text}${cap.verified ? '' : ' Not verified.'}), but the rationale names no exceptional factor or objective functional gain.`,
@@ -43,10 +42,6 @@ export const therapyVisits: Rule = {
     return findings;
   },
 };
-
-function capFor(context: RuleContext, index: number, therapy: VisitCap['therapies'][number]): VisitCap | undefined {
-  return context.knowledge.visitCaps.capFor(therapy, context.facts.citedSectionIds(index));
-}
 
 /** A sentence about this worker naming an exceptional factor, or function gained (not negated). */
 function justifiesMore(context: RuleContext, index: number): boolean {

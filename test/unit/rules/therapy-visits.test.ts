@@ -56,3 +56,40 @@ test('the statutory 24 applies when no section with a cap is cited', () => {
   const under = check(therapyVisits, text.replace('completed 20 sessions', 'completed 8 sessions')).findings.filter((finding) => finding.severity === undefined);
   assert.deepEqual(under, []);
 });
+
+test('a post-surgical course after a named procedure is held to that procedure\'s course, and the statutory 24 leaves it out', () => {
+  const overturned = (summary: string, title: string, maximus: string) =>
+    makeLetter({
+      summary,
+      items: [
+        {
+          title,
+          decision: 'Overturned',
+          maximus,
+          rationale: 'The worker is six weeks from surgery. Therefore the request is medically necessary.',
+        },
+      ],
+    });
+  const postsurgical = 'Decision based on MTUS Postsurgical Treatment Guidelines, Section(s): Shoulder.';
+  const afterRepair = 'The worker underwent a right rotator cuff repair on 01/10/2019 and has completed 16 sessions of postoperative physical therapy.';
+  const messages = (text: string) => check(therapyVisits, text).findings.filter((finding) => finding.severity === undefined).map((finding) => finding.message);
+  // 16 + 12 = 28 passes rotator cuff repair's 24.
+  const [message] = messages(overturned(afterRepair, 'Post-operative physical therapy 12 sessions for the right shoulder', postsurgical));
+  assert.match(message, /^16 prior \+ 12 requested = 28 visits, more than the 24 the guideline allows \(After rotator cuff repair: 24 visits over 14 weeks; .* Not verified\.\)/);
+  // 16 + 6 = 22 is within it, though over the 10 of physical medicine.
+  assert.deepEqual(messages(overturned(afterRepair, 'Post-operative physical therapy 6 sessions for the right shoulder', postsurgical)), []);
+  // After carpal tunnel release the course is 8: 4 + 6 = 10 passes it, named in the title alone.
+  const carpal = messages(
+    overturned('The worker has completed 4 sessions of physical therapy.', 'Post-op physical therapy 6 sessions after carpal tunnel release', 'Decision based on MTUS Postsurgical Treatment Guidelines, Section(s): Carpal Tunnel Syndrome.'),
+  );
+  assert.match(carpal[0] ?? '', /^4 prior \+ 6 requested = 10 visits, more than the 8 .*After carpal tunnel release/);
+  // A post-surgical course after a procedure with no course in the knowledge: no cap, and not the statutory 24 either.
+  const other = 'The worker underwent a shoulder arthroplasty on 01/10/2019 and has completed 20 sessions of postoperative physical therapy.';
+  assert.deepEqual(messages(overturned(other, 'Post-operative physical therapy 12 sessions for the right shoulder', postsurgical)), []);
+  // The same course, not post-surgical, is held to the statutory 24.
+  const notPostOp = messages(overturned(other.replace(' postoperative', ''), 'Physical therapy 12 sessions for the right shoulder', 'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Section(s): Introduction.'));
+  assert.match(notPostOp[0] ?? '', /more than the 24 the guideline allows \(No more than 24/);
+  // The procedure named without a post-surgical course (no post-op title, no postsurgical guideline) changes nothing.
+  const plain = messages(overturned(afterRepair, 'Physical therapy 12 sessions for the right shoulder', 'Decision based on MTUS Chronic Pain Medical Treatment Guidelines, Section(s): Physical Medicine.'));
+  assert.match(plain[0] ?? '', /more than the 10 the guideline allows \(Physical medicine/);
+});
