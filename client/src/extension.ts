@@ -45,6 +45,8 @@ export interface ExtensionApi {
   readonly activationMs: number;
   /** The status bar's text for the active letter, or undefined when it is hidden (for tests). */
   statusBarText(): string | undefined;
+  /** How many times the user was told of Restricted Mode (tests check it is once). */
+  restrictedNotices(): number;
 }
 
 let restartNotices = 0;
@@ -63,6 +65,10 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
     documentSelector: [
       { scheme: 'file', language: 'imr' },
       { scheme: 'untitled', language: 'imr' },
+      // A virtual folder's letters (a repository opened without cloning it): the server gets their text.
+      ...[...new Set((workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme))]
+        .filter((scheme) => scheme !== 'file' && scheme !== 'untitled')
+        .map((scheme) => ({ scheme, language: 'imr' })),
     ],
     synchronize: {
       configurationSection: 'imr',
@@ -77,6 +83,8 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
     },
     outputChannel: output,
     errorHandler: restartingErrorHandler(output),
+    // Read at every start: in Restricted Mode the server ignores what the workspace supplies.
+    initializationOptions: () => ({ workspaceTrusted: workspace.isTrusted }),
   };
 
   client = new LanguageClient(CLIENT_ID, 'IMR Language Server', serverOptions, clientOptions);
@@ -94,7 +102,10 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
     return started;
   };
   const startForLetters = (document: TextDocument) => {
-    if (document.languageId === 'imr') void start();
+    if (document.languageId === 'imr') {
+      void start();
+      tellOfRestrictedMode();
+    }
     else
       claimPlainTextLetter(document).catch((error: unknown) =>
         output.warn(`Could not switch a plain-text letter to IMR: ${error instanceof Error ? error.message : String(error)}`),
@@ -122,12 +133,41 @@ export async function activate(context: ExtensionContext): Promise<ExtensionApi>
     commands.registerCommand('imr.exportSummary', (given?: { scope?: 'letter' | 'workspace'; format?: string; target?: Uri }) => exportSummary(languageClient, () => started, given)),
     workspace.registerTextDocumentContentProvider(KNOWLEDGE_SCHEME, knowledgeDocuments()),
     workspace.onDidOpenTextDocument(startForLetters),
+    // Trusted now: a new server reads the folder's .imrlintrc.json and knowledge files.
+    workspace.onDidGrantWorkspaceTrust(async () => {
+      if (started && languageClient.isRunning()) await languageClient.restart();
+    }),
   );
   const statusBar = new LetterStatusBar(languageClient, () => started);
   context.subscriptions.push(statusBar);
   workspace.textDocuments.forEach(startForLetters);
   await started;
-  return { client, restartNotices: () => restartNotices, activationMs: performance.now() - activationStarted, statusBarText: () => statusBar.text };
+  return {
+    client,
+    restartNotices: () => restartNotices,
+    activationMs: performance.now() - activationStarted,
+    statusBarText: () => statusBar.text,
+    restrictedNotices: () => restrictedNotices,
+  };
+}
+
+let restrictedNotices = 0;
+
+/**
+ * In Restricted Mode letters are still checked, but with the built-in knowledge and the user's own
+ * settings only: the folder's .imrlintrc.json and knowledge files could change what the checks say.
+ * The user is told once, when the first letter opens.
+ */
+function tellOfRestrictedMode(): void {
+  if (workspace.isTrusted || restrictedNotices > 0) return;
+  restrictedNotices++;
+  const manage = 'Manage Workspace Trust';
+  void window
+    .showInformationMessage(
+      "IMR Letters is in Restricted Mode: letters are checked with the built-in knowledge and your own settings. This folder's .imrlintrc.json, knowledge files and settings that change the checks are ignored until you trust it.",
+      manage,
+    )
+    .then((choice) => (choice === manage ? commands.executeCommand('workbench.trust.manage') : undefined));
 }
 
 /** The name of the whole-letter snippet in `snippets/imr.code-snippets`, which is also the template of a new letter. */

@@ -20,10 +20,13 @@ const common = {
 };
 
 function suiteEntries() {
-  const dir = join(projectRoot, 'test', 'integration', 'suite');
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.test.ts'))
-    .map((name) => join(dir, name));
+  // suite/: the main window's tests; restricted/: the untrusted window's.
+  return ['suite', 'restricted'].flatMap((folder) => {
+    const dir = join(projectRoot, 'test', 'integration', folder);
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.test.ts'))
+      .map((name) => join(dir, name));
+  });
 }
 
 export async function buildTests({ runnerVsix = true } = {}) {

@@ -57,14 +57,15 @@ export async function installExtension({ node, codeServer, userDataDir, extensio
 }
 
 /** Starts code-server on a free loopback port; resolves once it answers HTTP. */
-export async function startCodeServer({ node, codeServer, userDataDir, extensionsDir, folder, logFile, env = {} }) {
+/** `trust`: keep VS Code's workspace trust on, so that an untrusted folder opens in Restricted Mode. */
+export async function startCodeServer({ node, codeServer, userDataDir, extensionsDir, folder, logFile, env = {}, trust = false }) {
   const port = await freePort();
   const args = [
     codeServer.entry,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
     ...baseArgs({ userDataDir, extensionsDir }),
-    '--disable-workspace-trust',
+    ...(trust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     folder,
   ];

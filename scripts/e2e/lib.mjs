@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end scripts: project paths, logging and
 // child processes that can never outlive their time limit.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -99,6 +99,17 @@ function outsideNpmScript() {
  * integration fixtures, outside the project so edits and .imrlintrc.json
  * lookups never touch the repository.
  */
+/**
+ * The folder the untrusted window opens: two copies of a letter with findings, and a
+ * .imrlintrc.json turning one of them off, which Restricted Mode must ignore.
+ */
+export function makeRestrictedWorkspace() {
+  const workspace = mkdtempSync(join(tmpdir(), 'imr-e2e-restricted-'));
+  for (const name of ['letter.imr', 'second.imr']) cpSync(join(projectRoot, 'examples', 'draft-with-gaps.imr'), join(workspace, name));
+  writeFileSync(join(workspace, '.imrlintrc.json'), JSON.stringify({ rules: { 'item-decision': 'off' } }, null, 2));
+  return workspace;
+}
+
 export function makeWorkspace() {
   const workspace = mkdtempSync(join(tmpdir(), 'imr-e2e-workspace-'));
   const copies = [

@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { buildTests } from './build-tests.mjs';
 import { installExtension, prepareProfile, startCodeServer } from './code-server.mjs';
 import { ensureAll } from './install.mjs';
-import { CODE_SERVER_VERSION, killGroup, log, makeWorkspace, projectRoot, resultsRoot, run } from './lib.mjs';
+import { CODE_SERVER_VERSION, killGroup, log, makeRestrictedWorkspace, makeWorkspace, projectRoot, resultsRoot, run } from './lib.mjs';
 import { Report } from './report.mjs';
 import { checkVsixContents } from './vsix-contents.mjs';
 
@@ -244,6 +244,36 @@ async function main() {
     await page.reload({ timeout: 60_000 });
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
     await runScreenChecks(page, built.e2eChecks, { workspace, screenshotsDir: join(resultsRoot, 'e2e') }, e2e);
+  }
+
+  // Restricted Mode: a second code-server, with workspace trust on, on a folder nobody trusted.
+  if (!options.grep || /restricted/i.test(options.grep)) {
+    await codeServer.stop();
+    const restrictedUserData = join(stateRoot, 'user-data-restricted');
+    prepareProfile(restrictedUserData, { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' });
+    const folder = makeRestrictedWorkspace();
+    cleanups.push(async () => rmSync(folder, { recursive: true, force: true }));
+    const restrictedResults = join(resultsRoot, 'restricted-results.json');
+    rmSync(restrictedResults, { force: true });
+    rmSync(`${restrictedResults}.progress`, { force: true });
+    const untrusted = await step('code-server starts on an untrusted folder (Restricted Mode)', () =>
+      startCodeServer({
+        ...tools,
+        userDataDir: restrictedUserData,
+        extensionsDir,
+        folder,
+        trust: true,
+        logFile: join(stateRoot, 'code-server-restricted.log'),
+        env: { IMR_INTEGRATION_SUITE: built.suiteIndex, IMR_INTEGRATION_RESULTS: restrictedResults, IMR_INTEGRATION_FOLDER: 'restricted' },
+      }),
+    );
+    cleanups.push(() => untrusted.stop());
+    await step('the untrusted window loads', async () => {
+      await page.goto(untrusted.url, { timeout: 60_000 });
+      await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    });
+    await waitForResults(restrictedResults, report.group('integration in Restricted Mode (an untrusted folder)'), untrusted);
+    await page.screenshot({ path: join(resultsRoot, 'e2e', '09-restricted-mode.png') }).catch(() => {});
   }
 }
 

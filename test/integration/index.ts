@@ -25,14 +25,16 @@ export interface SuiteOptions {
   /** Only run tests whose full title matches. */
   readonly grep?: string;
   readonly reporter?: string;
+  /** The folder of test files beside this file: `suite` (the default), or `restricted` for the untrusted window. */
+  readonly folder?: string;
   readonly onOutcome?: (outcome: TestOutcome) => void;
 }
 
 const TEST_TIMEOUT_MS = 60_000;
 
-/** The compiled test files sit in `suite/` beside this file once bundled. */
-function testFiles(): string[] {
-  const dir = join(__dirname, 'suite');
+/** The compiled test files sit in `suite/` (and `restricted/`) beside this file once bundled. */
+function testFiles(folder: string): string[] {
+  const dir = join(__dirname, folder);
   return readdirSync(dir)
     .filter((name) => name.endsWith('.test.js'))
     .sort()
@@ -42,7 +44,7 @@ function testFiles(): string[] {
 export function runSuite(options: SuiteOptions = {}): Promise<SuiteResult> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: TEST_TIMEOUT_MS, reporter: options.reporter ?? 'spec' });
   if (options.grep) mocha.grep(options.grep);
-  for (const file of testFiles()) mocha.addFile(file);
+  for (const file of testFiles(options.folder ?? 'suite')) mocha.addFile(file);
   const outcomes: TestOutcome[] = [];
   const started = Date.now();
   const record = (outcome: TestOutcome) => {

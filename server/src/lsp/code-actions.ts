@@ -44,6 +44,8 @@ export function registerCodeActions(connection: Connection, documents: LetterDoc
       if (finding.span.end < start || finding.span.start > end) continue;
       const diagnostic = state.diagnostics[index];
       for (const fix of finding.fixes ?? []) actions.push(toCodeAction(fix, finding, diagnostic, uri, state.lines));
+      // In Restricted Mode the files these would write are ignored, so they are not offered.
+      if (!configuration.workspaceTrusted) continue;
       if (finding.ruleId === unknownDrug.id && uri.startsWith('file:')) {
         target ??= knowledgeTarget(uri, { knowledgeFiles, workspaceFolders: () => configuration.workspaceFolders() });
         actions.push(...addDrugActions(finding, diagnostic, state.letter, await target, client));

@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, readEditorSettings, type EditorSettings } from './set
  */
 export class Configuration {
   private canPullSettings = false;
+  private trusted = true;
   private canListWorkspaceFolders = false;
   private readonly settingsByUri = new Map<string, Promise<EditorSettings>>();
   private readonly reportedSettingsProblems = new Set<string>();
@@ -29,10 +30,21 @@ export class Configuration {
 
   initialize(params: InitializeParams): void {
     this.canPullSettings = params.capabilities.workspace?.configuration === true;
+    // The IMR client says when the workspace is in Restricted Mode; other clients are trusted.
+    this.trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
     this.canListWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     let folders = filePathsOf((params.workspaceFolders ?? []).map((folder) => folder.uri));
     if (folders.length === 0 && params.rootUri) folders = filePathsOf([params.rootUri]);
     this.workspace.workspaceFolders = folders;
+  }
+
+  /**
+   * False in Restricted Mode (VS Code's untrusted workspace): what the workspace supplies that could
+   * change what the checks say, its `.imrlintrc.json` and knowledge files, is ignored; VS Code itself
+   * withholds the workspace's values of the settings package.json lists as restricted.
+   */
+  get workspaceTrusted(): boolean {
+    return this.trusted;
   }
 
   /** Whether the client tells the server its workspace folders, and so can be asked to tell it about changes. */
@@ -63,7 +75,8 @@ export class Configuration {
     if (!settings) {
       settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'imr' }).then(
         (section) => {
-          const read = readEditorSettings(section);
+          const given = readEditorSettings(section);
+          const read = this.trusted ? given : { ...given, knowledgeFiles: [] };
           for (const problem of read.problems) {
             if (this.reportedSettingsProblems.has(problem)) continue;
             this.reportedSettingsProblems.add(problem);
@@ -87,7 +100,7 @@ export class Configuration {
   /** The nearest `.imrlintrc.json`'s config for a letter; a config file read for the first time gets its problems published. */
   projectConfigFor(uri: string): LintConfig {
     const letterPath = filePathOf(uri);
-    if (!letterPath) return EMPTY_CONFIG;
+    if (!letterPath || !this.trusted) return EMPTY_CONFIG;
     const { config, justRead } = this.workspace.configFor(letterPath);
     if (justRead) this.publishConfigProblems(justRead);
     return config;

@@ -6,7 +6,7 @@ import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import type { SuiteResult, TestOutcome } from '../index';
 
 interface SuiteModule {
-  runSuite(options: { grep?: string; reporter?: string; onOutcome?: (outcome: TestOutcome) => void }): Promise<SuiteResult>;
+  runSuite(options: { grep?: string; reporter?: string; folder?: string; onOutcome?: (outcome: TestOutcome) => void }): Promise<SuiteResult>;
 }
 
 function writeAtomically(path: string, value: unknown): void {
@@ -28,6 +28,7 @@ export async function activate(): Promise<void> {
     const suite = require(suitePath) as SuiteModule;
     const result = await suite.runSuite({
       grep: process.env.IMR_INTEGRATION_GREP || undefined,
+      folder: process.env.IMR_INTEGRATION_FOLDER || undefined,
       reporter: 'dot',
       onOutcome: (outcome) => {
         outcomes.push(outcome);
