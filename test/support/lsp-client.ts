@@ -3,8 +3,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Worker } from 'node:worker_threads';
 import {
   createProtocolConnection,
+  PortMessageReader,
+  PortMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type InitializeResult,
@@ -17,19 +20,42 @@ import {
 import { SERVER_NODE_ARGS } from '../../client/src/server-node-args';
 
 export const SERVER_PATH = resolve(process.cwd(), 'dist', 'server.js');
+export const BROWSER_SERVER_PATH = resolve(process.cwd(), 'dist', 'browser-server.js');
+
+/**
+ * Runs the browser server's bundle (built for a web worker) in a Node worker thread, with the
+ * little of a web worker's global object it uses: `onmessage`, `postMessage` and `addEventListener`.
+ */
+const WEB_WORKER_SHIM = `
+const { parentPort, workerData } = require('node:worker_threads');
+let onmessage = null;
+Object.defineProperty(globalThis, 'onmessage', { get: () => onmessage, set: (handler) => { onmessage = handler; } });
+globalThis.postMessage = (message) => parentPort.postMessage(message);
+globalThis.addEventListener = () => {};
+parentPort.on('message', (data) => onmessage && onmessage({ data }));
+require(workerData.bundle);
+`;
 
 /** A real LSP client talking to `dist/server.js --stdio`, as another editor would. */
 export class TestClient {
   readonly connection: ProtocolConnection;
+  /** The Node server's process; for the browser server, a stand-in whose `kill` ends its worker thread. */
   readonly process: ChildProcess;
   private readonly diagnosticWaiters: { uri: string; accept: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
   stderr = '';
 
-  private constructor(nodeArgs: readonly string[], env: NodeJS.ProcessEnv | undefined) {
-    this.process = spawn(process.execPath, [...SERVER_NODE_ARGS, ...nodeArgs, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: env ?? process.env });
-    this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+  private constructor(nodeArgs: readonly string[], env: NodeJS.ProcessEnv | undefined, webWorker: boolean) {
+    if (webWorker) {
+      const worker = new Worker(WEB_WORKER_SHIM, { eval: true, workerData: { bundle: BROWSER_SERVER_PATH }, stderr: true });
+      worker.stderr.on('data', (chunk) => (this.stderr += chunk));
+      this.process = { exitCode: null, kill: () => void worker.terminate() } as unknown as ChildProcess;
+      this.connection = createProtocolConnection(new PortMessageReader(worker as never), new PortMessageWriter(worker as never));
+    } else {
+      this.process = spawn(process.execPath, [...SERVER_NODE_ARGS, ...nodeArgs, SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: env ?? process.env });
+      this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
+      this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    }
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.push(params);
       for (let i = this.diagnosticWaiters.length - 1; i >= 0; i--) {
@@ -94,9 +120,11 @@ export class TestClient {
       watchesFiles?: boolean;
       /** False for a client whose workspace edits cannot create files. */
       createsFiles?: boolean;
+      /** Talk to the browser server (dist/browser-server.js) in a worker thread instead of the Node server. */
+      webWorker?: boolean;
     } = {},
   ): Promise<TestClient> {
-    const client = new TestClient(options.nodeArgs ?? [], options.env);
+    const client = new TestClient(options.nodeArgs ?? [], options.env, options.webWorker === true);
     if (options.settings !== undefined) client.settings = options.settings;
     client.workspaceFolders = options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : [];
     client.initializeResult = await client.connection.sendRequest<InitializeResult>('initialize', {

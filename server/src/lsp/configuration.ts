@@ -3,20 +3,16 @@ import { Emitter, type Connection, type InitializeParams, type WorkspaceFolder }
 import { EMPTY_CONFIG, type LintConfig } from '../engine/config';
 import type { LoadedConfigFile } from '../host/config-file';
 import type { WorkspaceConfig } from '../host/workspace-config';
-import { filePathOf, filePathsOf, toConfigDiagnostic } from './convert';
-import { DEFAULT_SETTINGS, readEditorSettings, type EditorSettings } from './settings';
+import { filePathOf, filePathsOf, toConfigDiagnostic } from './file-uris';
+import { EditorSettingsSource } from './editor-settings';
 
 /**
  * What the user configured for a letter: the `imr` settings, pulled from the client per
  * document; the project's `.imrlintrc.json`, through the shared `WorkspaceConfig`, with its
  * problems published on the file itself; and the workspace folders, which scope both.
  */
-export class Configuration {
-  private canPullSettings = false;
-  private trusted = true;
+export class Configuration extends EditorSettingsSource {
   private canListWorkspaceFolders = false;
-  private readonly settingsByUri = new Map<string, Promise<EditorSettings>>();
-  private readonly reportedSettingsProblems = new Set<string>();
   /** Config files that were given diagnostics, so that a fixed one gets them cleared. */
   private readonly publishedConfigProblems = new Set<string>();
   private readonly workspaceFoldersChanged = new Emitter<void>();
@@ -24,27 +20,18 @@ export class Configuration {
   readonly onDidChangeWorkspaceFolders = this.workspaceFoldersChanged.event;
 
   constructor(
-    private readonly connection: Connection,
+    connection: Connection,
     private readonly workspace: WorkspaceConfig,
-  ) {}
+  ) {
+    super(connection);
+  }
 
-  initialize(params: InitializeParams): void {
-    this.canPullSettings = params.capabilities.workspace?.configuration === true;
-    // The IMR client says when the workspace is in Restricted Mode; other clients are trusted.
-    this.trusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
+  override initialize(params: InitializeParams): void {
+    super.initialize(params);
     this.canListWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     let folders = filePathsOf((params.workspaceFolders ?? []).map((folder) => folder.uri));
     if (folders.length === 0 && params.rootUri) folders = filePathsOf([params.rootUri]);
     this.workspace.workspaceFolders = folders;
-  }
-
-  /**
-   * False in Restricted Mode (VS Code's untrusted workspace): what the workspace supplies that could
-   * change what the checks say, its `.imrlintrc.json` and knowledge files, is ignored; VS Code itself
-   * withholds the workspace's values of the settings package.json lists as restricted.
-   */
-  get workspaceTrusted(): boolean {
-    return this.trusted;
   }
 
   /** Whether the client tells the server its workspace folders, and so can be asked to tell it about changes. */
@@ -68,39 +55,10 @@ export class Configuration {
     return this.canListWorkspaceFolders ? ((await this.connection.workspace.getWorkspaceFolders().catch(() => null)) ?? []) : [];
   }
 
-  /** The `imr` settings for a document, asked of the client once and kept until `forgetSettings`; each problem with them is shown once. */
-  settingsFor(uri: string): Promise<EditorSettings> {
-    if (!this.canPullSettings) return Promise.resolve(DEFAULT_SETTINGS);
-    let settings = this.settingsByUri.get(uri);
-    if (!settings) {
-      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'imr' }).then(
-        (section) => {
-          const given = readEditorSettings(section);
-          const read = this.trusted ? given : { ...given, knowledgeFiles: [] };
-          for (const problem of read.problems) {
-            if (this.reportedSettingsProblems.has(problem)) continue;
-            this.reportedSettingsProblems.add(problem);
-            void this.connection.window.showWarningMessage(`IMR settings: ${problem}`);
-          }
-          return read;
-        },
-        () => DEFAULT_SETTINGS,
-      );
-      this.settingsByUri.set(uri, settings);
-    }
-    return settings;
-  }
-
-  /** Forgets the settings of one closed document, or of every document when the settings changed. */
-  forgetSettings(uri?: string): void {
-    if (uri === undefined) this.settingsByUri.clear();
-    else this.settingsByUri.delete(uri);
-  }
-
   /** The nearest `.imrlintrc.json`'s config for a letter; a config file read for the first time gets its problems published. */
-  projectConfigFor(uri: string): LintConfig {
+  override projectConfigFor(uri: string): LintConfig {
     const letterPath = filePathOf(uri);
-    if (!letterPath || !this.trusted) return EMPTY_CONFIG;
+    if (!letterPath || !this.workspaceTrusted) return EMPTY_CONFIG;
     const { config, justRead } = this.workspace.configFor(letterPath);
     if (justRead) this.publishConfigProblems(justRead);
     return config;

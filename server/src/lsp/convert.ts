@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -19,8 +18,6 @@ import type { CompletionEntry, CompletionKind } from '../features/completion';
 import type { FoldingSpan } from '../features/folding';
 import type { OutlineKind, OutlineNode } from '../features/outline';
 import { ABOUT_THE_FILE } from '../engine/catalogue';
-import type { ConfigProblem } from '../engine/config';
-import { describeConfigProblem } from '../host/config-file';
 import type { Finding, Fix, Severity } from '../rules/types';
 import type { LineMap } from '../text/line-map';
 
@@ -125,30 +122,4 @@ export function toCompletionItem(entry: CompletionEntry, lines: LineMap, offset:
   if (entry.replace) item.textEdit = { range: lines.rangeOf({ start: entry.replace.start, end: Math.max(entry.replace.end, offset) }), newText };
   else item.insertText = newText;
   return item;
-}
-
-/** A problem in a config file, shown on the file's first character, where the user opens it. */
-export function toConfigDiagnostic(problem: ConfigProblem): Diagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
-    severity: DiagnosticSeverity.Error,
-    source: 'imr',
-    code: 'config',
-    message: describeConfigProblem(problem),
-  };
-}
-
-/** The file path of a `file:` URI; null for any other (an unsaved or virtual document) and for a malformed one. */
-export function filePathOf(uri: string): string | null {
-  if (!uri.startsWith('file:')) return null;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return null;
-  }
-}
-
-/** The file paths of those of `uris` that have one. */
-export function filePathsOf(uris: readonly string[]): string[] {
-  return uris.map(filePathOf).filter((path): path is string => path !== null);
 }

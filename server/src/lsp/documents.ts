@@ -1,18 +1,27 @@
-import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import type { CancellationToken, Connection, Diagnostic, InitializeParams, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../engine/analyze';
-import { mergeConfigs } from '../engine/config';
-import { ruleDocPath } from '../host/rule-docs';
+import { mergeConfigs, type LintConfig } from '../engine/config';
 import type { KnowledgeBase } from '../knowledge';
 import type { Letter } from '../letter/model';
 import { LineMap } from '../text/line-map';
-import type { Configuration } from './configuration';
 import { toDiagnostic } from './convert';
 import { describeError, throwIfCancelled } from './errors';
-import type { KnowledgeFiles } from './knowledge';
 import type { EditorSettings } from './settings';
+
+/** Where an open letter's settings and project config come from (`Configuration` in the Node server). */
+export interface LetterSettings {
+  settingsFor(uri: string): Promise<EditorSettings>;
+  forgetSettings(uri?: string): void;
+  /** The `.imrlintrc.json` config that applies to a letter; none where there are no files. */
+  projectConfigFor(uri: string): LintConfig;
+}
+
+/** The knowledge a letter is checked with: built-in, or with the knowledge files its settings name. */
+export interface LetterKnowledge {
+  readonly builtin: KnowledgeBase;
+  knowledgeFor(uri: string, settings: EditorSettings): KnowledgeBase;
+}
 
 /** One open letter, analysed at one version with one generation of settings. */
 export interface DocumentState {
@@ -36,7 +45,7 @@ export interface LetterState extends DocumentState {
  */
 export class LetterDocuments {
   private readonly analyzed = new Map<string, DocumentState>();
-  private readonly pendingValidation = new Map<string, NodeJS.Timeout>();
+  private readonly pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
   /** Typing pauses shorter than this are one burst; benchmarks set it to 0 through initializationOptions. */
   private validationDelayMs = 30;
   /**
@@ -44,14 +53,16 @@ export class LetterDocuments {
    * started with the old settings is never reused for the same document version.
    */
   private settingsGeneration = 0;
-  /** Each rule's documentation page, when it ships with the server. */
-  private readonly ruleDocUris = new Map<string, string | undefined>();
-
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly configuration: Configuration,
-    private readonly knowledge: KnowledgeFiles,
+    private readonly configuration: LetterSettings,
+    private readonly knowledge: LetterKnowledge,
+    /**
+     * The page documenting a rule, for a diagnostic's link; undefined where none ships. Without it,
+     * pages are linked under the folder the client names in `initializationOptions.ruleDocsUri`.
+     */
+    private ruleDocUri: (ruleId: string) => string | undefined = () => undefined,
   ) {
     // Opening a document also fires onDidChangeContent, which schedules its first validation.
     documents.onDidChangeContent((event) => this.scheduleValidation(event.document.uri));
@@ -68,6 +79,8 @@ export class LetterDocuments {
   initialize(params: InitializeParams): void {
     const requestedDelay = (params.initializationOptions as { validationDelayMs?: unknown } | undefined)?.validationDelayMs;
     if (typeof requestedDelay === 'number' && requestedDelay >= 0 && requestedDelay <= 5000) this.validationDelayMs = requestedDelay;
+    const ruleDocs = (params.initializationOptions as { ruleDocsUri?: unknown } | undefined)?.ruleDocsUri;
+    if (typeof ruleDocs === 'string' && ruleDocs.endsWith('/')) this.ruleDocUri = (ruleId) => `${ruleDocs}${ruleId}.md`;
   }
 
   /** Every open letter is analysed again, with the settings, config and knowledge as they are now. */
@@ -156,12 +169,4 @@ export class LetterDocuments {
   isOpen(uri: string): boolean {
     return this.documents.get(uri) !== undefined;
   }
-
-  private readonly ruleDocUri = (ruleId: string): string | undefined => {
-    if (!this.ruleDocUris.has(ruleId)) {
-      const path = ruleDocPath(ruleId);
-      this.ruleDocUris.set(ruleId, existsSync(path) ? pathToFileURL(path).toString() : undefined);
-    }
-    return this.ruleDocUris.get(ruleId);
-  };
 }

@@ -1,4 +1,4 @@
-import { SemanticTokensBuilder, type Connection, type SemanticTokensLegend } from 'vscode-languageserver';
+import { SemanticTokensBuilder, TextDocumentSyncKind, type Connection, type SemanticTokensLegend, type ServerCapabilities } from 'vscode-languageserver';
 import { completionsAt } from '../features/completion';
 import { foldingSpans } from '../features/folding';
 import { hoverAt } from '../features/hover';
@@ -10,16 +10,29 @@ import { normaliseLetter } from '../features/normalise';
 import { semanticTokens, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../features/semantic-tokens';
 import { outline } from '../features/outline';
 import { toCompletionItem, toDocumentSymbol, toFoldingRanges } from './convert';
-import type { LetterDocuments } from './documents';
-import type { KnowledgeFiles } from './knowledge';
+import type { LetterDocuments, LetterKnowledge } from './documents';
 import { knowledgeRefFromUri, knowledgeUri, KNOWLEDGE_ENTRY_REQUEST } from './knowledge-documents';
 import { LETTER_STATUS_REQUEST } from './requests';
 
 /** The semantic token types and modifiers, in the order the server encodes them. */
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] };
 
+/** What both servers offer over open letters (`registerFeatures`); the Node server adds code actions and the workspace. */
+export const FEATURE_CAPABILITIES: ServerCapabilities = {
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+  documentSymbolProvider: { label: 'IMR letter' },
+  foldingRangeProvider: true,
+  hoverProvider: true,
+  definitionProvider: true,
+  inlayHintProvider: true,
+  codeLensProvider: { resolveProvider: false },
+  semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
+  documentFormattingProvider: true,
+  completionProvider: { triggerCharacters: [':', ' ', ','] },
+};
+
 /** The editor features over an open letter's analysis: outline, folding, hover, go to definition (with its knowledge documents), inlay hints, code lenses, semantic tokens, formatting (Normalise Letter), completion and the status bar's figures. */
-export function registerFeatures(connection: Connection, documents: LetterDocuments, knowledge: KnowledgeFiles): void {
+export function registerFeatures(connection: Connection, documents: LetterDocuments, knowledge: LetterKnowledge): void {
   connection.onDocumentSymbol(async (params, token) => {
     const state = await documents.letterFor(params.textDocument.uri, token);
     if (!state) return null;

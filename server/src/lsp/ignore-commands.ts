@@ -6,7 +6,7 @@ import { readJsonObject, writeFileSafely } from '../host/json-files';
 import { innermostFolderHolding, isInsideFolder } from '../host/paths';
 import type { Letter } from '../letter/model';
 import type { Finding } from '../rules/types';
-import { filePathsOf } from './convert';
+import { filePathsOf } from './file-uris';
 
 const IGNORE_FOR_ITEM = 'imr.ignoreForItem';
 const DISABLE_RULE = 'imr.disableRuleInWorkspace';

@@ -19,7 +19,7 @@ import type { Letter } from '../letter/model';
 import { unknownDrug } from '../rules/unknown-drug';
 import type { Finding } from '../rules/types';
 import { LineMap } from '../text/line-map';
-import { filePathsOf } from './convert';
+import { filePathsOf } from './file-uris';
 
 /** Runs after the quick fix's edit: names a new file in the settings and checks the open letters again. */
 export const KNOWLEDGE_FILE_EDITED = 'imr.knowledgeFileEdited';

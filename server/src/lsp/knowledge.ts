@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, Emitter, type Connection, type Disposable, type InitializeParams } from 'vscode-languageserver';
 import type { WorkspaceConfig } from '../host/workspace-config';
 import { loadKnowledge, type KnowledgeBase } from '../knowledge';
-import { filePathOf } from './convert';
+import { filePathOf } from './file-uris';
 import { describeError } from './errors';
 import type { EditorSettings } from './settings';
 

@@ -1,13 +1,14 @@
-import { createConnection, FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { createConnection, FileChangeType, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../host/config-file';
+import { RuleDocLinks } from '../host/rule-docs';
 import { WorkspaceConfig } from '../host/workspace-config';
 import { CODE_ACTION_CAPABILITIES, registerCodeActions } from './code-actions';
 import { Configuration } from './configuration';
-import { filePathOf } from './convert';
+import { filePathOf } from './file-uris';
 import { LetterDocuments } from './documents';
 import { describeError } from './errors';
-import { registerFeatures, SEMANTIC_TOKENS_LEGEND } from './features';
+import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { KnowledgeFiles } from './knowledge';
 import { findLetterFiles, hasLetterExtension } from '../host/letter-walk';
 import { WorkspaceLint } from './workspace-lint';
@@ -29,7 +30,7 @@ const textDocuments = new TextDocuments(TextDocument);
 const workspace = new WorkspaceConfig();
 const configuration = new Configuration(connection, workspace);
 const knowledge = new KnowledgeFiles(connection, workspace);
-const documents = new LetterDocuments(connection, textDocuments, configuration, knowledge);
+const documents = new LetterDocuments(connection, textDocuments, configuration, knowledge, new RuleDocLinks().uriOf);
 registerFeatures(connection, documents, knowledge);
 const workspaceLint = new WorkspaceLint(connection, documents, configuration, async (folders) => findLetterFiles(folders));
 workspaceLint.register();
@@ -43,16 +44,7 @@ connection.onInitialize((params) => {
   codeActions.initialize(params);
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      documentSymbolProvider: { label: 'IMR letter' },
-      foldingRangeProvider: true,
-      hoverProvider: true,
-      definitionProvider: true,
-      inlayHintProvider: true,
-      codeLensProvider: { resolveProvider: false },
-      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true },
-      documentFormattingProvider: true,
-      completionProvider: { triggerCharacters: [':', ' ', ','] },
+      ...FEATURE_CAPABILITIES,
       ...CODE_ACTION_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: configuration.followsWorkspaceFolders } },
     },

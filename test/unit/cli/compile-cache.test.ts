@@ -86,9 +86,9 @@ test('"off" turns it off, and a folder others can write to is never used', () =>
 });
 
 test('the extension package holds every bundle the build writes, the CLI launcher and its bundle included', () => {
-  const build = readFileSync('scripts/build.mjs', 'utf8');
+  const build = readFileSync('scripts/build-config.mjs', 'utf8');
   const bundles = [...build.matchAll(/'?([\w-]+)'?: '(?:client|server)\/src\/[\w/-]+\.ts'/g)].map((match) => match[1]);
-  assert.ok(bundles.includes('cli') && bundles.includes('cli-main') && bundles.includes('cli-worker'), bundles.join(', '));
+  assert.ok(['cli', 'cli-main', 'cli-worker', 'server', 'client', 'browser-server'].every((name) => bundles.includes(name)), bundles.join(', '));
   const ignore = readFileSync('.vscodeignore', 'utf8');
   for (const bundle of bundles) assert.match(ignore, new RegExp(`^!dist/${bundle}\\.js$`, 'm'), `dist/${bundle}.js is packaged`);
 });
