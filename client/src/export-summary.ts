@@ -1,5 +1,5 @@
 import { Uri, window, workspace, type TextDocument } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { EXPORT_SUMMARY_REQUEST } from '../../server/src/lsp/requests';
 
 const FORMATS = [

@@ -1,5 +1,5 @@
 import { Range, Uri, ViewColumn, window, type Disposable } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { QA_REPORT_REQUEST } from '../../server/src/lsp/requests';
 
 /**

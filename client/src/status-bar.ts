@@ -1,5 +1,5 @@
 import { languages, StatusBarAlignment, window, type Disposable, type TextEditor, type Uri } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { LETTER_STATUS_REQUEST } from '../../server/src/lsp/requests';
 import type { LetterStatus } from '../../server/src/features/letter-status';
 import { describeStatus } from './status-text';

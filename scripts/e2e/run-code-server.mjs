@@ -129,8 +129,8 @@ async function waitForResults(resultsPath, integration, codeServer) {
   for (const [name, milliseconds] of Object.entries(results.measurements ?? {})) log(`measured: ${name}: ${milliseconds} ms`);
 }
 
-async function runScreenChecks(page, checksPath, context, group) {
-  const { checks, prepare } = await import(pathToFileURL(checksPath).href);
+async function runScreenChecks(page, checksPath, context, group, which = 'checks') {
+  const { [which]: checks, prepare } = await import(pathToFileURL(checksPath).href);
   const shotsDir = join(resultsRoot, 'e2e');
   await withTimeout(prepare({ ...context, page }), E2E_CHECK_TIMEOUT_MS, 'preparing the window');
   for (const check of checks) {
@@ -247,6 +247,7 @@ async function main() {
   }
 
   // Restricted Mode: a second code-server, with workspace trust on, on a folder nobody trusted.
+  let untrusted;
   if (!options.grep || /restricted/i.test(options.grep)) {
     await codeServer.stop();
     const restrictedUserData = join(stateRoot, 'user-data-restricted');
@@ -256,7 +257,7 @@ async function main() {
     const restrictedResults = join(resultsRoot, 'restricted-results.json');
     rmSync(restrictedResults, { force: true });
     rmSync(`${restrictedResults}.progress`, { force: true });
-    const untrusted = await step('code-server starts on an untrusted folder (Restricted Mode)', () =>
+    untrusted = await step('code-server starts on an untrusted folder (Restricted Mode)', () =>
       startCodeServer({
         ...tools,
         userDataDir: restrictedUserData,
@@ -274,6 +275,44 @@ async function main() {
     });
     await waitForResults(restrictedResults, report.group('integration in Restricted Mode (an untrusted folder)'), untrusted);
     await page.screenshot({ path: join(resultsRoot, 'e2e', '09-restricted-mode.png') }).catch(() => {});
+  }
+
+  // VS Code for the Web: a third code-server, whose settings hold the extension to the web worker
+  // extension host, so that its language server runs in a web worker; screen checks, and no request
+  // may leave the machine.
+  if (!options.skipE2E && built.e2eChecks && (!options.grep || /web worker/i.test(options.grep))) {
+    await codeServer.stop();
+    await untrusted?.stop();
+    const webUserData = join(stateRoot, 'user-data-web');
+    prepareProfile(webUserData, { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } });
+    const webFolder = makeWorkspace();
+    cleanups.push(async () => rmSync(webFolder, { recursive: true, force: true }));
+    const web = await step('code-server starts with the extension in the web worker extension host', () =>
+      // No extension gallery: the workbench would ask it about extensions, and this window must ask nothing outside.
+      startCodeServer({ ...tools, userDataDir: webUserData, extensionsDir, folder: webFolder, logFile: join(stateRoot, 'code-server-web.log'), env: { EXTENSIONS_GALLERY: '{}' } }),
+    );
+    cleanups.push(() => web.stop());
+    const requests = [];
+    const record = (request) => requests.push({ url: request.url(), body: request.postData() ?? '' });
+    page.on('request', record);
+    await step('the web window loads', async () => {
+      await page.goto(web.url, { timeout: 60_000 });
+      await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    });
+    const group = report.group('e2e in the browser: the language server in a web worker (Playwright, headless Chromium)');
+    await runScreenChecks(page, built.e2eChecks, { workspace: webFolder, screenshotsDir: join(resultsRoot, 'e2e'), screenshotPrefix: 'web-' }, group, 'webChecks');
+    page.off('request', record);
+    const origin = new URL(web.url).origin;
+    const outside = requests.filter(({ url }) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url)).map(({ url }) => url);
+    // Words only the letters hold: none may be in any request, to code-server or elsewhere.
+    const letterWords = ['Tizanidine', 'Functional capacity evaluation', 'Oxycodone 10mg'];
+    const carrying = requests.filter(({ url, body }) => letterWords.some((word) => url.includes(word) || body.includes(word))).map(({ url }) => url);
+    group.add({
+      fullTitle: 'no request leaves the machine, and none carries letter text',
+      state: outside.length === 0 && carrying.length === 0 ? 'passed' : 'failed',
+      durationMs: 0,
+      ...(outside.length || carrying.length ? { error: `outside: ${outside.join(', ')}; carrying letter text: ${carrying.join(', ')}` } : {}),
+    });
   }
 }
 

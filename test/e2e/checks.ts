@@ -28,6 +28,8 @@ export interface CheckContext {
   /** The folder code-server opened: copies of examples/ and test/integration/fixtures/. */
   readonly workspace: string;
   readonly screenshotsDir: string;
+  /** Put before each screenshot's name, so that a second run of a check keeps the first one's. */
+  readonly screenshotPrefix?: string;
 }
 
 export interface Check {
@@ -39,7 +41,7 @@ const GAPS = 'examples/draft-with-gaps.imr';
 const ISSUES = 'IMR ISSUES, DECISIONS AND RATIONALES';
 
 async function screenshot(context: CheckContext, name: string): Promise<void> {
-  await context.page.screenshot({ path: join(context.screenshotsDir, `${name}.png`) });
+  await context.page.screenshot({ path: join(context.screenshotsDir, `${context.screenshotPrefix ?? ''}${name}.png`) });
 }
 
 /** 1-based line and column of `needle` in a workspace file, as Go to Line expects. */
@@ -332,4 +334,27 @@ export const checks: Check[] = [
       }
     },
   },
+];
+
+/**
+ * VS Code for the Web: run by the harness in a window where the extension is held to the web
+ * worker extension host, so its language server runs in a web worker (dist/browser-server.js).
+ * The Problems panel, Outline and hover checks run again there.
+ */
+export const webChecks: Check[] = [
+  {
+    name: 'in the browser, the language server runs in a web worker',
+    async run(context) {
+      const { page } = context;
+      await openFile(page, GAPS);
+      await runCommand(page, 'IMR: Show Output');
+      const output = page.locator('.output-view, .panel .monaco-editor').first();
+      await eventually('the server named in the IMR Letters output', async () => {
+        const text = (await output.innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+        return /Language server started: imr-language-server \(web worker\)/.test(text) ? text : undefined;
+      });
+      await screenshot(context, '00-server-in-web-worker');
+    },
+  },
+  ...checks.slice(0, 3),
 ];
