@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { makeLetter } from '../support/letters';
 
@@ -14,12 +14,9 @@ function run(args: string[], cwd = process.cwd(), options: { unprivileged?: bool
   const asRoot = options.unprivileged && process.getuid?.() === 0;
   let cli = CLI;
   if (asRoot) {
-    // The launcher and the bundle it runs.
-    for (const name of ['cli.js', 'cli-main.js']) {
-      copyFileSync(resolve(dirname(CLI), name), join(cwd, name));
-      chmodSync(join(cwd, name), 0o644);
-    }
-    cli = join(cwd, 'cli.js');
+    cli = join(cwd, 'imr-lint.js');
+    copyFileSync(CLI, cli);
+    chmodSync(cli, 0o644);
   }
   const [command, prefix] = asRoot ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]] : [process.execPath, []];
   const result = spawnSync(command, [...prefix, cli, ...args], { cwd, encoding: 'utf8' });

@@ -1,4 +1,6 @@
-// Run by launch.ts (dist/cli.js), which tunes the engine and caches this bundle's compiled code.
+#!/usr/bin/env node
+// First, so that the engine is tuned before anything else is loaded.
+import './engine-tuning';
 import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
