@@ -143,7 +143,7 @@ const SAME_THING = new PhraseMatcher<string>(
 function itemsMissingFromRequest(letter: Letter, context: RuleContext, passage: PassageAnalysis): RuleFinding[] {
   if (letter.items.length < 2) return [];
   const tokens = passage.tokens;
-  const lists: { first: number; end: number; span: Span }[] = [];
+  const lists: RequestList[] = [];
   let asked = '';
   for (const cue of EVENT_CUES.findAll(tokens)) {
     if (cue.value !== 'request' || OTHER_EVENT.occursIn(tokens, Math.max(0, cue.first - 3), cue.first)) continue;
@@ -154,12 +154,14 @@ function itemsMissingFromRequest(letter: Letter, context: RuleContext, passage: 
     let parts = 1;
     for (let index = opener.end; index < sentence.endToken; index++) if (tokens.is(index, ',') || tokens.is(index, 'and')) parts++;
     if (parts < 2) continue;
-    lists.push({ first: opener.end, end: sentence.endToken, span: sentence.span });
+    lists.push(readList(context, passage, opener.end, sentence.endToken, sentence.span));
     if (lists.length === 1) asked = passage.text.slice(tokens.start(opener.end), tokens.end(sentence.endToken - 1)).replace(/\s+/g, ' ').replace(/[.;:,]$/, '');
   }
   if (lists.length === 0) return [];
-  const listed = (index: number) => lists.some((list) => itemInList(context, passage, index, list.first, list.end));
-  const found = letter.items.map((_, index) => listed(index));
+  const found = letter.items.map((_, index) => {
+    const item = itemNames(context, index);
+    return lists.some((list) => names(item, list));
+  });
   if (!found.some(Boolean)) return [];
   return letter.items.flatMap((item, index) =>
     found[index]
@@ -182,28 +184,62 @@ function quoted(text: string): string {
   return `"${text.slice(0, cut > 0 ? cut : 157)} ..."`;
 }
 
-function itemInList(context: RuleContext, passage: PassageAnalysis, index: number, first: number, end: number): boolean {
+/** A list of what a request asks for, or an item's title, read for the ways it can name a thing; each read once. */
+interface Naming {
+  /** Words that may name a thing: for a title, not a body part, side, amount or a word such as "therapy". */
+  readonly words: ReadonlySet<string>;
+  /** Other names of the same test or treatment (`SAME_THING`). */
+  readonly names: ReadonlySet<string>;
+  readonly therapies: ReadonlySet<string>;
+  /** Generic names of the drugs it names. */
+  readonly generics: ReadonlySet<string>;
+}
+
+interface RequestList extends Naming {
+  readonly span: Span;
+}
+
+function readList(context: RuleContext, passage: PassageAnalysis, first: number, end: number, span: Span): RequestList {
+  const tokens = passage.tokens;
+  const words = new Set<string>();
+  for (let at = first; at < end; at++) if (tokens.isWord(at)) words.add(tokens.norm(at));
+  const start = tokens.start(first);
+  const stop = tokens.end(end - 1);
+  return {
+    span,
+    words,
+    names: new Set(SAME_THING.findAll(tokens, first, end).map((match) => match.value)),
+    therapies: new Set(THERAPY_TERMS.findAll(tokens, first, end).map((match) => match.value)),
+    generics: new Set(drugMentionsIn(passage, context.facts.drugs).filter((mention) => mention.span.start >= start && mention.span.end <= stop).map((mention) => mention.generic)),
+  };
+}
+
+function itemNames(context: RuleContext, index: number): Naming {
   const facts = context.facts.item(index);
   const title = facts.title.tokens;
-  const tokens = passage.tokens;
   // The title after a label of its own ("Associated surgical service: Cryotherapy unit").
   let from = 0;
   for (let at = 0; at < title.length; at++) if (title.is(at, ':') && at + 1 < title.length) from = at + 1;
-  const listWords = new Set<string>();
-  for (let at = first; at < end; at++) if (tokens.isWord(at)) listWords.add(tokens.norm(at));
   // Where on the body says nothing of what is asked for: an MRI and a brace of the lumbar spine are two requests.
   const bodyPart = new Set<number>();
   for (const part of context.knowledge.bodyParts.find(title, from)) for (let at = part.first; at < part.end; at++) bodyPart.add(at);
+  const words = new Set<string>();
   for (let at = from; at < title.length; at++) {
     const word = title.norm(at);
-    if (title.isWord(at) && word.length > 2 && !bodyPart.has(at) && !NOT_A_HEAD.has(word) && !NOT_A_THING.has(word) && listWords.has(word)) return true;
+    if (title.isWord(at) && word.length > 2 && !bodyPart.has(at) && !NOT_A_HEAD.has(word) && !NOT_A_THING.has(word)) words.add(word);
   }
-  const same = (list: TokenList, a: number, b: number) => new Set(SAME_THING.findAll(list, a, b).map((match) => match.value));
-  const titleNames = same(title, from, title.length);
-  if (titleNames.size > 0 && [...same(tokens, first, end)].some((name) => titleNames.has(name))) return true;
-  if (facts.therapy && THERAPY_TERMS.findAll(tokens, first, end).some((match) => match.value === facts.therapy)) return true;
-  const span = { start: tokens.start(first), end: tokens.end(end - 1) };
-  return drugMentionsIn(passage, context.facts.drugs).some((mention) => mention.span.start >= span.start && mention.span.end <= span.end && facts.generics.has(mention.generic));
+  return {
+    words,
+    names: new Set(SAME_THING.findAll(title, from, title.length).map((match) => match.value)),
+    therapies: new Set(facts.therapy ? [facts.therapy] : []),
+    generics: facts.generics,
+  };
+}
+
+/** Whether the list names the item: by a word naming a thing, another name of the same test, its therapy or its drug. */
+function names(item: Naming, list: RequestList): boolean {
+  const shares = (mine: ReadonlySet<string>, theirs: ReadonlySet<string>) => [...mine].some((value) => theirs.has(value));
+  return shares(item.words, list.words) || shares(item.names, list.names) || shares(item.therapies, list.therapies) || shares(item.generics, list.generics);
 }
 
 /** Words of an item line that say where or how much, not what: they do not tell one item from another. */
