@@ -32,6 +32,8 @@ export class LetterFacts implements Passages {
   private readonly conclusions: (Conclusion | undefined)[];
   private readonly doses: (OpioidDose | null | undefined)[];
   private readonly visits: (TherapyVisits | null | undefined)[];
+  /** Per item: the visit cap once asked (null when none applies). */
+  private readonly caps: (VisitCap | null | undefined)[];
   private summaryPassage: PassageAnalysis | null = null;
   private citations: readonly (readonly ResolvedCitation[])[] | null = null;
 
@@ -44,6 +46,7 @@ export class LetterFacts implements Passages {
     this.conclusions = new Array(letter.items.length);
     this.doses = new Array(letter.items.length);
     this.visits = new Array(letter.items.length);
+    this.caps = new Array(letter.items.length);
   }
 
   /** Tokens, sentences and negation scopes of `span` of the letter. */
@@ -103,6 +106,15 @@ export class LetterFacts implements Passages {
    * after a procedure the title or summary names takes that procedure's cap.
    */
   visitCap(index: number): VisitCap | undefined {
+    let cap = this.caps[index];
+    if (cap === undefined) {
+      cap = this.computeVisitCap(index) ?? null;
+      this.caps[index] = cap;
+    }
+    return cap ?? undefined;
+  }
+
+  private computeVisitCap(index: number): VisitCap | undefined {
     const visits = this.therapyVisits(index);
     if (!visits) return undefined;
     const cited = this.citedSectionIds(index);
