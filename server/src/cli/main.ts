@@ -20,6 +20,7 @@ import { formatSummary, type SummaryRow } from '../features/summary-table';
 import { renderQaReport, type ReportLetter } from '../features/qa-report';
 import { pathToFileURL } from 'node:url';
 import { ALL_RULES } from '../engine/catalogue';
+import { TOOL_VERSION } from '../engine/version';
 
 const USAGE = `Usage: imr-lint [options] <files, folders or globs...>
 
@@ -81,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.version) {
-    process.stdout.write(`imr-lint ${VERSION}\n`);
+    process.stdout.write(`imr-lint ${TOOL_VERSION}\n`);
     return 0;
   }
   const format = oneOf(values.format!, FORMATS, '--format');
@@ -159,7 +160,7 @@ async function main(argv: string[]): Promise<number> {
   });
   progress.clear();
   json?.end();
-  if (format === 'sarif') writeOut(JSON.stringify(formatSarif(sarifResults, VERSION), null, 2) + '\n');
+  if (format === 'sarif') writeOut(JSON.stringify(formatSarif(sarifResults, TOOL_VERSION), null, 2) + '\n');
   if (table) writeOut(formatSummary(tableRows, table, ALL_RULES.map((rule) => rule.id)));
   if (format === 'html') {
     writeOut(renderQaReport(reportLetters, { checkOrder: ALL_RULES.map((rule) => rule.id), link: (file, line) => (fileUrls.has(file) ? `${fileUrls.get(file)}#L${line + 1}` : null) }));
@@ -240,8 +241,6 @@ function progressReporter(total: number) {
   };
 }
 
-declare const IMR_VERSION: string | undefined;
-const VERSION = typeof IMR_VERSION === 'string' ? IMR_VERSION : '0.0.0-dev';
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -4,6 +4,7 @@ import { loadKnowledge } from '../knowledge';
 import { LetterDocuments, type LetterKnowledge } from './documents';
 import { EditorSettingsSource } from './editor-settings';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
+import { TOOL_VERSION } from '../engine/version';
 
 /*
  * The language server in a web worker (VS Code for the Web): the same analysis, rules, embedded
@@ -13,8 +14,6 @@ import { FEATURE_CAPABILITIES, registerFeatures } from './features';
  * esbuild bundles this for the browser and fails on any Node built-in.
  */
 
-declare const IMR_VERSION: string | undefined;
-const SERVER_VERSION = typeof IMR_VERSION === 'string' ? IMR_VERSION : '0.0.0-dev';
 
 // In a worker, the global object is the port the editor's messages arrive on.
 const worker = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
@@ -30,7 +29,7 @@ registerFeatures(connection, documents, knowledge);
 connection.onInitialize((params) => {
   settings.initialize(params);
   documents.initialize(params);
-  return { capabilities: FEATURE_CAPABILITIES, serverInfo: { name: 'imr-language-server (web worker)', version: SERVER_VERSION } };
+  return { capabilities: FEATURE_CAPABILITIES, serverInfo: { name: 'imr-language-server (web worker)', version: TOOL_VERSION } };
 });
 
 connection.onDidChangeConfiguration(() => {

@@ -12,6 +12,7 @@ import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { KnowledgeFiles } from './knowledge';
 import { findLetterFiles, hasLetterExtension } from '../host/letter-walk';
 import { WorkspaceLint } from './workspace-lint';
+import { TOOL_VERSION } from '../engine/version';
 
 /*
  * The language server's entry: it creates the connection and the objects that hold the
@@ -22,8 +23,6 @@ import { WorkspaceLint } from './workspace-lint';
  * status) and workspace-lint.ts (Lint Workspace, the workspace's export and QA report).
  */
 
-declare const IMR_VERSION: string | undefined;
-const SERVER_VERSION = typeof IMR_VERSION === 'string' ? IMR_VERSION : '0.0.0-dev';
 
 const connection = createConnection();
 const textDocuments = new TextDocuments(TextDocument);
@@ -48,7 +47,7 @@ connection.onInitialize((params) => {
       ...CODE_ACTION_CAPABILITIES,
       workspace: { workspaceFolders: { supported: true, changeNotifications: configuration.followsWorkspaceFolders } },
     },
-    serverInfo: { name: 'imr-language-server', version: SERVER_VERSION },
+    serverInfo: { name: 'imr-language-server', version: TOOL_VERSION },
   };
 });
 
@@ -99,7 +98,7 @@ knowledge.onDidChange(() => {
 });
 
 /** Lets tests and support find the server process (e.g. to check that a crashed server came back). */
-connection.onRequest('imr/serverInfo', () => ({ pid: process.pid, version: SERVER_VERSION, memory: process.memoryUsage(), openDocuments: textDocuments.all().length }));
+connection.onRequest('imr/serverInfo', () => ({ pid: process.pid, version: TOOL_VERSION, memory: process.memoryUsage(), openDocuments: textDocuments.all().length }));
 
 // After an unexpected error the server's state is unknown; exiting lets the client restart a clean one.
 process.on('uncaughtException', (error) => {
