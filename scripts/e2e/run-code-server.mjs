@@ -129,6 +129,12 @@ async function waitForResults(resultsPath, integration, codeServer) {
   for (const [name, milliseconds] of Object.entries(results.measurements ?? {})) log(`measured: ${name}: ${milliseconds} ms`);
 }
 
+/** Opens code-server's workbench at `url` in the page and waits until it is drawn. */
+async function loadWorkbench(page, url) {
+  await page.goto(url, { timeout: 60_000 });
+  await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+}
+
 async function runScreenChecks(page, checksPath, context, group, which = 'checks') {
   const { [which]: checks, prepare } = await import(pathToFileURL(checksPath).href);
   const shotsDir = join(resultsRoot, 'e2e');
@@ -229,10 +235,7 @@ async function main() {
   page.on('console', (message) => {
     if (message.type() === 'error') appendFileSync(browserLog, `console.error: ${message.text()}\n`);
   });
-  await step('the workbench loads', async () => {
-    await page.goto(codeServer.url, { timeout: 60_000 });
-    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
-  });
+  await step('the workbench loads', () => loadWorkbench(page, codeServer.url));
 
   const integration = report.group(`integration (VS Code ${vscodeVersion(tools.codeServer)} extension host, installed .vsix)`);
   await waitForResults(resultsPath, integration, codeServer);
@@ -269,10 +272,7 @@ async function main() {
       }),
     );
     cleanups.push(() => untrusted.stop());
-    await step('the untrusted window loads', async () => {
-      await page.goto(untrusted.url, { timeout: 60_000 });
-      await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
-    });
+    await step('the untrusted window loads', () => loadWorkbench(page, untrusted.url));
     await waitForResults(restrictedResults, report.group('integration in Restricted Mode (an untrusted folder)'), untrusted);
     await page.screenshot({ path: join(resultsRoot, 'e2e', '09-restricted-mode.png') }).catch(() => {});
   }
@@ -299,10 +299,7 @@ async function main() {
     const webOrigin = new URL(web.url).origin;
     const stopOutside = (route) => (route.request().url().startsWith(`${webOrigin}/`) ? route.continue() : route.abort());
     await page.route('**/*', stopOutside);
-    await step('the web window loads', async () => {
-      await page.goto(web.url, { timeout: 60_000 });
-      await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
-    });
+    await step('the web window loads', () => loadWorkbench(page, web.url));
     const group = report.group('e2e in the browser: the language server in a web worker (Playwright, headless Chromium)');
     await runScreenChecks(page, built.e2eChecks, { workspace: webFolder, screenshotsDir: join(resultsRoot, 'e2e'), screenshotPrefix: 'web-' }, group, 'webChecks');
     page.off('request', record);
