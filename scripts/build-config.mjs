@@ -24,6 +24,7 @@ export function bundleOptions({ production = false } = {}) {
     { ...common, entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
     // The web extension's client, for VS Code for the Web's extension host (a web worker too).
     { ...common, entryPoints: { 'browser-client': 'client/src/browser-extension.ts' }, external: ['vscode'], platform: 'browser', format: 'cjs', target: 'es2022', inject: [], define: { IMR_VERSION: JSON.stringify(version) } },
-    { ...common, entryPoints: { server: 'server/src/lsp/server.ts', cli: 'server/src/cli/main.ts', 'cli-worker': 'server/src/cli/worker.ts' } },
+    // cli is the imr-lint launcher, which runs the imr-lint bundle with a V8 code cache (see launch.ts).
+    { ...common, entryPoints: { server: 'server/src/lsp/server.ts', cli: 'server/src/cli/launch.ts', 'imr-lint': 'server/src/cli/main.ts', 'cli-worker': 'server/src/cli/worker.ts' } },
   ];
 }

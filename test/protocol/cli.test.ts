@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { makeLetter } from '../support/letters';
 
@@ -14,8 +14,9 @@ function run(args: string[], cwd = process.cwd(), options: { unprivileged?: bool
   const asRoot = options.unprivileged && process.getuid?.() === 0;
   let cli = CLI;
   if (asRoot) {
+    // The bundle the launcher runs is the whole CLI by itself.
     cli = join(cwd, 'imr-lint.js');
-    copyFileSync(CLI, cli);
+    copyFileSync(join(dirname(CLI), 'imr-lint.js'), cli);
     chmodSync(cli, 0o644);
   }
   const [command, prefix] = asRoot ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath]] : [process.execPath, []];
@@ -240,4 +241,25 @@ test('a folder that holds only symbolic links to letters is linted through them'
   const result = run(['--jobs', '1', '--fail-on', 'never', '.'], folder);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /^link\.imr:\d+:\d+ error item-decision /m);
+});
+
+test('the launcher runs the bundle with the code cache the build made, and ignores a stale or missing one with the same output', () => {
+  const folder = workspace({ 'good.imr': good, 'bad.imr': bad });
+  const launch = (cli: string, cache: string) => {
+    const result = spawnSync(process.execPath, [cli, '--format', 'json', '.'], { cwd: folder, encoding: 'utf8', env: { ...process.env, IMR_LINT_CODE_CACHE: cache } });
+    return { code: result.status, stdout: result.stdout, cache: /code cache (\w+)/.exec(result.stderr)?.[1] };
+  };
+  const compiled = launch(CLI, 'off');
+  assert.equal(compiled.code, 1);
+  assert.match(compiled.stdout, /"code": "item-decision"/);
+  assert.deepEqual(launch(CLI, 'report'), { ...compiled, cache: 'used' });
+
+  // A copy of dist/ whose bundle is newer than its cache (a rebuild in watch mode), then without a cache.
+  const copy = mkdtempSync(join(tmpdir(), 'imr-cli-launch-'));
+  for (const name of ['cli.js', 'imr-lint.js', 'imr-lint.js.cache']) cpSync(join(dirname(CLI), name), join(copy, name), { preserveTimestamps: true });
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(join(copy, 'imr-lint.js'), later, later);
+  assert.deepEqual(launch(join(copy, 'cli.js'), 'report'), { ...compiled, cache: 'stale' });
+  rmSync(join(copy, 'imr-lint.js.cache'));
+  assert.deepEqual(launch(join(copy, 'cli.js'), 'report'), { ...compiled, cache: 'missing' });
 });

@@ -224,6 +224,8 @@ test('imr-lint --knowledge uses the extra file and names an invalid one', () => 
   const cli = resolve('dist', 'cli.js');
   const good = spawnSync(process.execPath, [cli, '--knowledge', 'org-drugs.json', 'letter.imr'], { cwd: folder, encoding: 'utf8' });
   assert.equal(good.status, 0, good.stderr);
+  // Nothing but findings: no warning from the schema validator (such as "unknown format").
+  assert.equal(good.stderr, '');
   const bad = spawnSync(process.execPath, [cli, '--knowledge', 'broken.json', 'letter.imr'], { cwd: folder, encoding: 'utf8' });
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /knowledge file not used: .*broken\.json: must be a JSON object/);

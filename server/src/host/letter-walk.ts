@@ -1,7 +1,6 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { globSync } from 'tinyglobby';
 import { describeFsError } from './fs-errors';
 import { looksLikeLetterStart } from '../letter/first-line';
 import { decodeLetterBytes } from '../text/decode';
@@ -177,6 +176,8 @@ function hasGlobCharacters(input: string): boolean {
 /** The files a glob matches, absolute, through symbolic links, without hidden folders or node_modules; none for a pattern that cannot be read. */
 function expandGlob(pattern: string, cwd: string): string[] {
   try {
+    // Loaded on first use: most runs name files and folders, and starting tinyglobby costs a CLI run several milliseconds.
+    const { globSync } = require('tinyglobby') as typeof import('tinyglobby');
     return globSync(pattern.split(sep).join('/'), { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false, ignore: ['**/node_modules/**'] }).map((match) => resolve(match));
   } catch {
     return [];

@@ -1,4 +1,4 @@
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import drugsSchema from './schema/drugs.schema.json';
 import guidelinesSchema from './schema/guidelines.schema.json';
 import odgSchema from './schema/odg.schema.json';
@@ -34,7 +34,10 @@ let validators: Map<string, ValidateFunction> | null = null;
 
 function validatorFor(list: keyof typeof LISTS): ValidateFunction {
   if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    // Loaded on first use: most runs read no knowledge file, and a CLI run pays for every module it starts.
+    const { default: Ajv } = require('ajv') as typeof import('ajv');
+    // Formats such as "date" need ajv-formats, which is not loaded: they are left unchecked rather than warned about on stderr.
+    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false });
     validators = new Map(Object.entries(LISTS).map(([name, { schema }]) => [name, ajv.compile(schema)]));
   }
   return validators.get(list)!;
