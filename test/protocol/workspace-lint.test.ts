@@ -75,6 +75,24 @@ test('a deleted or renamed folder takes the listed findings of the letters in it
   }
 });
 
+test('a deleted folder takes its .imrlintrc.json with it: a letter still open from it is checked with the defaults again', async () => {
+  const folder = folderWith({ 'batch/.imrlintrc.json': JSON.stringify({ rules: { 'item-decision': 'off' } }), 'batch/a.imr': bad });
+  const client = await TestClient.start({ rootUri: pathToFileURL(folder).toString() });
+  try {
+    const uri = uriOf(folder, 'batch/a.imr');
+    await client.open(uri, bad, 1);
+    const quiet = await client.diagnostics(uri, (params) => params.version === 1);
+    assert.ok(!quiet.diagnostics.some((diagnostic) => diagnostic.code === 'item-decision'), 'the folder\'s config turns the check off');
+    rmSync(join(folder, 'batch'), { recursive: true });
+    const loud = client.diagnostics(uri, (params) => params.diagnostics.some((diagnostic) => diagnostic.code === 'item-decision'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(folder, 'batch'), type: 3 }] });
+    await loud;
+  } finally {
+    await client.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
 test('Lint Workspace can be cancelled, and the editor\'s requests are answered while it runs', async () => {
   const files: Record<string, string> = {};
   for (let index = 0; index < 300; index++) files[`batch/letter-${String(index).padStart(3, '0')}.imr`] = index % 2 ? good : bad;

@@ -3,7 +3,7 @@ import { EMPTY_CONFIG, type LintConfig } from '../engine/config';
 import { loadKnowledge, type KnowledgeBase } from '../knowledge';
 import { findConfigFile, loadConfigFile, type LoadedConfigFile } from './config-file';
 import { knowledgeFilesKey, loadKnowledgeFiles } from './knowledge-files';
-import { innermostFolderHolding } from './paths';
+import { innermostFolderHolding, isInsideFolder } from './paths';
 
 /** The project config that applies to one file. */
 export interface ConfigForFile {
@@ -62,6 +62,12 @@ export class WorkspaceConfig {
     const loaded = loadConfigFile(configPath);
     this.configFiles.set(configPath, loaded);
     return { config: loaded.config, justRead: loaded };
+  }
+
+  /** Whether a config file read so far lies inside `folder` (a deleted folder, say). */
+  readsConfigUnder(folder: string): boolean {
+    for (const path of this.configFiles.keys()) if (isInsideFolder(path, folder)) return true;
+    return false;
   }
 
   /** After a config file was created, changed or deleted: the next lookups find and read the files again. */

@@ -64,6 +64,11 @@ export class Configuration extends EditorSettingsSource {
     return config;
   }
 
+  /** Whether a config file in use lies inside `folder`. */
+  readsConfigUnder(folder: string): boolean {
+    return this.workspace.readsConfigUnder(folder);
+  }
+
   /** A config file was created, changed or deleted (by the user or by a command): every config file is read again. */
   forgetConfigFiles(): void {
     this.workspace.forgetConfigFiles();

@@ -3,6 +3,7 @@ import { basename, dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, Emitter, type Connection, type Disposable, type InitializeParams } from 'vscode-languageserver';
 import type { WorkspaceConfig } from '../host/workspace-config';
+import { isInsideFolder } from '../host/paths';
 import { loadKnowledge, type KnowledgeBase } from '../knowledge';
 import { filePathOf } from './file-uris';
 import { describeError } from './errors';
@@ -55,14 +56,24 @@ export class KnowledgeFiles {
     return this.workspace.knowledgeFilePaths(filePathOf(uri), settings.knowledgeFiles);
   }
 
-  /** A watched file changed on disk: drops every knowledge base built from it, so that the next analysis reads it again. */
   /** Whether `path` is a knowledge file the client watches for this server. */
   watches(path: string): boolean {
     return this.clientWatchedFiles.has(path);
   }
 
+  /** A watched file changed on disk: drops every knowledge base built from it, so that the next analysis reads it again. */
   forgetFile(path: string | null): void {
     if (path !== null) this.workspace.forgetKnowledgeFile(path);
+  }
+
+  /**
+   * A folder was deleted, which the client reports alone: drops what was built from the watched
+   * knowledge files inside it, and says whether there were any.
+   */
+  forgetFilesUnder(folder: string): boolean {
+    const inside = [...this.clientWatchedFiles].filter((path) => isInsideFolder(path, folder));
+    for (const path of inside) this.forgetFile(path);
+    return inside.length > 0;
   }
 
   /**

@@ -68,7 +68,7 @@ configuration.onDidChangeWorkspaceFolders(() => checkAgainWithNewSettings());
 // Config files, knowledge files once the knowledge concern has registered them, letters (for the
 // findings Lint Workspace listed), and deleted folders. A letter's change touches only that letter;
 // a config or knowledge file's change re-checks everything; a deleted folder takes the listed
-// findings of the letters in it.
+// findings of the letters in it, and re-checks everything when config or knowledge files were in it.
 connection.onDidChangeWatchedFiles((params) => {
   let settingsChanged = false;
   for (const change of params.changes) {
@@ -79,6 +79,9 @@ connection.onDidChangeWatchedFiles((params) => {
     } else if (isConfigFile(change.uri) || (path !== null && knowledge.watches(path))) {
       knowledge.forgetFile(path);
       settingsChanged = true;
+    } else if (deleted && path !== null) {
+      // Perhaps a folder, reported alone: config and knowledge files in it go with it.
+      if (knowledge.forgetFilesUnder(path) || configuration.readsConfigUnder(path)) settingsChanged = true;
     }
     if (deleted) void workspaceLint.folderDeleted(change.uri);
   }
