@@ -42,6 +42,19 @@ const MUTATIONS = [
   ['server/src/facts/conclusion.ts', 'the cut first sentence of a rationale\'s end is judged alone', '    if (n === 0 && cut) return null;\n', ''],
   ['server/src/rules/unknown-drug.ts', 'unknown-drug also reports known drugs', ' || facts.drugs.length > 0) return;', ') return;'],
   ['server/src/rules/citation-unknown.ts', 'citation-unknown reports sections of unknown guidelines too', "if (citation.source !== 'MTUS') continue;", ''],
+  // The clinical checks (issue 14) and the facts they read.
+  ['server/src/rules/opioid-dose.ts', 'opioid-dose fires only above the threshold, not at it', 'if (!threshold || total < threshold.value) return [];', 'if (!threshold || total <= threshold.value) return [];'],
+  ['server/src/rules/opioid-dose.ts', 'opioid-dose also asks Upheld items to discuss the dose', "if (!doses[index] || item.decision?.decision !== 'Overturned' || !item.rationale) return;", 'if (!doses[index] || !item.rationale) return;'],
+  ['server/src/rules/opioid-dose.ts', 'guideline text about the dose counts as discussing it', 'return saysOfWorker(context.facts.item(index).rationale, DOSE_TERMS);', 'return DOSE_TERMS.occursIn(context.facts.item(index).rationale.tokens);'],
+  ['server/src/rules/opioid-benzodiazepine.ts', 'the standard disclaimer addresses the opioid-benzodiazepine combination', "return kind !== undefined && kind !== 'disclaimer';", 'return true;'],
+  ['server/src/rules/therapy-visits.ts', 'a course exactly at the visit cap is over it', 'visits.total <= cap.visits', 'visits.total < cap.visits'],
+  ['server/src/rules/therapy-visits.ts', 'a negated functional gain justifies more visits', 'workerFunctionMentions(rationale).some((mention) => !rationale.isNegated(mention.span))', 'workerFunctionMentions(rationale).length > 0'],
+  ['server/src/knowledge/visit-caps.ts', 'the statutory 24 visits also caps post-surgical courses', ' && !(cap.notAfterSurgery && course.postsurgical)', ''],
+  ['server/src/rules/partial-scope.ts', 'partial-scope reads the remaining count in the standard disclaimer', "    if (kind === 'disclaimer') continue;\n", ''],
+  ['server/src/rules/case-specific-reasoning.ts', 'the concluding restatement counts as a reason', 'sentence.span.start !== conclusion?.span.start || ', 'true || '],
+  ['server/src/rules/guideline-fit.ts', 'a topical-analgesic section fits a drug taken by mouth only when it is topical too', "if (facts.isMedication && !facts.classes.has('topical'))", 'if (facts.isMedication)'],
+  ['server/src/rules/letter-consistency.ts', 'a month-year date must match the header\'s day', '  if (date.day === null) return date.year === header.year && date.month === header.month;\n', ''],
+  ['server/src/rules/letter-consistency.ts', 'a request list of one thing leaves items out', '    if (parts < 2) continue;\n', ''],
 ];
 
 const TESTS = ['test/unit/rules', 'test/unit/facts', 'test/unit/language', 'test/unit/letter', 'test/unit/knowledge', 'test/unit/corpus'];

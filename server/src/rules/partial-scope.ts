@@ -21,13 +21,15 @@ const MORE_CUES = phraseSet(
 /** Words before a count that make it the request's ("an additional 6 visits", "the request for 2 sessions"). */
 const REQUEST_COUNT_CUES: ReadonlySet<string> = new Set(['additional', 'remaining', 'more', 'further', 'another', 'extra', 'for']);
 
+/**
+ * The counts each part states. A count the remaining part shares with another (the "6" of "2 times
+ * a week for 6 weeks" in all three) never marks the rationale as deciding the wrong part: a mention
+ * of any of the remaining part's counts is looked for first, and decides it.
+ */
 interface Portions {
   readonly remaining: ReadonlySet<number>;
-  /** The original request's and the authorized part's counts that the remaining part does not share. */
   readonly original: ReadonlySet<number>;
   readonly authorized: ReadonlySet<number>;
-  /** As the item states them, for the message. */
-  readonly stated: { readonly original: readonly number[]; readonly authorized: readonly number[] };
 }
 
 export const partialScope: Rule = {
@@ -50,8 +52,8 @@ export const partialScope: Rule = {
       const conclusion = context.facts.conclusion(index).sentence;
       const wrongCount = conclusion ? countMentions(rationale, portions.original, conclusion)[0] ?? countMentions(rationale, portions.authorized, conclusion)[0] : undefined;
       const remaining = [...portions.remaining].join(' and ');
-      const authorized = portions.stated.authorized.length > 0 ? `, ${portions.stated.authorized.join(' and ')} authorized` : '';
-      const original = portions.stated.original.length > 0 ? ` of ${portions.stated.original.join(' and ')} requested` : '';
+      const authorized = portions.authorized.size > 0 ? `, ${[...portions.authorized].join(' and ')} authorized` : '';
+      const original = portions.original.size > 0 ? ` of ${[...portions.original].join(' and ')} requested` : '';
       const which = wrongCount !== undefined ? (portions.original.has(wrongCount.value) ? 'the original request' : 'the authorized part') : null;
       findings.push({
         message: which
@@ -72,16 +74,7 @@ function portionCounts(original: string, authorized: string | null, remaining: s
     const tokens = tokenList(text);
     return new Set(requestCounts(tokens));
   };
-  const remainingCounts = counts(remaining);
-  const originalCounts = counts(original);
-  const authorizedCounts = counts(authorized);
-  const stated = { original: [...originalCounts], authorized: [...authorizedCounts] };
-  // A count the parts share (the "6" of "2 times a week for 6 weeks" in all three) tells them apart in nothing.
-  for (const value of remainingCounts) {
-    originalCounts.delete(value);
-    authorizedCounts.delete(value);
-  }
-  return { remaining: remainingCounts, original: originalCounts, authorized: authorizedCounts, stated };
+  return { remaining: counts(remaining), original: counts(original), authorized: counts(authorized) };
 }
 
 function isDisclaimer(passage: PassageAnalysis, offset: number): boolean {

@@ -29,6 +29,15 @@ test('any rationale naming the danger or the combination, even quoting the guide
   }
 });
 
+test('the standard disclaimer does not address the combination, whatever words it holds', () => {
+  const disclaimer = 'This decision addresses the medical necessity of Xanax alone, not its combination with other medications.';
+  const withDisclaimer = { ...xanax, rationale: `There is no documented anxiety disorder. ${disclaimer} The request is not medically necessary.` };
+  assert.equal(check(opioidBenzodiazepine, makeLetter({ items: [norco, withDisclaimer] })).findings.length, 1);
+  // The same words outside the disclaimer address it.
+  const own = { ...xanax, rationale: 'Its combination with Norco is not addressed by the prescriber. The request is not medically necessary.' };
+  assert.deepEqual(check(opioidBenzodiazepine, makeLetter({ items: [norco, own] })).findings, []);
+});
+
 test('one requested while the summary shows the other in current use; history, negation and no benzodiazepine pass', () => {
   const fired = check(opioidBenzodiazepine, makeLetter({ items: [norco], summary: summaryWith('Current medications include Xanax 0.5mg at bedtime and Motrin.') }));
   assert.equal(fired.findings.length, 1);

@@ -40,6 +40,11 @@ test('the remaining count in guideline text or the disclaimer does not decide th
   assert.equal(guideline.findings.length, 1);
   const generalMore = check(partialScope, partialItem('Per the guidelines, additional sessions may be added with documented improvement. The request is not medically necessary.'));
   assert.equal(generalMore.findings.length, 1);
+  const disclaimer = check(partialScope, partialItem('The patient is advised to consult the treating physician after 6 visits. The request is not medically necessary.'));
+  assert.equal(disclaimer.findings.length, 1);
+  // The same count said of this worker decides it.
+  const own = check(partialScope, partialItem('The patient has improved, so 6 visits are not needed. The request is not medically necessary.'));
+  assert.deepEqual(own.findings, []);
 });
 
 test('"additional sessions" about this worker beyond the authorized part decides it', () => {

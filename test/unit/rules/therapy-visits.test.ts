@@ -55,6 +55,21 @@ test('the statutory 24 applies when no section with a cap is cited', () => {
   assert.match(findings[0]?.message ?? '', /^20 prior \+ 12 requested = 32 visits, more than the 24 the guideline allows \(No more than 24 chiropractic/);
   const under = check(therapyVisits, text.replace('completed 20 sessions', 'completed 8 sessions')).findings.filter((finding) => finding.severity === undefined);
   assert.deepEqual(under, []);
+  // The cap is a most: a course of exactly 24 visits is within it, one more is over.
+  const at = (prior: number) => check(therapyVisits, text.replace('completed 20 sessions', `completed ${prior} sessions`)).findings.filter((finding) => finding.severity === undefined);
+  assert.deepEqual(at(12), []);
+  assert.match(at(13)[0]?.message ?? '', /^13 prior \+ 12 requested = 25 visits, more than the 24/);
+});
+
+test('a functional gain the rationale denies does not justify a longer course', () => {
+  const text = fixtureText('therapy-visits', 'fail-over-the-cap');
+  const denied = text.replace('The treating physician asks for more therapy because pain persists.', 'She has not returned to full duty despite the prior sessions.');
+  assert.notEqual(denied, text);
+  const findings = check(therapyVisits, denied).findings.filter((finding) => finding.severity === undefined);
+  assert.match(findings[0]?.message ?? '', /^8 prior \+ 12 requested = 20 visits/);
+  // Said without the denial, the same gain justifies it.
+  const gained = check(therapyVisits, denied.replace('She has not returned', 'She has returned')).findings.filter((finding) => finding.severity === undefined);
+  assert.deepEqual(gained, []);
 });
 
 test('a post-surgical course after a named procedure is held to that procedure\'s course, and the statutory 24 leaves it out', () => {
