@@ -241,7 +241,6 @@ function progressReporter(total: number) {
   };
 }
 
-
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

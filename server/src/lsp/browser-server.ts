@@ -14,7 +14,6 @@ import { TOOL_VERSION } from '../engine/version';
  * esbuild bundles this for the browser and fails on any Node built-in.
  */
 
-
 // In a worker, the global object is the port the editor's messages arrive on.
 const worker = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
 const connection = createConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));

@@ -23,7 +23,6 @@ import { TOOL_VERSION } from '../engine/version';
  * status) and workspace-lint.ts (Lint Workspace, the workspace's export and QA report).
  */
 
-
 const connection = createConnection();
 const textDocuments = new TextDocuments(TextDocument);
 const workspace = new WorkspaceConfig();
