@@ -196,41 +196,23 @@ export function sentenceKind(passage: ClassifiedPassage, sentence: Sentence): Se
 /**
  * Whether any of `sentences` (in order, of `passage`) is about this worker. A sentence with no
  * case, record or worker cue can only be guideline text or the disclaimer, so only sentences that
- * hold a cue, found in one pass over the passage, are classified.
+ * hold a cue are classified, and the search stops at the first sentence about the worker (most
+ * rationales have one early). No cue phrase holds a sentence-ending mark, so none crosses a
+ * sentence's end.
  */
 export function anyWorkerSentence(passage: ClassifiedPassage, sentences: readonly Sentence[]): boolean {
   const tokens = asTokenList(passage.tokens);
-  const cues = passage.memo('worker-cue-starts', () => {
-    const starts: number[] = [];
-    for (const matcher of [CASE_CUES, RECORD_CUES, WORKER_CUES]) for (const match of matcher.findAll(tokens)) starts.push(match.first);
-    return starts.sort((a, b) => a - b);
-  });
-  if (cues.length === 0) return false;
-  for (const sentence of sentences) {
-    if (!hasCueIn(cues, sentence)) continue;
-    if (sentenceKind(passage, sentence) === 'worker') return true;
-  }
-  return false;
+  return sentences.some((sentence) => hasWorkerCue(tokens, sentence) && sentenceKind(passage, sentence) === 'worker');
 }
 
-/** Whether a cue starts inside the sentence, by binary search over the sorted cue starts. */
-function hasCueIn(starts: readonly number[], sentence: Sentence): boolean {
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (starts[mid] < sentence.firstToken) low = mid + 1;
-    else high = mid;
-  }
-  return low < starts.length && starts[low] < sentence.endToken;
+function hasWorkerCue(tokens: TokenList, { firstToken, endToken }: Sentence): boolean {
+  return CASE_CUES.occursIn(tokens, firstToken, endToken) || RECORD_CUES.occursIn(tokens, firstToken, endToken) || WORKER_CUES.occursIn(tokens, firstToken, endToken);
 }
 
 function judgeSentenceKind(tokens: TokenList, sentence: Sentence): SentenceKind {
   if (isDisclaimer(tokens, sentence)) return 'disclaimer';
   if (isGuidelineStatement(tokens, sentence)) return 'guideline';
-  const { firstToken, endToken } = sentence;
-  const aboutWorker = CASE_CUES.occursIn(tokens, firstToken, endToken) || RECORD_CUES.occursIn(tokens, firstToken, endToken) || WORKER_CUES.occursIn(tokens, firstToken, endToken);
-  return aboutWorker ? 'worker' : 'guideline';
+  return hasWorkerCue(tokens, sentence) ? 'worker' : 'guideline';
 }
 
 type SentencedPassage = ClassifiedPassage & { sentenceAt(offset: number): Sentence | undefined };
