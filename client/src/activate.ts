@@ -27,7 +27,7 @@ const RESTART_WINDOW_MS = 3 * 60 * 1000;
 let client: BaseLanguageClient | undefined;
 
 /** What differs between the desktop extension (a Node server) and the web one (a web worker). */
-export interface ClientHost {
+interface ClientHost {
   /** Where the language server runs: a Node process, or a web worker. */
   createClient(id: string, name: string, options: LanguageClientOptions): BaseLanguageClient;
   /** False in the browser, whose server has no files: no watchers, and no commands that read the workspace's files. */

@@ -13,7 +13,7 @@ export interface LetterJson {
   readonly items: ItemJson[];
 }
 
-export interface ItemJson {
+interface ItemJson {
   readonly title: string;
   readonly decision: string | null;
   readonly decisionText: string | null;

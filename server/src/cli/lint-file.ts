@@ -12,14 +12,14 @@ import { letterToJson, type LetterJson } from './letter-json';
 import { outline, type OutlineNode } from '../features/outline';
 import { summaryRows, type SummaryRow } from '../features/summary-table';
 
-export interface DiagnosticJson {
+interface DiagnosticJson {
   readonly code: string;
   readonly severity: Severity;
   readonly message: string;
   readonly range: Range;
 }
 
-export interface OutlineLine {
+interface OutlineLine {
   readonly depth: number;
   readonly name: string;
   readonly detail?: string;

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { FileLinter, type FileResult, type LintOptions } from './lint-file';
 
-export interface BatchOptions extends LintOptions {
+interface BatchOptions extends LintOptions {
   /** Threads that lint: the main thread and `jobs - 1` worker threads. */
   readonly jobs: number;
   /** An explicit `--jobs` is honoured as given; the default only uses threads for batches large enough to gain. */

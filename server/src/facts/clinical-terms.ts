@@ -176,7 +176,7 @@ const WORKER_CUES = phraseSet([
  *   internal effort by the individual");
  * - `worker`: a statement about this worker, the record or the request.
  */
-export type SentenceKind = 'disclaimer' | 'guideline' | 'worker';
+type SentenceKind = 'disclaimer' | 'guideline' | 'worker';
 
 interface ClassifiedPassage {
   readonly tokens: Tokens;

@@ -4,7 +4,7 @@ import { durationStatement } from './duration';
 import type { LetterFacts } from './letter-facts';
 import { opioidCoverage } from './opioid-coverage';
 
-export interface CriterionResult {
+interface CriterionResult {
   readonly key: CriterionKey;
   readonly label: string;
   /**

@@ -2,7 +2,7 @@ import type { ItemCriteria } from '../facts/criteria';
 import type { Letter } from '../letter/model';
 import type { Span } from '../text/span';
 
-export interface CodeLensEntry {
+interface CodeLensEntry {
   /** Where the lens sits: the item's title. */
   readonly span: Span;
   /** "Opioids, on-going management: analgesia ✓ activities ✓ adverse effects ✗ aberrant behaviour ✓". */

@@ -4,7 +4,7 @@ import type { Letter } from '../letter/model';
 import type { Span } from '../text/span';
 import { doseLine } from './knowledge-markdown';
 
-export interface InlayHintEntry {
+interface InlayHintEntry {
   /** Where the hint sits: right after the item's title. */
   readonly offset: number;
   readonly label: string;

@@ -10,7 +10,7 @@ export interface ReportLetter {
   readonly error?: string;
 }
 
-export interface ReportOptions {
+interface ReportOptions {
   readonly title?: string;
   /** Where a letter (and a line of it, 0-based) opens: a file URL in the CLI's report, a message to the extension in the webview. */
   readonly link?: (file: string, line: number) => string | null;

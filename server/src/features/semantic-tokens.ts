@@ -16,10 +16,10 @@ export const SEMANTIC_TOKEN_MODIFIERS = [
   'opioid', 'muscleRelaxant', 'benzodiazepine', 'antiEpileptic', 'nsaid', 'topical', 'antidepressant', 'gastroProtective', 'sedative', 'other',
 ] as const;
 
-export type SemanticTokenType = (typeof SEMANTIC_TOKEN_TYPES)[number];
-export type SemanticTokenModifier = (typeof SEMANTIC_TOKEN_MODIFIERS)[number];
+type SemanticTokenType = (typeof SEMANTIC_TOKEN_TYPES)[number];
+type SemanticTokenModifier = (typeof SEMANTIC_TOKEN_MODIFIERS)[number];
 
-export interface SemanticToken {
+interface SemanticToken {
   readonly span: Span;
   readonly type: SemanticTokenType;
   readonly modifiers: readonly SemanticTokenModifier[];

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
-export type JsonObjectRead = { readonly content: Record<string, unknown> } | { readonly problem: string };
+type JsonObjectRead = { readonly content: Record<string, unknown> } | { readonly problem: string };
 
 /**
  * The JSON object in a settings-like file for a command to update: empty when the file is missing

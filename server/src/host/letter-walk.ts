@@ -10,7 +10,7 @@ export function hasLetterExtension(name: string): boolean {
   return /\.(?:imr|txt)$/i.test(name);
 }
 
-export interface ExpandedInputs {
+interface ExpandedInputs {
   readonly files: string[];
   /** Inputs that named nothing readable, with the reason, in the order given. */
   readonly problems: { input: string; message: string }[];

@@ -6,7 +6,7 @@ import { knowledgeFilesKey, loadKnowledgeFiles } from './knowledge-files';
 import { innermostFolderHolding, isInsideFolder } from './paths';
 
 /** The project config that applies to one file. */
-export interface ConfigForFile {
+interface ConfigForFile {
   readonly config: LintConfig;
   /**
    * The config file when this lookup is the first to use it since it was read (at the first
@@ -17,7 +17,7 @@ export interface ConfigForFile {
 }
 
 /** The knowledge base for a list of knowledge files. */
-export interface KnowledgeForFiles {
+interface KnowledgeForFiles {
   readonly knowledge: KnowledgeBase;
   /** True when this lookup read the files (the first time, or one of them changed on disk since): time to watch them. */
   readonly justRead: boolean;

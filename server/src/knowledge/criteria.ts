@@ -2,7 +2,7 @@ import criteriaFile from './data/criteria.json';
 
 export type CriterionKey = 'analgesia' | 'activities' | 'adverse' | 'aberrant' | 'duration' | 'acuteFlare' | 'function' | 'visits';
 
-export interface CriteriaGroup {
+interface CriteriaGroup {
   readonly id: string;
   readonly label: string;
   readonly sections: readonly string[];

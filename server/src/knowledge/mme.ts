@@ -2,7 +2,7 @@ import mmeFile from './data/mme.json';
 import type { MmeData, MmeFactor, MmeTable, MmeThreshold } from './types';
 
 /** One factor as it applies to a daily dose: the table it came from, and for methadone the tier. */
-export interface AppliedFactor {
+interface AppliedFactor {
   readonly factor: number;
   readonly unit: MmeFactor['unit'];
   readonly table: MmeTable;

@@ -6,7 +6,7 @@ import type { VisitCap } from './types';
 type Therapy = VisitCap['therapies'][number];
 
 /** What decides which cap a course of therapy is held to, besides the sections it cites. */
-export interface CourseKind {
+interface CourseKind {
   /** A post-surgical course: a post-operative title, or a postsurgical guideline cited. */
   readonly postsurgical: boolean;
   /** The ids of the procedure caps whose surgery the letter names (`proceduresNamed`). */

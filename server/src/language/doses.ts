@@ -178,7 +178,7 @@ function countNear(tokens: TokenList, first: number, end: number, from: number, 
  * a day), as a maximum daily dose does. Each part is null when the text does not give it; "as
  * needed" alone gives no frequency.
  */
-export interface Directions {
+interface Directions {
   readonly unitsPerDose: number | null;
   readonly dosesPerDay: number | null;
   readonly supplyDays: number | null;

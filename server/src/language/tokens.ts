@@ -3,7 +3,7 @@ import type { Span } from '../text/span';
 type TokenKind = 'word' | 'number' | 'punct';
 
 /** One token as an object; a `TokenList` holds the same data as rows of integers. */
-export interface Token {
+interface Token {
   readonly kind: TokenKind;
   /** Lower-cased text; for words an internal apostrophe is kept ("adl's", "doesn't"). */
   readonly norm: string;

@@ -11,7 +11,7 @@ import { ADD_KNOWLEDGE_FILE_REQUEST, SAVE_KNOWLEDGE_FILE_REQUEST } from './knowl
 import type { KnowledgeFiles } from './knowledge';
 
 /** The kind of the fix-all action, which applies only the fixes marked safe. */
-export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.imr';
+const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.imr';
 
 /** What the server tells the client it offers: quick fixes, fix-all and the commands that record a suppression. */
 export const CODE_ACTION_CAPABILITIES = {

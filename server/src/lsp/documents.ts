@@ -24,7 +24,7 @@ export interface LetterKnowledge {
 }
 
 /** One open letter, analysed at one version with one generation of settings. */
-export interface DocumentState {
+interface DocumentState {
   readonly version: number;
   /** The settings generation the analysis was made with; see `LetterDocuments.settingsGeneration`. */
   readonly generation: number;

@@ -15,7 +15,7 @@ import { knowledgeRefFromUri, knowledgeUri, KNOWLEDGE_ENTRY_REQUEST } from './kn
 import { LETTER_STATUS_REQUEST } from './requests';
 
 /** The semantic token types and modifiers, in the order the server encodes them. */
-export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] };
+const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] };
 
 /** What both servers offer over open letters (`registerFeatures`); the Node server adds code actions and the workspace. */
 export const FEATURE_CAPABILITIES: ServerCapabilities = {

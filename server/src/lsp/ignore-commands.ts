@@ -45,7 +45,7 @@ export function ignoreCommandActions(letterUri: string, finding: Finding, diagno
   return actions;
 }
 
-export interface IgnoreCommandHost {
+interface IgnoreCommandHost {
   workspaceFolders(): Promise<readonly WorkspaceFolder[]>;
   showError(message: string): void;
 }

@@ -34,7 +34,7 @@ export interface WorkspaceLintResult {
 }
 
 /** The letter files under some folders (`.imr`, and `.txt` files that start as letters), sorted. */
-export type LetterFinder = (folders: readonly string[]) => Promise<readonly string[]>;
+type LetterFinder = (folders: readonly string[]) => Promise<readonly string[]>;
 
 
 

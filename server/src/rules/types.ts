@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../knowledge';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export interface TextEdit {
+interface TextEdit {
   readonly span: Span;
   readonly newText: string;
 }
@@ -40,7 +40,7 @@ export interface Finding extends RuleFinding {
   readonly severity: Severity;
 }
 
-export interface RuleOptions {
+interface RuleOptions {
   /** The daily MME at which opioid-dose applies; absent: the knowledge's threshold for the edition in force. */
   readonly opioidDoseThreshold?: number;
 }

@@ -1,6 +1,6 @@
 import type { Span } from './span';
 
-export interface Position {
+interface Position {
   readonly line: number;
   readonly character: number;
 }
