@@ -18,7 +18,7 @@ const MUTATIONS = [
   ['server/src/letter/items.ts', 'a wrapped title may take one line more', 'if (taken >= limit) break;', 'if (taken > limit) break;'],
   ['server/src/letter/items.ts', 'a title line ending in "DOS:" ends the title', '(endsSentence(content) && !labelBeforeDate(content, text, lines[start]!))', 'endsSentence(content)'],
   ['server/src/letter/decision.ts', 'the review word "modified" is forgotten', "  'modified',\n", ''],
-  ['server/src/facts/clinical-terms.ts', 'every sentence not quoting a guideline is about the worker', "return aboutWorker ? 'worker' : 'guideline';", "return 'worker';"],
+  ['server/src/facts/clinical-terms.ts', 'every sentence not quoting a guideline is about the worker', "return hasWorkerCue(tokens, sentence) ? 'worker' : 'guideline';", "return 'worker';"],
   ['server/src/facts/clinical-terms.ts', 'organ function counts as function', ".filter((match) => match.value === 'function')", ''],
   ['server/src/facts/opioid-coverage.ts', 'guideline text covers an A', "sentenceKind(passage, sentence) !== 'worker'", "sentenceKind(passage, sentence) === 'disclaimer'"],
   ['server/src/rules/refill-count.ts', 'the concluding restatement addresses refills', 'if (conclusion && mention.span.start >= conclusion.start && mention.span.start < conclusion.end) return false;', ''],

@@ -2,7 +2,7 @@ import type { Sentence } from '../language/sentences';
 import type { Span } from '../text/span';
 import { isDisclaimer } from './conclusion';
 import { PhraseMatcher, phraseSet, type TermMatch } from '../language/phrase-matcher';
-import { asTokenList, type TokenList, type Tokens } from '../language/tokens';
+import type { TokenList } from '../language/tokens';
 
 /**
  * Shared clinical vocabularies and sentence classifiers used by several
@@ -45,12 +45,12 @@ export const FUNCTION_TERMS = new PhraseMatcher<'function' | 'organ'>([
 ]);
 
 /** Mentions of functional status (function, ADLs, work status) in `tokens[from..to)`. */
-export function functionMentions(tokens: Tokens, from = 0, to = tokens.length): TermMatch<'function' | 'organ'>[] {
+export function functionMentions(tokens: TokenList, from = 0, to = tokens.length): TermMatch<'function' | 'organ'>[] {
   return FUNCTION_TERMS.findAll(tokens, from, to).filter((match) => match.value === 'function');
 }
 
 /** `functionMentions` over a whole passage, found once. */
-export function passageFunctionMentions(passage: { tokens: Tokens; memo<V>(key: string, compute: () => V): V }): readonly TermMatch<'function' | 'organ'>[] {
+export function passageFunctionMentions(passage: { tokens: TokenList; memo<V>(key: string, compute: () => V): V }): readonly TermMatch<'function' | 'organ'>[] {
   return passage.memo('function-mentions', () => functionMentions(passage.tokens));
 }
 
@@ -128,10 +128,10 @@ const LEAD_TOKENS = 6;
  * statement about the record; words such as "the patient" or "documentation"
  * only do when the sentence does not open with, or quote, a guideline.
  */
-export function isGuidelineStatement(tokens: Tokens, sentence: Sentence): boolean {
+export function isGuidelineStatement(tokens: TokenList, sentence: Sentence): boolean {
   let known = guidelineVerdicts.get(sentence);
   if (known === undefined) {
-    known = judgeGuidelineStatement(asTokenList(tokens), sentence);
+    known = judgeGuidelineStatement(tokens, sentence);
     guidelineVerdicts.set(sentence, known);
   }
   return known;
@@ -179,7 +179,7 @@ const WORKER_CUES = phraseSet([
 type SentenceKind = 'disclaimer' | 'guideline' | 'worker';
 
 interface ClassifiedPassage {
-  readonly tokens: Tokens;
+  readonly tokens: TokenList;
   memo<V>(key: string, compute: () => V): V;
 }
 
@@ -187,7 +187,7 @@ export function sentenceKind(passage: ClassifiedPassage, sentence: Sentence): Se
   const kinds = passage.memo('sentence-kinds', () => new Map<Sentence, SentenceKind>());
   let kind = kinds.get(sentence);
   if (kind === undefined) {
-    kind = judgeSentenceKind(asTokenList(passage.tokens), sentence);
+    kind = judgeSentenceKind(passage.tokens, sentence);
     kinds.set(sentence, kind);
   }
   return kind;
@@ -201,7 +201,7 @@ export function sentenceKind(passage: ClassifiedPassage, sentence: Sentence): Se
  * sentence's end.
  */
 export function anyWorkerSentence(passage: ClassifiedPassage, sentences: readonly Sentence[]): boolean {
-  const tokens = asTokenList(passage.tokens);
+  const tokens = passage.tokens;
   return sentences.some((sentence) => hasWorkerCue(tokens, sentence) && sentenceKind(passage, sentence) === 'worker');
 }
 

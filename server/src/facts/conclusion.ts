@@ -1,6 +1,6 @@
 import { phraseSet } from '../language/phrase-matcher';
 import type { Sentence } from '../language/sentences';
-import type { Tokens } from '../language/tokens';
+import type { TokenList } from '../language/tokens';
 import { isSpaceLike, mapRange } from '../letter/mapped-text';
 import type { Item, RationaleConclusion } from '../letter/model';
 import type { PassageAnalysis, Passages } from './passages';
@@ -24,7 +24,7 @@ const DISCLAIMER_CUES = phraseSet([
 ]);
 
 /** Whether a sentence belongs to the standard disclaimer. */
-export function isDisclaimer(tokens: Tokens, sentence: Sentence): boolean {
+export function isDisclaimer(tokens: TokenList, sentence: Sentence): boolean {
   return DISCLAIMER_CUES.occursIn(tokens, sentence.firstToken, sentence.endToken);
 }
 

@@ -1,6 +1,6 @@
 import bodyPartsFile from './data/body-parts.json';
 import { PhraseMatcher } from '../language/phrase-matcher';
-import type { Tokens } from '../language/tokens';
+import type { TokenList } from '../language/tokens';
 import type { TermMatch } from '../language/phrase-matcher';
 
 interface BodyPartData {
@@ -30,7 +30,7 @@ export class BodyParts {
   }
 
   /** Mentions of body parts in `tokens`; a word naming two parts ("thoracic") gives both. */
-  find(tokens: Tokens, from = 0, to = tokens.length): readonly TermMatch<readonly string[]>[] {
+  find(tokens: TokenList, from = 0, to = tokens.length): readonly TermMatch<readonly string[]>[] {
     if (!this.matcher) {
       const matcher = new PhraseMatcher<readonly string[]>([], { names: true });
       for (const part of this.data.parts) for (const word of part.words) matcher.update(word, (known) => [...(known ?? []), part.id]);

@@ -9,7 +9,7 @@ import type { DrugClass, DrugEntry } from './types';
 import type { Span } from '../text/span';
 import { hasStrength } from '../language/doses';
 import { PhraseMatcher } from '../language/phrase-matcher';
-import { plainWords, tokenList, type Tokens } from '../language/tokens';
+import { plainWords, tokenList, type TokenList } from '../language/tokens';
 
 /**
  * Families of drugs that the MTUS treats alike, grouped from the dictionary's
@@ -50,7 +50,7 @@ export interface DrugLookup {
   /** The drug a single name refers to ("Norco" → hydrocodone, opioid), or null. */
   lookup(name: string): DrugInfo | null;
   /** Every drug named in `tokens[from..to)`, left to right. */
-  mentions(tokens: Tokens, from?: number, to?: number): DrugMention[];
+  mentions(tokens: TokenList, from?: number, to?: number): DrugMention[];
 }
 
 function normaliseName(name: string): string {
@@ -129,7 +129,7 @@ const TOPICAL_FORMS = new PhraseMatcher<true>(
 );
 
 /** `classesInTokens` when the drug mentions in `tokens[from..to)` are already known. */
-export function classesOfMentions(mentions: readonly DrugMention[], tokens: Tokens, from = 0, to = tokens.length): Set<DrugFamily> {
+export function classesOfMentions(mentions: readonly DrugMention[], tokens: TokenList, from = 0, to = tokens.length): Set<DrugFamily> {
   const classes = new Set<DrugFamily>();
   for (const mention of mentions) for (const drugClass of mention.classes) classes.add(drugClass);
   if (TOPICAL_FORMS.occursIn(tokens, from, to) && (mentions.length > 0 || hasStrength(tokens, from, to))) classes.add('topical');

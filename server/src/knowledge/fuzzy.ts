@@ -1,10 +1,6 @@
-/** Similarity of two normalised names, 0..1: Dice coefficient over character bigrams. */
-export function similarity(a: string, b: string): number {
-  return similarityTo(a)(b);
-}
-
 /**
- * `similarity` with the first name fixed: its bigrams are counted once, so scoring a query
+ * Similarity of normalised names to `query`, 0..1: the Dice coefficient over character bigrams.
+ * The query's bigrams are counted once, so scoring a query
  * against every name of an edition costs the length of each name, not of the query each time
  * (a mangled citation can make the query thousands of characters long).
  */

@@ -7,15 +7,10 @@ import { KnowledgeBase } from './knowledge-base';
 import type { DrugEntry, GuidelineEntry, KnowledgeData, OdgChapter, SectionEntry, TermEntry } from './types';
 
 export { KnowledgeBase } from './knowledge-base';
-export type {
-  GuidelineMatch, GuidelineMention, GuidelineQuery, ResolvedCitation, ResolvedPage, ResolvedSection,
-  SectionMatch, SectionMatchKind, Suggestion, TermMention, YearStatus,
-} from './knowledge-base';
+export type { ResolvedCitation } from './knowledge-base';
 export type * from './types';
-export { parsePageRange, parsePageList, formatPages, type PageRange } from './pages';
-export { nameKeys, primaryKey, foldName } from './normalise';
-export { similarity } from './fuzzy';
-export { guidelineLabel } from './labels';
+export { parsePageRange } from './pages';
+export { primaryKey } from './normalise';
 
 /** The knowledge shipped with the extension, bundled from ./data (no file reads at run time). */
 export const builtinKnowledgeData: KnowledgeData = {

@@ -14,15 +14,15 @@ import { tokenList } from '../language/tokens';
 import type { DrugEntry, GuidelineEntry, KnowledgeData, OdgChapter, SectionEntry, TermEntry } from './types';
 
 /** How a section name was recognised. */
-export type SectionMatchKind = 'exact' | 'normalised' | 'number' | 'other-edition' | 'mention';
+type SectionMatchKind = 'exact' | 'normalised' | 'number' | 'other-edition' | 'mention';
 
-export interface SectionMatch {
+interface SectionMatch {
   readonly section: SectionEntry;
   readonly kind: SectionMatchKind;
 }
 
 /** How the cited year relates to the chosen edition. */
-export type YearStatus = 'exact' | 'implied' | 'no-such-edition';
+type YearStatus = 'exact' | 'implied' | 'no-such-edition';
 
 export interface GuidelineMatch {
   readonly guideline: GuidelineEntry;
@@ -31,7 +31,7 @@ export interface GuidelineMatch {
   readonly editions: readonly GuidelineEntry[];
 }
 
-export interface GuidelineQuery {
+interface GuidelineQuery {
   readonly year?: number | null;
   /** The citation gives page numbers, which only the page-cited editions have. */
   readonly hasPages?: boolean;
@@ -40,20 +40,20 @@ export interface GuidelineQuery {
   readonly source?: Citation['source'];
 }
 
-export interface Suggestion<T> {
+interface Suggestion<T> {
   readonly entry: T;
   /** The spelling that matched best. */
   readonly name: string;
   readonly score: number;
 }
 
-export interface TermMention {
+interface TermMention {
   readonly term: TermEntry;
   readonly span: Span;
   readonly text: string;
 }
 
-export interface GuidelineMention {
+interface GuidelineMention {
   /** Editions sharing the matched name, oldest first. */
   readonly editions: readonly GuidelineEntry[];
   readonly span: Span;
@@ -69,7 +69,7 @@ export interface ResolvedSection {
   readonly odgChapter: OdgChapter | null;
 }
 
-export interface ResolvedPage {
+interface ResolvedPage {
   readonly text: string;
   readonly span: Span | null;
   readonly range: PageRange | null;

@@ -39,19 +39,15 @@ function withoutParentheses(text: string): string {
   return text.replace(/\([^()]*\)|\[[^\[\]]*\]/g, ' ');
 }
 
-/**
- * Keys from most to least specific: the name as written, without its parenthesised parts,
- * then the same two as sorted token sets (so word order does not matter).
- */
-export function nameKeys(name: string): string[] {
-  return [...new Set(nameKeyVariants(name).filter((k) => k.length > 0))];
-}
-
 type KeyVariants = readonly [string, string, string, string];
 
 const keyVariantsByName = new BoundedCache<string, KeyVariants>(4096);
 
-/** The four key variants of `nameKeys` in fixed positions (0 = as written), possibly repeated or empty. */
+/**
+ * Keys from most to least specific, in fixed positions: the name as written, without its
+ * parenthesised parts, then the same two as sorted token sets (so word order does not matter).
+ * Some may be repeated or empty.
+ */
 export function nameKeyVariants(name: string): KeyVariants {
   return keyVariantsByName.get(name, computeNameKeyVariants);
 }

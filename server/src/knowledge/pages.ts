@@ -13,16 +13,6 @@ export function parsePageRange(token: string): PageRange | null {
   return to >= from ? { from, to } : null;
 }
 
-/** All page ranges in a list such as "63, 78" or "78-79 and 85". */
-export function parsePageList(text: string): PageRange[] {
-  const ranges: PageRange[] = [];
-  for (const part of text.split(/,|;|\band\b/)) {
-    const range = parsePageRange(part);
-    if (range) ranges.push(range);
-  }
-  return ranges;
-}
-
 export function formatPages(pages: readonly number[]): string {
   if (pages.length < 2) return '';
   return pages[0] === pages[1] ? `${pages[0]}` : `${pages[0]}-${pages[1]}`;

@@ -1,6 +1,6 @@
 import visitsFile from './data/visits.json';
 import { PhraseMatcher } from '../language/phrase-matcher';
-import type { Tokens } from '../language/tokens';
+import type { TokenList } from '../language/tokens';
 import type { VisitCap } from './types';
 
 type Therapy = VisitCap['therapies'][number];
@@ -23,7 +23,7 @@ export class VisitCaps {
   }
 
   /** The ids of the procedure caps whose surgery `tokens` name ("rotator cuff repair"). */
-  proceduresNamed(tokens: Tokens): Set<string> {
+  proceduresNamed(tokens: TokenList): Set<string> {
     this.procedureMatcher ??= new PhraseMatcher(this.caps.flatMap((cap) => (cap.procedures ?? []).map((phrase) => [phrase, cap.id] as const)));
     return new Set(this.procedureMatcher.findAll(tokens).map((match) => match.value));
   }

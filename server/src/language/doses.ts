@@ -8,7 +8,7 @@
 import type { Span } from '../text/span';
 import { countValue, NUMBER_WORDS } from './numbers';
 import { phraseSet } from './phrase-matcher';
-import { asTokenList, type TokenList, type Tokens } from './tokens';
+import type { TokenList } from './tokens';
 
 /**
  * Units of a strength ("10 mg", "5 %", "111.2 grams"): as unit tokens after a number (lower case, as
@@ -66,8 +66,7 @@ export interface Strength {
  * combination parts after "/", "-" or a space ("10/325mg", "7.5-325 mg", "7.5 325 mg"); then the unit ("7.5 mg", "5%")
  * and what it is per ("25mcg/hr"). Without `unitRequired: false`, a strength needs a unit.
  */
-export function strengthAt(tokenInput: Tokens, index: number, to = tokenInput.length, unitRequired = true): Strength | null {
-  const tokens = asTokenList(tokenInput);
+export function strengthAt(tokens: TokenList, index: number, to = tokens.length, unitRequired = true): Strength | null {
   const values: string[] = [];
   let unit: string | null = null;
   let at = index;
@@ -101,8 +100,7 @@ export function strengthAt(tokenInput: Tokens, index: number, to = tokenInput.le
 }
 
 /** The first strength with a unit in `tokens[from..to)`; a number glued to a word or after "#" ("B12", "#60") starts none. */
-export function findStrength(tokenInput: Tokens, from = 0, to = tokenInput.length): Strength | null {
-  const tokens = asTokenList(tokenInput);
+export function findStrength(tokens: TokenList, from = 0, to = tokens.length): Strength | null {
   for (let index = from; index < to; index++) {
     if (!tokens.isNumber(index) && !tokens.isWord(index)) continue;
     const previous = index - 1;
@@ -120,7 +118,7 @@ export function findStrength(tokenInput: Tokens, from = 0, to = tokenInput.lengt
 export const MAY_HOLD_STRENGTH = new RegExp(`\\d\\s?(?:${[...STRENGTH_UNITS].join('|')})`, 'i');
 
 /** True when `tokens[from..to)` holds a dose or strength such as "5%", "10mg", "4 MG", "111.2 grams". */
-export function hasStrength(tokens: Tokens, from = 0, to = tokens.length): boolean {
+export function hasStrength(tokens: TokenList, from = 0, to = tokens.length): boolean {
   return findStrength(tokens, from, to) !== null;
 }
 
@@ -140,8 +138,7 @@ export interface RefillMention {
 }
 
 /** Every mention of refills in `tokens[from..to)`, each with the count written next to it. */
-export function refillMentions(tokenInput: Tokens, from = 0, to = tokenInput.length): RefillMention[] {
-  const tokens = asTokenList(tokenInput);
+export function refillMentions(tokens: TokenList, from = 0, to = tokens.length): RefillMention[] {
   const mentions: RefillMention[] = [];
   for (let at = REFILL_WORDS.nextMatch(tokens, from, to); at >= 0; at = REFILL_WORDS.nextMatch(tokens, REFILL_WORDS.lastMatchEnd, to)) {
     const end = REFILL_WORDS.lastMatchEnd;

@@ -1,7 +1,7 @@
 import type { Span } from '../text/span';
 import type { Sentence } from './sentences';
 import { PhraseMatcher } from './phrase-matcher';
-import { asTokenList, vocabularyWordId, WordVerdicts, type TokenList, type Tokens } from './tokens';
+import { vocabularyWordId, WordVerdicts, type TokenList } from './tokens';
 
 /**
  * A NegEx/ConText-style negation scope detector.
@@ -111,8 +111,8 @@ interface Event {
  * Finds the negation scopes in already tokenized text. `sentences` must cover
  * `tokens` in order (as returned by `splitSentences`).
  */
-export function findNegationScopes(rawTokens: Tokens, sentences: readonly Sentence[], options: NegationOptions = {}): NegationScope[] {
-  const tokens = normaliseContractions(asTokenList(rawTokens));
+export function findNegationScopes(rawTokens: TokenList, sentences: readonly Sentence[], options: NegationOptions = {}): NegationScope[] {
+  const tokens = normaliseContractions(rawTokens);
   const scopes: NegationScope[] = [];
   for (const sentence of sentences) addSentenceScopes(tokens, sentence, scopes, options);
   return scopes;

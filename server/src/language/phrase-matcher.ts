@@ -1,5 +1,5 @@
 import type { Span } from '../text/span';
-import { asTokenList, plainWords, tokenList, vocabularyWordId, WordVerdicts, type TokenList, type Tokens } from './tokens';
+import { plainWords, tokenList, vocabularyWordId, WordVerdicts, type TokenList } from './tokens';
 
 /**
  * Phrase matching over token streams. A phrase is written as words separated by
@@ -87,10 +87,9 @@ export class PhraseMatcher<T> {
   }
 
   /** The longest phrase starting at token `index`, not reaching past `limit`. */
-  matchAt(tokens: Tokens, index: number, limit = tokens.length): TermMatch<T> | null {
-    const list = asTokenList(tokens);
-    const end = this.matchEndAt(list, index, limit);
-    return end < 0 ? null : this.lastMatch(list, index, end);
+  matchAt(tokens: TokenList, index: number, limit = tokens.length): TermMatch<T> | null {
+    const end = this.matchEndAt(tokens, index, limit);
+    return end < 0 ? null : this.lastMatch(tokens, index, end);
   }
 
   /** The match the last successful `matchEndAt` found. */
@@ -160,21 +159,19 @@ export class PhraseMatcher<T> {
   }
 
   /** Non-overlapping matches from left to right, preferring the longest at each position. */
-  findAll(tokens: Tokens, from = 0, to = tokens.length): TermMatch<T>[] {
-    const list = asTokenList(tokens);
+  findAll(tokens: TokenList, from = 0, to = tokens.length): TermMatch<T>[] {
     const matches: TermMatch<T>[] = [];
     // Each search leaves the end of the match it found in bestEnd; the next one starts there.
-    for (let index = this.nextMatch(list, from, to); index >= 0; index = this.nextMatch(list, this.bestEnd, to)) {
-      matches.push(this.lastMatch(list, index, this.bestEnd));
+    for (let index = this.nextMatch(tokens, from, to); index >= 0; index = this.nextMatch(tokens, this.bestEnd, to)) {
+      matches.push(this.lastMatch(tokens, index, this.bestEnd));
     }
     return matches;
   }
 
   /** The first match in `tokens[from..to)`, or null. */
-  findFirst(tokens: Tokens, from = 0, to = tokens.length): TermMatch<T> | null {
-    const list = asTokenList(tokens);
-    const index = this.nextMatch(list, from, to);
-    return index >= 0 ? this.lastMatch(list, index, this.bestEnd) : null;
+  findFirst(tokens: TokenList, from = 0, to = tokens.length): TermMatch<T> | null {
+    const index = this.nextMatch(tokens, from, to);
+    return index >= 0 ? this.lastMatch(tokens, index, this.bestEnd) : null;
   }
 
   /**
@@ -195,8 +192,8 @@ export class PhraseMatcher<T> {
   }
 
   /** Whether any phrase occurs in `tokens[from..to)`: `findFirst(...) !== null` without building the match. */
-  occursIn(tokens: Tokens, from = 0, to = tokens.length): boolean {
-    return this.nextMatch(asTokenList(tokens), from, to) >= 0;
+  occursIn(tokens: TokenList, from = 0, to = tokens.length): boolean {
+    return this.nextMatch(tokens, from, to) >= 0;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Span } from '../text/span';
-import { asTokenList, vocabularyWordId, WordVerdicts, type TokenList, type Tokens } from './tokens';
+import { vocabularyWordId, WordVerdicts, type TokenList } from './tokens';
 
 export interface Sentence {
   readonly span: Span;
@@ -29,8 +29,7 @@ const ENDS_SENTENCE = new WordVerdicts((tokens, index) => {
  * ("vs. placebo"). Numbers never contain sentence ends because the tokenizer
  * keeps decimal points inside them.
  */
-export function splitSentences(tokenInput: Tokens, text: string): Sentence[] {
-  const tokens = asTokenList(tokenInput);
+export function splitSentences(tokens: TokenList, text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let first = 0;
   for (let index = tokens.firstYes(ENDS_SENTENCE, 0, tokens.length); index >= 0; index = tokens.firstYes(ENDS_SENTENCE, index + 1, tokens.length)) {

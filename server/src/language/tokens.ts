@@ -2,17 +2,6 @@ import type { Span } from '../text/span';
 
 type TokenKind = 'word' | 'number' | 'punct';
 
-/** One token as an object; a `TokenList` holds the same data as rows of integers. */
-interface Token {
-  readonly kind: TokenKind;
-  /** Lower-cased text; for words an internal apostrophe is kept ("adl's", "doesn't"). */
-  readonly norm: string;
-  readonly start: number;
-  readonly end: number;
-  /** True when whitespace (or the start of the range) separates this token from the previous one. */
-  readonly spaceBefore: boolean;
-}
-
 const WORD = 0;
 const NUMBER = 1;
 const PUNCT = 2;
@@ -162,7 +151,7 @@ const STRIDE = 4;
  * the shared word table above, so `norm(index)` returns a shared string.
  */
 export class TokenList {
-  /** Built by `tokenList`, `asTokenList` or a `TokenListBuilder`. */
+  /** Built by `tokenList` or a `TokenListBuilder`. */
   constructor(
     private readonly data: Int32Array,
     /** Where token 0 starts in `data`. */
@@ -246,16 +235,6 @@ export class TokenList {
     return index >= 0 && index < this.length && this.norm(index) === norm;
   }
 
-  token(index: number): Token {
-    return { kind: this.kind(index), norm: this.norm(index), start: this.start(index), end: this.end(index), spaceBefore: this.spaceBefore(index) };
-  }
-
-  toArray(): Token[] {
-    const tokens: Token[] = [];
-    for (let index = 0; index < this.length; index++) tokens.push(this.token(index));
-    return tokens;
-  }
-
   /** Adds these tokens, in order, to a list being built (see `tokensBefore`). */
   appendTo(builder: TokenListBuilder): void {
     for (let index = 0; index < this.length; index++) {
@@ -319,27 +298,6 @@ class TokenListBuilder {
     blockUsed = this.base + this.length * STRIDE;
     return new TokenList(this.data, this.base, this.length, this.unlisted);
   }
-}
-
-/** Anything the language functions accept as tokens: a `TokenList`, or tokens as objects (as `tokenize` returns them). */
-export type Tokens = TokenList | readonly Token[];
-
-const listsOfArrays = new WeakMap<readonly Token[], TokenList>();
-
-/** `tokens` as a TokenList; an array of objects is converted once and the result kept. */
-export function asTokenList(tokens: Tokens): TokenList {
-  if (tokens instanceof TokenList) return tokens;
-  let list = listsOfArrays.get(tokens);
-  if (!list) {
-    const builder = new TokenListBuilder();
-    for (const token of tokens) {
-      const kind = KIND_NAMES.indexOf(token.kind);
-      builder.add(wordId(token.norm, kind, false), token.start, token.end, kind, token.spaceBefore, token.norm);
-    }
-    list = builder.build();
-    listsOfArrays.set(tokens, list);
-  }
-  return list;
 }
 
 /** The id `TokenList.id` gives a vocabulary word of the given kind. */
@@ -486,10 +444,6 @@ export function plainWords(text: string): string | null {
   return PLAIN_WORDS.test(text) ? text.toLowerCase() : null;
 }
 
-/** `tokenList` as objects. */
-export function tokenize(text: string, range: Span = { start: 0, end: text.length }): Token[] {
-  return tokenList(text, range).toArray();
-}
 
 const asciiPunctuationIds = new Int32Array(128);
 const otherPunctuationIds = new Map<number, number>();

@@ -3,7 +3,7 @@ import { strengthAt, type Strength } from '../language/doses';
 import type { DrugLookup, DrugMention } from '../knowledge/drug-lookup';
 import type { PassageAnalysis } from '../facts/passages';
 import type { Sentence } from '../language/sentences';
-import { asTokenList, type TokenList, type Tokens } from '../language/tokens';
+import type { TokenList } from '../language/tokens';
 import type { Rule, RuleFinding } from './types';
 
 interface DoseParts {
@@ -153,8 +153,7 @@ function nameSpan(tokens: TokenList, first: number, to: number): Span {
 }
 
 /** Strength ("10/325mg", "7.5-325 mg", ".5", "4 MG") and quantity ("#60") after a drug name. */
-export function doseAfter(tokenInput: Tokens, from: number, to: number): DoseParts {
-  const tokens = asTokenList(tokenInput);
+export function doseAfter(tokens: TokenList, from: number, to: number): DoseParts {
   let strength: Strength | null = null;
   let quantity: string | null = null;
   let last = from;

@@ -27,12 +27,12 @@ function withoutComments(source: string): string {
   return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 }
 
-/** The names a module exports by declaration (`export function f`) or in a local list (`export { a, b }`). */
+/** The names a module exports by declaration (`export function f`) or in a list (`export { a, b }`, `export { c } from './d'`). */
 function exportedNames(source: string): string[] {
   const code = withoutComments(source);
   const names: string[] = [];
   for (const match of code.matchAll(/^export\s+(?:declare\s+)?(?:default\s+)?(?:async\s+)?(?:abstract\s+)?(?:function\*?|const|let|var|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm)) names.push(match[1]);
-  for (const match of code.matchAll(/^export\s*(?:type\s*)?\{([^}]*)\}(?!\s*from)/gm)) {
+  for (const match of code.matchAll(/^export\s*(?:type\s*)?\{([^}]*)\}/gm)) {
     for (const part of match[1].split(',')) {
       const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()!.trim();
       if (name) names.push(name);
@@ -98,8 +98,8 @@ test('every export of server/src and client/src is imported somewhere else', () 
 
 test('the export reader sees every form of export and import', () => {
   assert.deepEqual(
-    exportedNames(['export function a() {}', 'export const b = 1;', 'export interface C {}', 'export type D = 1;', 'export class E {}', 'export { f, g as h };', "export { i } from './x';", '// export const j = 1;'].join('\n')),
-    ['a', 'b', 'C', 'D', 'E', 'f', 'h'],
+    exportedNames(['export function a() {}', 'export const b = 1;', 'export interface C {}', 'export type D = 1;', 'export class E {}', 'export { f, g as h };', "export { i, type J } from './x';", '// export const k = 1;'].join('\n')),
+    ['a', 'b', 'C', 'D', 'E', 'f', 'h', 'i', 'J'],
   );
   const taken = importedNames(["import { a, b as c, type D } from './x';", "import type { E } from './y';", "import * as z from './z';", "export { f } from './w';", "const lazy = require('./v');", "import './side-effect';"].join('\n'));
   assert.deepEqual(Object.fromEntries([...taken].map(([specifier, names]) => [specifier, [...names]])), {

@@ -3,10 +3,10 @@ import { test } from 'node:test';
 import { functionMentions, isGuidelineStatement, sentenceKind } from '../../../server/src/facts/clinical-terms';
 import { isDisclaimer } from '../../../server/src/facts/conclusion';
 import { splitSentences } from '../../../server/src/language/sentences';
-import { tokenize, tokenList } from '../../../server/src/language/tokens';
+import { tokenList } from '../../../server/src/language/tokens';
 
 const firstSentence = (text: string) => {
-  const tokens = tokenize(text);
+  const tokens = tokenList(text);
   return { tokens, sentence: splitSentences(tokens, text)[0] };
 };
 const guideline = (text: string) => {
@@ -16,7 +16,7 @@ const guideline = (text: string) => {
 
 test('function mentions cover function, ADLs and work status, but not organ function', () => {
   const text = 'Functional gains, ADLs and activities of daily living, modified duty, renal function and dysfunction.';
-  const found = functionMentions(tokenize(text)).map((match) => text.slice(match.span.start, match.span.end));
+  const found = functionMentions(tokenList(text)).map((match) => text.slice(match.span.start, match.span.end));
   assert.deepEqual(found, ['Functional', 'ADLs', 'activities of daily living', 'modified duty']);
 });
 
@@ -42,7 +42,7 @@ function kinds(text: string) {
 }
 
 test('function includes activity level, tolerances, lifting and named activities', () => {
-  const found = (text: string) => functionMentions(tokenize(text)).map((match) => text.slice(match.span.start, match.span.end));
+  const found = (text: string) => functionMentions(tokenList(text)).map((match) => text.slice(match.span.start, match.span.end));
   assert.deepEqual(found('Her sitting tolerance improved and she is able to walk two blocks.'), ['sitting tolerance', 'able to walk']);
   assert.deepEqual(found('No change in activity level or lifting.'), ['activity level', 'lifting']);
   assert.deepEqual(found('Renal function is normal.'), [], 'organ function is not functional status');

@@ -6,6 +6,7 @@ import { parseLetter } from '../../../server/src/letter/parse';
 import { ruleContext } from '../../../server/src/engine/run-rules';
 import { loadKnowledge } from '../../../server/src/knowledge';
 import { tokenList } from '../../../server/src/language/tokens';
+import { tokenRows } from '../../support/tokens';
 
 /** How a rationale of this text concludes, read from a letter with one item. */
 function judgeConclusion(rationale: string) {
@@ -72,5 +73,5 @@ test('a verdict wrapped over lines reads as on one line, and the whole rationale
   const textSpan = letter.items[0].rationale!.textSpan;
   assert.ok(conclusion.passage!.span.start > textSpan.start, 'only the end was read');
   assert.equal(conclusion.passage!.span.end, textSpan.end);
-  assert.deepEqual(facts.rationale(letter.items[0]).tokens.toArray(), tokenList(text, textSpan).toArray());
+  assert.deepEqual(tokenRows(facts.rationale(letter.items[0]).tokens), tokenRows(tokenList(text, textSpan)));
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { countMentionAt, requestCounts } from '../../../server/src/facts/request-counts';
 import { tokenList } from '../../../server/src/language/tokens';
+import { tokenRows } from '../../support/tokens';
 
 const counts = (text: string) => requestCounts(tokenList(text));
 
@@ -33,7 +34,7 @@ test('a count in prose is the request\'s next to a unit, after "#", or after a r
   const cues = new Set(['additional', 'remaining']);
   const at = (text: string, word: string) => {
     const tokens = tokenList(text);
-    const index = tokens.toArray().findIndex((token) => token.norm === word);
+    const index = tokenRows(tokens).findIndex((token) => token.norm === word);
     return countMentionAt(tokens, index, new Set([6]), cues);
   };
   assert.equal(at('an additional 6 is excessive', '6'), 6);

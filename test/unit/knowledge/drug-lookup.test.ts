@@ -5,9 +5,9 @@ import { classesOfMentions, drugLookupOver, type DrugLookup } from '../../../ser
 import { hasStrength } from '../../../server/src/language/doses';
 
 const builtinDrugLookup = () => loadKnowledge().drugLookup;
-import { tokenize } from '../../../server/src/language/tokens';
+import { tokenList, type TokenList } from '../../../server/src/language/tokens';
 
-const classesInTokens = (lookup: DrugLookup, tokens: ReturnType<typeof tokenize>) => classesOfMentions(lookup.mentions(tokens), tokens);
+const classesInTokens = (lookup: DrugLookup, tokens: TokenList) => classesOfMentions(lookup.mentions(tokens), tokens);
 
 test('brand and generic names resolve to the same drug and class', () => {
   const lookup = builtinDrugLookup();
@@ -23,7 +23,7 @@ test('brand and generic names resolve to the same drug and class', () => {
 
 test('mentions in text, including multi-word names', () => {
   const text = 'Medications included Orphenadrine Citrate ER, Norco and Soma.';
-  const mentions = builtinDrugLookup().mentions(tokenize(text));
+  const mentions = builtinDrugLookup().mentions(tokenList(text));
   assert.deepEqual(
     mentions.map((mention) => text.slice(mention.span.start, mention.span.end)),
     ['Orphenadrine Citrate', 'Norco', 'Soma'],
@@ -32,9 +32,9 @@ test('mentions in text, including multi-word names', () => {
 
 test('a combination named by its parts is both drugs: "Fioricet with codeine" is a barbiturate analgesic and an opioid', () => {
   const text = 'Fioricet with codeine 50/300/40/30mg #60';
-  const mentions = builtinDrugLookup().mentions(tokenize(text));
+  const mentions = builtinDrugLookup().mentions(tokenList(text));
   assert.deepEqual(mentions.map((mention) => mention.generic), ['butalbital-apap-caffeine', 'codeine']);
-  assert.deepEqual([...classesInTokens(builtinDrugLookup(), tokenize(text))].sort(), ['opioid', 'sedative']);
+  assert.deepEqual([...classesInTokens(builtinDrugLookup(), tokenList(text))].sort(), ['opioid', 'sedative']);
 });
 
 test("a dictionary's ids are the canonical names, and each knowledge base builds its lookup once", () => {
@@ -60,12 +60,12 @@ test('less common drugs and spellings are in the dictionary data', () => {
 });
 
 test('topical forms count as topical only for drug items', () => {
-  const classesOf = (title: string) => [...classesInTokens(builtinDrugLookup(), tokenize(title))].sort();
+  const classesOf = (title: string) => [...classesInTokens(builtinDrugLookup(), tokenList(title))].sort();
   assert.deepEqual(classesOf('Ketoprofen 20% cream 240 grams'), ['nsaid', 'topical']);
   assert.deepEqual(classesOf('Compound 10% gel 120 grams'), ['topical']);
   assert.deepEqual(classesOf('Ice/Heat pads therapy times 6'), []);
-  assert.equal(hasStrength(tokenize('Pepcid 20mg')), true);
-  assert.equal(hasStrength(tokenize('Lidocaine 5 % patch')), true);
-  assert.equal(hasStrength(tokenize('MRI of the lumbar spine, 1.5 Tesla')), false);
-  assert.equal(hasStrength(tokenize('Cold pack 4oz')), false, 'ounces are an amount, not a strength');
+  assert.equal(hasStrength(tokenList('Pepcid 20mg')), true);
+  assert.equal(hasStrength(tokenList('Lidocaine 5 % patch')), true);
+  assert.equal(hasStrength(tokenList('MRI of the lumbar spine, 1.5 Tesla')), false);
+  assert.equal(hasStrength(tokenList('Cold pack 4oz')), false, 'ounces are an amount, not a strength');
 });

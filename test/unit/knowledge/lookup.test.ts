@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   builtinKnowledgeData, buildKnowledge, loadKnowledge, mergeKnowledgeData,
-  parsePageList, parsePageRange,
+  parsePageRange,
 } from '../../../server/src/knowledge';
 import type { Citation } from '../../../server/src/letter/model';
 import { letterDateToIso } from '../../../server/src/language/dates';
@@ -215,7 +215,6 @@ describe('terms, pages and dates', () => {
     assert.deepEqual(parsePageRange('78 \u2013 79'), { from: 78, to: 79 });
     assert.equal(parsePageRange('96-78'), null);
     assert.equal(parsePageRange('Section'), null);
-    assert.deepEqual(parsePageList('63, 78'), [{ from: 63, to: 63 }, { from: 78, to: 78 }]);
   });
 
   test('letter dates', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { builtinKnowledgeData, loadKnowledge, nameKeys } from '../../../server/src/knowledge';
+import { builtinKnowledgeData, loadKnowledge, primaryKey } from '../../../server/src/knowledge';
 
 const ROOT = join(process.cwd(), 'server', 'src', 'knowledge');
 const DATA = join(ROOT, 'data');
@@ -70,7 +70,7 @@ test('within one guideline no two sections claim the same name', () => {
   const owners = new Map<string, string>();
   for (const section of builtinKnowledgeData.sections) {
     for (const name of [section.title, ...section.aliases]) {
-      const key = `${section.guideline}|${nameKeys(name)[0]}`;
+      const key = `${section.guideline}|${primaryKey(name)}`;
       const owner = owners.get(key);
       assert.ok(!owner || owner === section.id, `"${name}" is claimed by both ${owner} and ${section.id}`);
       owners.set(key, section.id);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findStrength, gluedDose, hasStrength, isAmountUnit, normaliseUnit, refillMentions, strengthAt, STRENGTH_UNITS } from '../../../server/src/language/doses';
 import { CARDINAL_WORDS, countValue } from '../../../server/src/language/numbers';
-import { tokenize } from '../../../server/src/language/tokens';
+import { tokenList } from '../../../server/src/language/tokens';
 
 test('a glued dose is split into its number and its normalised unit', () => {
   assert.deepEqual(gluedDose('10mg'), { value: '10', unit: 'mg' });
@@ -27,7 +27,7 @@ test('units have one spelling, and grams, millilitres and ounces are package amo
 });
 
 const strengthText = (text: string, unitRequired = true) => {
-  const tokens = tokenize(text);
+  const tokens = tokenList(text);
   for (let index = 0; index < tokens.length; index++) {
     const strength = strengthAt(tokens, index, tokens.length, unitRequired);
     if (strength) return { text: text.slice(strength.span.start, strength.span.end), values: strength.values, unit: strength.unit };
@@ -49,19 +49,19 @@ test('a strength is a number or glued dose, combination parts, a unit and what i
 
 test('findStrength skips numbers glued to a word or after "#", and hasStrength agrees with it', () => {
   const first = (text: string) => {
-    const found = findStrength(tokenize(text));
+    const found = findStrength(tokenList(text));
     return found ? text.slice(found.span.start, found.span.end) : null;
   };
   assert.equal(first('Cream #60 grams'), null);
   assert.equal(first('Vitamin B12 1000mcg'), '1000mcg');
   assert.equal(first('Physical therapy 2 times a week'), null);
   assert.equal(first('Ketoprofen 20% cream 240 grams'), '20%');
-  assert.ok(hasStrength(tokenize('Ultram 50 MG')));
-  assert.ok(!hasStrength(tokenize('Ice/Heat pads #1')));
+  assert.ok(hasStrength(tokenList('Ultram 50 MG')));
+  assert.ok(!hasStrength(tokenList('Ice/Heat pads #1')));
 });
 
 test('refill counts are read before and after the word, in digits or words, and each has its value', () => {
-  const counts = (text: string) => refillMentions(tokenize(text)).map((mention) => [mention.count, mention.value]);
+  const counts = (text: string) => refillMentions(tokenList(text)).map((mention) => [mention.count, mention.value]);
   assert.deepEqual(counts('Zolpidem 5mg #30 with three refills'), [['three', 3]]);
   assert.deepEqual(counts('Two refills of Zolpidem'), [['two', 2]]);
   assert.deepEqual(counts('Norco with three (3) refills'), [['3', 3]]);
@@ -70,8 +70,8 @@ test('refill counts are read before and after the word, in digits or words, and 
   assert.deepEqual(counts('a refill'), [['a', 1]]);
   assert.deepEqual(counts('refill a prescription'), [[null, null]], '"a" after the word is not a count');
   assert.deepEqual(counts('Refill clinic visit'), [[null, null]]);
-  assert.ok(refillMentions(tokenize('the refills were not addressed')).length > 0);
-  assert.equal(refillMentions(tokenize('no more visits')).length, 0);
+  assert.ok(refillMentions(tokenList('the refills were not addressed')).length > 0);
+  assert.equal(refillMentions(tokenList('no more visits')).length, 0);
 });
 
 test('one number-word table gives every count its value', () => {

@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { splitSentences, sentenceAt } from '../../../server/src/language/sentences';
-import { tokenize, tokenList, tokensBefore } from '../../../server/src/language/tokens';
+import { tokenList, tokensBefore } from '../../../server/src/language/tokens';
 import { random } from '../../support/fuzz';
+import { tokenRows } from '../../support/tokens';
 
 const sentencesOf = (text: string) => {
-  const tokens = tokenize(text);
+  const tokens = tokenList(text);
   return splitSentences(tokens, text).map((sentence) => text.slice(sentence.span.start, sentence.span.end));
 };
 
 test('tokens keep decimals, strengths and contractions whole, and record document offsets', () => {
   const text = "Klonopin .5 and 0.5mg #30; ADL's didn't improve, 7.5-325mg.";
-  const tokens = tokenize(text);
+  const tokens = tokenRows(tokenList(text));
   assert.deepEqual(
     tokens.map((token) => token.norm),
     ['klonopin', '.5', 'and', '0.5mg', '#', '30', ';', "adl's", "didn't", 'improve', ',', '7.5', '-', '325mg', '.'],
@@ -26,7 +27,7 @@ test('tokens keep decimals, strengths and contractions whole, and record documen
 test('tokenizing a range only reads that range', () => {
   const text = 'ignore this. Decision rationale: keep these words';
   const start = text.indexOf('keep');
-  const tokens = tokenize(text, { start, end: text.length });
+  const tokens = tokenRows(tokenList(text, { start, end: text.length }));
   assert.deepEqual(tokens.map((token) => token.norm), ['keep', 'these', 'words']);
   assert.equal(tokens[0].start, start);
 });
@@ -51,7 +52,7 @@ test('sentences wrap over line breaks and page breaks', () => {
 
 test('sentenceAt finds the sentence holding an offset', () => {
   const text = 'One two. Three four. Five.';
-  const tokens = tokenize(text);
+  const tokens = tokenList(text);
   const sentences = splitSentences(tokens, text);
   const found = sentenceAt(sentences, text.indexOf('four'));
   assert.ok(found);
@@ -71,8 +72,8 @@ test('tokens before a list tokenized from after whitespace are the tokens of the
     const start = Math.floor(next() * 3);
     const end = text.length - Math.floor(next() * 3);
     const cut = start + Math.floor(next() * Math.max(1, end - start));
-    const whole = tokenList(text, { start, end }).toArray();
-    const joined = tokensBefore(text, start, cut, tokenList(text, { start: cut, end })).toArray();
+    const whole = tokenRows(tokenList(text, { start, end }));
+    const joined = tokenRows(tokensBefore(text, start, cut, tokenList(text, { start: cut, end })));
     // A cut inside a word falls back to tokenizing the whole range; either way the tokens are the same.
     assert.deepEqual(joined, whole, JSON.stringify({ text, start, cut, end }));
     if (/\s/.test(text[cut - 1] ?? '')) cutsAfterBlank++;

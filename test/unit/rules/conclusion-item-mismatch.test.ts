@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { conclusionItemMismatch, doseAfter } from '../../../server/src/rules/conclusion-item-mismatch';
-import { tokenize } from '../../../server/src/language/tokens';
+import { tokenList } from '../../../server/src/language/tokens';
 import { applyEdits } from '../../support/run-rule';
 import { checkFixture } from '../../fixtures/rules/fixtures';
 
@@ -29,7 +29,7 @@ test('"Klonopin .5 #30" matches "Klonopin 0.5mg #30", brand matches generic, and
 
 test('doses are normalised: leading dots, units glued or apart, and -, / or spaces between strengths', () => {
   const dose = (text: string) => {
-    const { strength, unit, quantity } = doseAfter(tokenize(text), 1, tokenize(text).length);
+    const { strength, unit, quantity } = doseAfter(tokenList(text), 1, tokenList(text).length);
     return { strength: strength.join('/'), unit, quantity };
   };
   assert.deepEqual(dose('Klonopin .5 #30'), { strength: '0.5', unit: null, quantity: '30' });
