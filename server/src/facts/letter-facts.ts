@@ -3,8 +3,9 @@ import { therapyVisits, type TherapyVisits } from './therapy-visits';
 import type { KnowledgeBase, ResolvedCitation } from '../knowledge/knowledge-base';
 import type { DrugLookup } from '../knowledge/drug-lookup';
 import type { VisitCap } from '../knowledge/types';
-import { letterDateToIso } from '../language/dates';
+import { findDates, findDatesWithin, letterDateToIso, type FoundDate } from '../language/dates';
 import { tokensBefore } from '../language/tokens';
+import { headerYearPivot } from '../letter/header';
 import type { Item, Letter } from '../letter/model';
 import type { Span } from '../text/span';
 import { readConclusion, type Conclusion } from './conclusion';
@@ -36,6 +37,7 @@ export class LetterFacts implements Passages {
   private readonly caps: (VisitCap | null | undefined)[];
   private summaryPassage: PassageAnalysis | null = null;
   private citations: readonly (readonly ResolvedCitation[])[] | null = null;
+  private letterDates: readonly FoundDate[] | null = null;
 
   constructor(
     readonly letter: Letter,
@@ -73,6 +75,16 @@ export class LetterFacts implements Passages {
       this.summaryPassage = this.passage(section ? section.body : EMPTY_SPAN);
     }
     return this.summaryPassage;
+  }
+
+  /** Every date of the letter, in order; a two-digit year is read against the decision date's (`headerYearPivot`). */
+  get dates(): readonly FoundDate[] {
+    return (this.letterDates ??= findDates(this.letter.text, undefined, headerYearPivot(this.letter.header)));
+  }
+
+  /** The dates within `span` of the letter, as `findDates` over `span` alone finds them. */
+  datesWithin(span: Span): FoundDate[] {
+    return findDatesWithin(this.letter.text, span, headerYearPivot(this.letter.header), this.dates);
   }
 
   /** The rationale text of an item, or an empty passage at the item's end. */

@@ -1,5 +1,5 @@
 import type { HeaderField, HeaderKey, Letter } from '../letter/model';
-import { findDates, findDatesWithin, formatDate, type FoundDate } from '../language/dates';
+import { formatDate, type FoundDate } from '../language/dates';
 import { headerDate, headerYearPivot } from '../letter/header';
 import type { Rule, RuleFinding } from './types';
 
@@ -24,11 +24,11 @@ export const dateOrder: Rule = {
   defaultSeverity: 'warning',
   description:
     'Dates must make sense: injury ≤ UR denial ≤ application received ≤ date assigned ≤ decision date, no summary date after the decision, and no impossible dates.',
-  check(letter) {
+  check(letter, context) {
     const findings: RuleFinding[] = [];
     const pivot = headerYearPivot(letter.header);
     const impossible = new Set<number>();
-    const dates = findDates(letter.text, { start: 0, end: letter.text.length }, pivot);
+    const dates = context.facts.dates;
     for (let index = 0; index < dates.length; index++) {
       const date = dates[index];
       if (date.valid) continue;
@@ -53,7 +53,7 @@ export const dateOrder: Rule = {
     const decision = header.find((entry) => entry.key === 'decisionDate');
     const summary = letter.sections.find((section) => section.kind === 'summary');
     if (decision && summary) {
-      for (const date of findDatesWithin(letter.text, summary.body, pivot, dates)) {
+      for (const date of context.facts.datesWithin(summary.body)) {
         if (!date.valid || impossible.has(date.span.start)) continue;
         if (!isAfter(date, decision.date)) continue;
         findings.push({

@@ -1,7 +1,7 @@
 import { THERAPY_TERMS } from '../facts/clinical-terms';
 import { drugMentionsIn } from '../facts/item-facts';
 import type { PassageAnalysis } from '../facts/passages';
-import { findDates, formatDate, type FoundDate } from '../language/dates';
+import { formatDate, type FoundDate } from '../language/dates';
 import { PhraseMatcher, phraseSet } from '../language/phrase-matcher';
 import type { Sentence } from '../language/sentences';
 import type { TokenList } from '../language/tokens';
@@ -72,7 +72,7 @@ export const letterConsistency: Rule = {
     const application = headerDate(letter.header, 'applicationReceived', pivot);
     const passage = context.facts.summary;
     if (!injury && !review && !application) return itemsMissingFromRequest(letter, context, passage);
-    const mentions = datedMentions(passage, findDates(letter.text, summary.body, pivot));
+    const mentions = datedMentions(passage, context.facts.datesWithin(summary.body));
     const findings: RuleFinding[] = [];
     const of = (kind: Kind) => mentions.filter((mention) => mention.kind === kind);
 
