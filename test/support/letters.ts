@@ -2,6 +2,8 @@
  * Invented letters in the published format, for tests and benchmarks. Nothing
  * here comes from a real case.
  */
+import { normaliseSpace } from '../../server/src/letter/mapped-text';
+import type { Item, Letter } from '../../server/src/letter/model';
 
 export interface ItemSpec {
   readonly title: string;
@@ -119,4 +121,9 @@ export function makeAdversarialLetter(repeat: number): string {
     );
   }
   return ['HOW THE IMR FINAL DETERMINATION WAS MADE', 'CLINICAL CASE SUMMARY', summary, 'IMR ISSUES, DECISIONS AND RATIONALES', ...items].join('\n');
+}
+
+/** An item's rationale as one line: its text with every run of blanks and line breaks made one space (null without one). */
+export function rationaleText(letter: Letter, item: Item): string | null {
+  return item.rationale ? normaliseSpace(letter.text.slice(item.rationale.textSpan.start, item.rationale.textSpan.end)) : null;
 }

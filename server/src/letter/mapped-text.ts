@@ -31,13 +31,19 @@ export function isSpaceLike(code: number): boolean {
  */
 const BLANKS_TO_COLLAPSE = /[\t\n\v\f\r \u00a0\ufeff\u2028\u2029]{2,}|[\t\n\v\f\r\u00a0\ufeff\u2028\u2029]/g;
 
-export function mapRange(source: string, start: number, end: number): MappedText {
-  const runStarts: number[] = [];
-  const runSources: number[] = [];
+/** `source[start..end)` without the blanks and line breaks at its ends; `{ start, start }` when it is all blank. */
+export function trimmedSpan(source: string, start: number, end: number): Span {
   let from = start;
   let to = end;
   while (from < to && isSpaceLike(source.charCodeAt(from))) from++;
   while (to > from && isSpaceLike(source.charCodeAt(to - 1))) to--;
+  return from < to ? { start: from, end: to } : { start, end: start };
+}
+
+export function mapRange(source: string, start: number, end: number): MappedText {
+  const runStarts: number[] = [];
+  const runSources: number[] = [];
+  const { start: from, end: to } = trimmedSpan(source, start, end);
   if (from >= to) return { text: '', runStarts, runSources };
   runStarts.push(0);
   runSources.push(from);

@@ -109,8 +109,6 @@ export interface Rationale {
   /** Label start to the end of the rationale text. */
   readonly span: Span;
   readonly textSpan: Span;
-  /** Whitespace-normalised rationale text (label excluded). How it concludes is a fact (facts/conclusion.ts). */
-  readonly text: string;
 }
 
 export interface Item {

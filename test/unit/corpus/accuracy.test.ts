@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { parseLetterStrict } from '../../../server/src/letter/parse';
 import type { Letter } from '../../../server/src/letter/model';
 import { conclusionsOf } from '../../support/run-rule';
+import { rationaleText } from '../../support/letters';
 
 /**
  * Scores the parser against the hand-checked annotations of the real letters in ../shared/corpus.
@@ -120,7 +121,7 @@ function scoreLetter(scores: Scores, letter: Letter, gold: GoldLetter, tolerant:
     scores.count('citations', citationsRight);
     scores.count('rationale conclusion', (item.rationale ? conclusions[n].verdict : undefined) === goldItem.rationaleConclusion);
     // The rationale length checks where the rationale ends; de-hyphenation may cost up to 4 characters.
-    scores.count('rationale extent (±4 chars)', Math.abs((item.rationale?.text.length ?? -1) - goldItem.rationaleCharCount) <= 4);
+    scores.count('rationale extent (±4 chars)', Math.abs((rationaleText(letter, item)?.length ?? -1) - goldItem.rationaleCharCount) <= 4);
     if (goldItem.originalRequest !== undefined) scores.count('partial: original request', item.partial?.originalRequest === goldItem.originalRequest);
   });
 }

@@ -4,6 +4,7 @@ import { parseLetterStrict } from '../../../server/src/letter/parse';
 import { makeLetter } from '../../support/letters';
 import { conclusionsOf } from '../../support/run-rule';
 import type { Span } from '../../../server/src/text/span';
+import { rationaleText } from '../../support/letters';
 
 const at = (text: string, span: Span | null | undefined) => (span ? text.slice(span.start, span.end) : null);
 
@@ -65,8 +66,8 @@ test('a rationale line ending in ": Recommended" is rationale text, not a new it
     letter.items.map((item) => item.title),
     ['Norco 10/325mg #60', 'Tramadol 50mg #90'],
   );
-  assert.match(letter.items[0]!.rationale!.text, /: Recommended only with documented/);
-  assert.match(letter.items[0]!.rationale!.text, /medically necessary\.$/);
+  assert.match(rationaleText(letter, letter.items[0]!)!, /: Recommended only with documented/);
+  assert.match(rationaleText(letter, letter.items[0]!)!, /medically necessary\.$/);
 });
 
 test('partial authorization: the title is the remaining IMR-eligible part', () => {
@@ -171,7 +172,7 @@ test('missing parts: an item without guideline lines, one without a rationale, a
       item.title,
       item.claimsAdministratorGuideline !== null,
       item.maximusGuideline !== null,
-      item.rationale?.text ?? null,
+      rationaleText(letter, item),
     ]),
     [
       ['Celecoxib 200mg #30', false, false, 'No gain in function is documented. The request is not medically necessary.'],
