@@ -21,9 +21,11 @@ export async function runCommand(page: Page, label: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${label}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+  // Enter on the focused row once it is the command's, as openFile does: clicking a row could land on
+  // another command, since the list reuses its row elements while it filters (seen in the web window).
+  const row = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: label });
   await row.waitFor({ state: 'visible' });
-  await row.click();
+  await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
