@@ -377,18 +377,15 @@ function buildItem(text: string, lines: readonly Line[], draft: Draft, endLine: 
     const stopLine = n + 1 < draft.parts.length ? draft.parts[n + 1]!.line : endLine;
     const last = lastTextLine(lines, part.line, stopLine);
     const contentEnd = last >= 0 ? Math.max(lines[last]!.contentEnd, part.label.end) : part.label.end;
+    const textSpan = trimmedSpan(text, part.label.end, contentEnd);
+    const span: Span = { start: part.label.start, end: Math.max(part.label.end, textSpan.end) };
+    itemEnd = Math.max(itemEnd, span.end);
     if (part.kind === 'rationale') {
       // Rules read the rationale's own text through its span; it is not copied out.
-      const textSpan = trimmedSpan(text, part.label.end, contentEnd);
-      const span: Span = { start: part.label.start, end: Math.max(part.label.end, textSpan.end) };
-      itemEnd = Math.max(itemEnd, span.end);
       rationale = { label: part.label, span, textSpan };
       continue;
     }
-    const mapped = mapRange(text, part.label.end, contentEnd);
-    const textSpan = sourceSpan(mapped, 0, mapped.text.length, part.label.end);
-    const span: Span = { start: part.label.start, end: Math.max(part.label.end, textSpan.end) };
-    itemEnd = Math.max(itemEnd, span.end);
+    const mapped = mapRange(text, textSpan.start, textSpan.end);
     if (part.kind === 'claims') {
       claimsAdministratorGuideline = { text: mapped.text, label: part.label, span, textSpan };
     } else {
