@@ -5,8 +5,8 @@ import type { DrugLookup } from '../knowledge/drug-lookup';
 import type { VisitCap } from '../knowledge/types';
 import { findDates, findDatesWithin, letterDateToIso, type FoundDate } from '../language/dates';
 import { tokensBefore } from '../language/tokens';
-import { headerYearPivot } from '../letter/header';
-import type { Item, Letter } from '../letter/model';
+import { headerDate, headerYearPivot } from '../letter/header';
+import type { HeaderKey, Item, Letter } from '../letter/model';
 import type { Span } from '../text/span';
 import { readConclusion, type Conclusion } from './conclusion';
 import { computeItemFacts, POSTSURGICAL_TITLE_CUES, type ItemFacts } from './item-facts';
@@ -38,6 +38,7 @@ export class LetterFacts implements Passages {
   private summaryPassage: PassageAnalysis | null = null;
   private citations: readonly (readonly ResolvedCitation[])[] | null = null;
   private letterDates: readonly FoundDate[] | null = null;
+  private pivot: number | undefined = undefined;
 
   constructor(
     readonly letter: Letter,
@@ -77,14 +78,24 @@ export class LetterFacts implements Passages {
     return this.summaryPassage;
   }
 
-  /** Every date of the letter, in order; a two-digit year is read against the decision date's (`headerYearPivot`). */
+  /** The year up to which a two-digit year is read as 20xx: the decision date's (`headerYearPivot`). */
+  get yearPivot(): number {
+    return (this.pivot ??= headerYearPivot(this.letter.header));
+  }
+
+  /** A header field's value as a full, valid date, read with the letter's year pivot; null otherwise. */
+  headerDate(key: HeaderKey): FoundDate | null {
+    return headerDate(this.letter.header, key, this.yearPivot);
+  }
+
+  /** Every date of the letter, in order, read with the letter's year pivot. */
   get dates(): readonly FoundDate[] {
-    return (this.letterDates ??= findDates(this.letter.text, undefined, headerYearPivot(this.letter.header)));
+    return (this.letterDates ??= findDates(this.letter.text, undefined, this.yearPivot));
   }
 
   /** The dates within `span` of the letter, as `findDates` over `span` alone finds them. */
   datesWithin(span: Span): FoundDate[] {
-    return findDatesWithin(this.letter.text, span, headerYearPivot(this.letter.header), this.dates);
+    return findDatesWithin(this.letter.text, span, this.yearPivot, this.dates);
   }
 
   /** The rationale text of an item, or an empty passage at the item's end. */

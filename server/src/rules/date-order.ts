@@ -1,6 +1,6 @@
 import type { HeaderField, HeaderKey, Letter } from '../letter/model';
 import { formatDate, type FoundDate } from '../language/dates';
-import { headerDate, headerYearPivot } from '../letter/header';
+import type { LetterFacts } from '../facts/letter-facts';
 import type { Rule, RuleFinding } from './types';
 
 /** The order the process imposes: injury, UR denial, IMR application, assignment, decision. */
@@ -26,7 +26,6 @@ export const dateOrder: Rule = {
     'Dates must make sense: injury ≤ UR denial ≤ application received ≤ date assigned ≤ decision date, no summary date after the decision, and no impossible dates.',
   check(letter, context) {
     const findings: RuleFinding[] = [];
-    const pivot = headerYearPivot(letter.header);
     const impossible = new Set<number>();
     const dates = context.facts.dates;
     for (let index = 0; index < dates.length; index++) {
@@ -38,7 +37,7 @@ export const dateOrder: Rule = {
         span: date.span,
       });
     }
-    const header = headerDates(letter, pivot);
+    const header = headerDates(letter, context.facts);
     for (let later = 1; later < header.length; later++) {
       const current = header[later];
       // Compare with the latest earlier field, so one wrong date is reported once.
@@ -67,10 +66,10 @@ export const dateOrder: Rule = {
   },
 };
 
-function headerDates(letter: Letter, pivot: number): HeaderDate[] {
+function headerDates(letter: Letter, facts: LetterFacts): HeaderDate[] {
   const dates: HeaderDate[] = [];
   for (const [key, label] of CHAIN) {
-    const date = headerDate(letter.header, key, pivot);
+    const date = facts.headerDate(key);
     if (date) dates.push({ key, label, field: letter.header[key]!, date });
   }
   return dates;

@@ -5,7 +5,6 @@ import { formatDate, type FoundDate } from '../language/dates';
 import { PhraseMatcher, phraseSet } from '../language/phrase-matcher';
 import type { Sentence } from '../language/sentences';
 import type { TokenList } from '../language/tokens';
-import { headerDate, headerYearPivot } from '../letter/header';
 import type { HeaderKey, Letter } from '../letter/model';
 import type { Span } from '../text/span';
 import type { Rule, RuleContext, RuleFinding } from './types';
@@ -66,10 +65,9 @@ export const letterConsistency: Rule = {
   check(letter, context) {
     const summary = letter.sections.find((section) => section.kind === 'summary');
     if (!summary) return [];
-    const pivot = headerYearPivot(letter.header);
-    const injury = headerDate(letter.header, 'dateOfInjury', pivot);
-    const review = headerDate(letter.header, 'urDenialDate', pivot);
-    const application = headerDate(letter.header, 'applicationReceived', pivot);
+    const injury = context.facts.headerDate('dateOfInjury');
+    const review = context.facts.headerDate('urDenialDate');
+    const application = context.facts.headerDate('applicationReceived');
     const passage = context.facts.summary;
     if (!injury && !review && !application) return itemsMissingFromRequest(letter, context, passage);
     const mentions = datedMentions(passage, context.facts.datesWithin(summary.body));
