@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
+import { codeFiles, withoutComments } from '../../support/source-code';
 
 /**
  * No unused exports: every name a module of server/src or client/src exports is imported by
@@ -13,19 +14,6 @@ const ENTRY_POINTS: Readonly<Record<string, readonly string[]>> = {
   'client/src/extension.ts': ['activate', 'deactivate'],
   'client/src/browser-extension.ts': ['activate', 'deactivate'],
 };
-
-function codeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (name === 'node_modules' || name === 'fixtures') return [];
-    if (statSync(path).isDirectory()) return codeFiles(path);
-    return /\.(ts|mts|mjs)$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-function withoutComments(source: string): string {
-  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-}
 
 /** The names a module exports by declaration (`export function f`) or in a list (`export { a, b }`, `export { c } from './d'`). */
 function exportedNames(source: string): string[] {

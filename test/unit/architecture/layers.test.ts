@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
+import { codeFiles, withoutComments } from '../../support/source-code';
 
 /**
  * The layers of server/src, lowest first (docs/ARCHITECTURE.md). A file may import from its own
@@ -26,17 +27,9 @@ const HOST_ONLY_PACKAGES = /^(vscode|vscode-languageserver|vscode-languageserver
 const SOURCE = resolve(__dirname, '../../../server/src');
 const layerOf = new Map(LAYERS.flatMap((folders, level) => folders.map((folder) => [folder, level] as const)));
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return name.endsWith('.ts') ? [path] : [];
-  });
-}
-
 /** Every module specifier a file names: import and export `from`, side-effect imports, `import()` and `require()`. */
 export function importedSpecifiers(source: string): string[] {
-  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const code = withoutComments(source);
   const specifiers: string[] = [];
   const pattern = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"])([^'"\n]+)\1/g;
   for (let match = pattern.exec(code); match; match = pattern.exec(code)) specifiers.push(match[2]);
@@ -48,7 +41,7 @@ function folderOf(path: string): string {
 }
 
 test('every source file sits in a known layer folder', () => {
-  const stray = sourceFiles(SOURCE).filter((file) => !layerOf.has(folderOf(file))).map((file) => relative(SOURCE, file));
+  const stray = codeFiles(SOURCE).filter((file) => !layerOf.has(folderOf(file))).map((file) => relative(SOURCE, file));
   assert.deepEqual(stray, []);
 });
 
@@ -77,7 +70,7 @@ function violationsOf(file: string, source: string): string[] {
 }
 
 test('imports only go down the layers, and no package for hosts is used below them', () => {
-  const files = sourceFiles(SOURCE);
+  const files = codeFiles(SOURCE);
   assert.ok(files.length > 80, `only ${files.length} source files found`);
   assert.deepEqual(files.flatMap((file) => violationsOf(file, readFileSync(file, 'utf8'))), []);
 });
