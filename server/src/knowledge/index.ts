@@ -9,8 +9,6 @@ import type { DrugEntry, GuidelineEntry, KnowledgeData, OdgChapter, SectionEntry
 export { KnowledgeBase } from './knowledge-base';
 export type { ResolvedCitation } from './knowledge-base';
 export type * from './types';
-export { parsePageRange } from './pages';
-export { primaryKey } from './normalise';
 
 /** The knowledge shipped with the extension, bundled from ./data (no file reads at run time). */
 export const builtinKnowledgeData: KnowledgeData = {

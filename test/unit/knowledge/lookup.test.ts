@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  builtinKnowledgeData, buildKnowledge, loadKnowledge, mergeKnowledgeData,
-  parsePageRange,
-} from '../../../server/src/knowledge';
+import { builtinKnowledgeData, buildKnowledge, loadKnowledge, mergeKnowledgeData } from '../../../server/src/knowledge';
+import { parsePageRange } from '../../../server/src/knowledge/pages';
 import type { Citation } from '../../../server/src/letter/model';
 import { letterDateToIso } from '../../../server/src/language/dates';
 

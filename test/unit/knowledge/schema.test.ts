@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { builtinKnowledgeData, loadKnowledge, primaryKey } from '../../../server/src/knowledge';
+import { builtinKnowledgeData, loadKnowledge } from '../../../server/src/knowledge';
+import { primaryKey } from '../../../server/src/knowledge/normalise';
 
 const ROOT = join(process.cwd(), 'server', 'src', 'knowledge');
 const DATA = join(ROOT, 'data');
