@@ -18,3 +18,27 @@ test('form feeds do not end lines', () => {
   const lines = new LineMap('page one\fpage two');
   assert.equal(lines.lineCount, 1);
 });
+
+test('line starts agree with a character-by-character count on every mix of line ends', () => {
+  /** The definition: a line starts after each \n, after each \r not followed by \n, and after each \r\n. */
+  const expectedStarts = (text: string) => {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '\r' && text[i + 1] === '\n') i++;
+      if (text[i] === '\n' || text[i] === '\r') starts.push(i + 1);
+    }
+    return starts;
+  };
+  const alphabet = ['a', '\r', '\n', '\r\n', '\n\r', ' '];
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let round = 0; round < 500; round++) {
+    let text = '';
+    const length = Math.floor(random() * 12);
+    for (let part = 0; part < length; part++) text += alphabet[Math.floor(random() * alphabet.length)];
+    const lines = new LineMap(text);
+    const starts = expectedStarts(text);
+    assert.equal(lines.lineCount, starts.length, JSON.stringify(text));
+    starts.forEach((start, line) => assert.equal(lines.offsetAt({ line, character: 0 }), start, `${JSON.stringify(text)} line ${line}`));
+  }
+});
