@@ -257,6 +257,8 @@ async function main(): Promise<void> {
           ['imr-lint --jobs 1', () => timeOnce([cli, '--jobs', '1', '--format', 'json', ...batch])],
           ['imr-lint (default jobs)', () => timeOnce([cli, '--format', 'json', ...batch])],
           ['imr-lint --jobs 2', () => timeOnce([cli, '--jobs', '2', '--format', 'json', ...batch])],
+          // The floor under the 5× bound: start-up, reading, parsing, each rationale's conclusion and the JSON, without a check.
+          ['imr-lint --jobs 1, every rule off', () => timeOnce([cli, '--jobs', '1', '--format', 'json', '--config', offConfig, ...batch])],
         ];
         machine.start();
         const [baseRuns, ...cliRuns] = interleave(
