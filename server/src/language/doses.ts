@@ -67,27 +67,15 @@ export interface Strength {
  * and what it is per ("25mcg/hr"). Without `unitRequired: false`, a strength needs a unit.
  */
 export function strengthAt(tokens: TokenList, index: number, to = tokens.length, unitRequired = true): Strength | null {
-  const values: string[] = [];
-  let unit: string | null = null;
-  let at = index;
-  const readNumber = (position: number): boolean => {
-    if (position >= to) return false;
-    if (tokens.isNumber(position)) {
-      values.push(tokens.norm(position));
-      return true;
-    }
-    const glued = tokens.isWord(position) ? gluedDose(tokens.norm(position)) : null;
-    if (!glued || !STRENGTH_UNITS.has(glued.unit)) return false;
-    values.push(glued.value);
-    unit = glued.unit;
-    return true;
-  };
-  if (!readNumber(at)) return null;
-  at++;
-  for (;;) {
-    if (unit !== null || at >= to) break;
-    if (tokens.isNumber(at) && readNumber(at)) at += 1;
-    else if (at + 1 < to && (tokens.is(at, '/') || tokens.is(at, '-')) && readNumber(at + 1)) at += 2;
+  // First the extent and the unit, without allocating: most tokens start no strength, and most
+  // numbers have no unit after them. Only a strength found has its values collected.
+  if (index >= to) return null;
+  let unit = gluedStrengthUnit(tokens, index);
+  if (unit === null && !tokens.isNumber(index)) return null;
+  let at = index + 1;
+  while (unit === null && at < to) {
+    if (tokens.isNumber(at)) at += 1;
+    else if (at + 1 < to && (tokens.is(at, '/') || tokens.is(at, '-')) && (tokens.isNumber(at + 1) || (unit = gluedStrengthUnit(tokens, at + 1)) !== null)) at += 2;
     else break;
   }
   if (unit === null && at < to && STRENGTH_UNITS.has(tokens.norm(at))) {
@@ -95,8 +83,27 @@ export function strengthAt(tokens: TokenList, index: number, to = tokens.length,
     at++;
   }
   if (unit === null && unitRequired) return null;
+  const values: string[] = [];
+  for (let part = index; part < at; part++) {
+    if (tokens.isNumber(part)) values.push(tokens.norm(part));
+    else if (tokens.isWord(part)) {
+      const glued = gluedDose(tokens.norm(part));
+      if (glued) values.push(glued.value);
+    }
+  }
   if (unit !== null && at + 1 < to && tokens.is(at, '/') && PER_UNITS.has(tokens.norm(at + 1))) at += 2;
   return { first: index, end: at, span: { start: tokens.start(index), end: tokens.end(at - 1) }, values, unit };
+}
+
+/** The unit of a word token that is a strength with its unit glued on ("10mg"), or null. */
+function gluedStrengthUnit(tokens: TokenList, index: number): string | null {
+  if (!tokens.isWord(index)) return null;
+  const word = tokens.norm(index);
+  const code = word.charCodeAt(0);
+  // A glued dose starts with a digit or a decimal point; the pattern is not tried on other words.
+  if (!((code >= 48 && code <= 57) || code === 46)) return null;
+  const glued = gluedDose(word);
+  return glued && STRENGTH_UNITS.has(glued.unit) ? glued.unit : null;
 }
 
 /** The first strength with a unit in `tokens[from..to)`; a number glued to a word or after "#" ("B12", "#60") starts none. */
