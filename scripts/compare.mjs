@@ -98,6 +98,9 @@ try {
   trees.forEach((tree, index) => console.log(`  ${tree.name.padEnd(10)} median ${fmt(quantile(times[index], 0.5))} ms per pass (quartiles ${fmt(quantile(times[index], 0.25))}–${fmt(quantile(times[index], 0.75))})`));
   const ratios = times[1].map((time, index) => time / times[0][index]);
   console.log(`  this tree / ${shortRevision}: ${quantile(ratios, 0.5).toFixed(3)} by the median of the rounds' ratios (quartiles ${quantile(ratios, 0.25).toFixed(3)}–${quantile(ratios, 0.75).toFixed(3)})`);
+} catch (error) {
+  console.error(`compare: ${String(error.message).split('\n')[0]}`);
+  process.exitCode = 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
