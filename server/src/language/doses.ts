@@ -30,6 +30,9 @@ interface GluedDose {
 
 /** A word token that is a number with its unit glued on ("10mg", ".5mg", "240gm", "4oz"), or null. */
 export function gluedDose(word: string): GluedDose | null {
+  // It starts with a digit or a decimal point: other words, most of those asked about, are turned away without trying the pattern.
+  const code = word.charCodeAt(0);
+  if (!((code >= 48 && code <= 57) || code === 46)) return null;
   const match = GLUED_DOSE.exec(word);
   return match ? { value: match[1], unit: normaliseUnit(match[2]) } : null;
 }
@@ -98,11 +101,7 @@ export function strengthAt(tokens: TokenList, index: number, to = tokens.length,
 /** The unit of a word token that is a strength with its unit glued on ("10mg"), or null. */
 function gluedStrengthUnit(tokens: TokenList, index: number): string | null {
   if (!tokens.isWord(index)) return null;
-  const word = tokens.norm(index);
-  const code = word.charCodeAt(0);
-  // A glued dose starts with a digit or a decimal point; the pattern is not tried on other words.
-  if (!((code >= 48 && code <= 57) || code === 46)) return null;
-  const glued = gluedDose(word);
+  const glued = gluedDose(tokens.norm(index));
   return glued && STRENGTH_UNITS.has(glued.unit) ? glued.unit : null;
 }
 
