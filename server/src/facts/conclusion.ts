@@ -1,7 +1,7 @@
 import { phraseSet } from '../language/phrase-matcher';
 import type { Sentence } from '../language/sentences';
 import type { TokenList } from '../language/tokens';
-import { isSpaceLike, mapRange } from '../letter/mapped-text';
+import { isSpaceLike, normalisedText } from '../letter/mapped-text';
 import type { Item, RationaleConclusion } from '../letter/model';
 import type { PassageAnalysis, Passages } from './passages';
 
@@ -106,7 +106,7 @@ function judgeFrom(text: string, passage: PassageAnalysis, cut: boolean): Conclu
     if (isDisclaimer(passage.tokens, sentence)) continue;
     read++;
     // The verdict is read from the sentence normalised as the parser normalises the rationale.
-    const verdict = judgeSentence(mapRange(text, sentence.span.start, sentence.span.end).text);
+    const verdict = judgeSentence(normalisedText(text, sentence.span.start, sentence.span.end));
     if (verdict.conclusion !== 'unknown') return { verdict: verdict.conclusion, certain: verdict.certain, passage, sentence };
   }
   return UNKNOWN;

@@ -55,7 +55,8 @@ export class LetterFacts implements Passages {
   /** Tokens, sentences and negation scopes of `span` of the letter. */
   passage(span: Span): PassageAnalysis {
     let starting = this.passagesByStart.get(span.start);
-    let analysis = starting?.find((known) => known.span.end === span.end);
+    let analysis: PassageAnalysis | undefined;
+    if (starting) for (let index = 0; index < starting.length && !analysis; index++) if (starting[index]!.span.end === span.end) analysis = starting[index];
     if (!analysis) {
       // A rationale's end is read first, for its conclusion; the whole rationale reuses its tokens.
       const text = this.letter.text;

@@ -12,11 +12,14 @@ type PartKind = 'claims' | 'maximus' | 'rationale';
 
 const PART_ORDER: Readonly<Record<PartKind, number>> = { claims: 1, maximus: 2, rationale: 3 };
 
+/** Sticky: each is tried at a line's start in the letter itself, so no line is copied out to test it. */
 const PART_LABELS: readonly [PartKind, RegExp][] = [
-  ['claims', /^Claims[ \t]+Administrator[ \t]+guidelines?[ \t]*:/i],
-  ['maximus', /^MAXIMUS[ \t]+guidelines?[ \t]*:/i],
-  ['rationale', /^Decision[ \t]+rationale[ \t]*:/i],
+  ['claims', /Claims[ \t]+Administrator[ \t]+guidelines?[ \t]*:/iy],
+  ['maximus', /MAXIMUS[ \t]+guidelines?[ \t]*:/iy],
+  ['rationale', /Decision[ \t]+rationale[ \t]*:/iy],
 ];
+/** A label ends within this many characters of its line's start. */
+const PART_LABEL_REACH = 40;
 
 /** A decision word sits within this many characters of the end of its line. */
 const DECISION_TAIL = 30;
@@ -60,10 +63,12 @@ function partLabelAt(text: string, line: Line): { kind: PartKind; length: number
   // are prose and stop here.
   const first = text.charCodeAt(line.contentStart) & ~32;
   if (first !== 67 && first !== 77 && first !== 68) return null;
-  const head = text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 40));
-  for (const [kind, pattern] of PART_LABELS) {
-    const match = pattern.exec(head);
-    if (match) return { kind, length: match[0].length };
+  const limit = Math.min(line.contentEnd, line.contentStart + PART_LABEL_REACH);
+  for (let index = 0; index < PART_LABELS.length; index++) {
+    const [kind, pattern] = PART_LABELS[index]!;
+    pattern.lastIndex = line.contentStart;
+    // A label's end is fixed by its colon, so one that ends past the limit has no shorter match within it.
+    if (pattern.test(text) && pattern.lastIndex <= limit) return { kind, length: pattern.lastIndex - line.contentStart };
   }
   return null;
 }

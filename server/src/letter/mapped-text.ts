@@ -41,12 +41,26 @@ export function trimmedSpan(source: string, start: number, end: number): Span {
 }
 
 export function mapRange(source: string, start: number, end: number): MappedText {
-  const runStarts: number[] = [];
-  const runSources: number[] = [];
   const { start: from, end: to } = trimmedSpan(source, start, end);
-  if (from >= to) return { text: '', runStarts, runSources };
-  runStarts.push(0);
-  runSources.push(from);
+  if (from >= to) return { text: '', runStarts: [], runSources: [] };
+  // Literals, not empty arrays pushed to: most texts are one run, and a first push reserves room for 17.
+  const runStarts = [0];
+  const runSources = [from];
+  return { text: collapseBlanks(source, from, to, runStarts, runSources), runStarts, runSources };
+}
+
+/** `mapRange(source, start, end).text`, without the mapping back to the source. */
+export function normalisedText(source: string, start: number, end: number): string {
+  const { start: from, end: to } = trimmedSpan(source, start, end);
+  return from < to ? collapseBlanks(source, from, to, null, null) : '';
+}
+
+export function normaliseSpace(value: string): string {
+  return normalisedText(value, 0, value.length);
+}
+
+/** `source[from..to)` with blank runs collapsed to one space, adding a run to `runStarts`/`runSources` (when given) after each collapsed run. */
+function collapseBlanks(source: string, from: number, to: number, runStarts: number[] | null, runSources: number[] | null): string {
   // Searching a slice, not `source` from `from`, keeps each search inside the range.
   const region = source.slice(from, to);
   let text = '';
@@ -56,17 +70,12 @@ export function mapRange(source: string, start: number, end: number): MappedText
     const blankEnd = match.index + match[0].length;
     text += region.slice(copyFrom, match.index) + ' ';
     copyFrom = blankEnd;
-    if (match[0].length > 1) {
+    if (runStarts && runSources && match[0].length > 1) {
       runStarts.push(text.length);
       runSources.push(from + blankEnd);
     }
   }
-  text += copyFrom === 0 ? region : region.slice(copyFrom);
-  return { text, runStarts, runSources };
-}
-
-export function normaliseSpace(value: string): string {
-  return mapRange(value, 0, value.length).text;
+  return text + (copyFrom === 0 ? region : region.slice(copyFrom));
 }
 
 /** Source offset of `mapped.text[index]`, for 0 <= index < text length. */

@@ -1,5 +1,8 @@
 import type { Rule, RuleFinding } from './types';
 
+/** A blank that `replace(/\s+/g, ' ')` would change: two in a row, or one that is not a plain space. */
+const UNCOLLAPSED_BLANK = /\s\s|[^\S ]/;
+
 export const duplicateItem: Rule = {
   id: 'duplicate-item',
   defaultSeverity: 'warning',
@@ -8,7 +11,9 @@ export const duplicateItem: Rule = {
     const findings: RuleFinding[] = [];
     const firstByKey = new Map<string, number>();
     letter.items.forEach((item, itemIndex) => {
-      const key = item.title.toLowerCase().replace(/\s+/g, ' ').trim();
+      const lower = item.title.toLowerCase();
+      // Titles come with their blanks collapsed already; only a rare other blank needs the replace, which allocates.
+      const key = (UNCOLLAPSED_BLANK.test(lower) ? lower.replace(/\s+/g, ' ') : lower).trim();
       if (!key) return;
       const first = firstByKey.get(key);
       if (first === undefined) {

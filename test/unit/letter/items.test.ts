@@ -248,3 +248,27 @@ test('a title wraps over at most five lines: a sixth line above is not part of i
   const [item] = parseLetterStrict(text).items;
   assert.equal(item!.title, 'first line of the title, second line, third line, fourth line, fifth line');
 });
+
+test('part labels: any blanks between their words, read only within the first 40 characters of the line', () => {
+  const spaced = issues(
+    'Norco 10/325mg #60: Upheld',
+    'Claims\tAdministrator   guidelines :  Decision based on MTUS Chronic Pain Medical Treatment 2016.',
+    'maximus \t guideline: Decision based on MTUS Chronic Pain Medical Treatment 2016.',
+    'DECISION  rationale\t: No gain in function is documented. The request is not medically necessary.',
+  );
+  const [item] = parseLetterStrict(spaced).items;
+  assert.equal(at(spaced, item!.claimsAdministratorGuideline?.label), 'Claims\tAdministrator   guidelines :');
+  assert.equal(at(spaced, item!.maximusGuideline?.label), 'maximus \t guideline:');
+  assert.equal(at(spaced, item!.rationale?.label), 'DECISION  rationale\t:');
+
+  // 41 characters up to the colon: past the reach, so the line is rationale text of the item above, not a label.
+  const far = `Decision${' '.repeat(23)}rationale:`;
+  assert.equal(far.length, 41);
+  const text = issues('Norco 10/325mg #60: Upheld', CLAIMS, MAXIMUS, UPHELD_RATIONALE, `${far} more text.`);
+  const items = parseLetterStrict(text).items;
+  assert.equal(items.length, 1);
+  assert.ok(at(text, items[0]!.rationale?.textSpan)!.endsWith(`${far} more text.`));
+  const within = `Decision${' '.repeat(22)}rationale:`;
+  const inReach = issues('Norco 10/325mg #60: Upheld', CLAIMS, MAXIMUS, `${within} The request is not medically necessary.`);
+  assert.equal(at(inReach, parseLetterStrict(inReach).items[0]!.rationale?.label), within);
+});

@@ -16,3 +16,9 @@ test('flags the second listing of the same item, pointing at the first', () => {
   assert.equal(findings[0].itemIndex, 1);
   assert.deepEqual(findings[0].related?.[0].span, letter.items[0].titleSpan);
 });
+
+test('blanks the parser leaves in a title (an em space, a no-break space beside a space) still compare as one space', () => {
+  const text = makeLetter({ items: [{ title: 'Tizanidine 4mg #60' }, { title: 'Tizanidine\u2003\u00a0 4mg #60' }, { title: 'Tizanidine\u2003#60' }] });
+  const { findings } = check(duplicateItem, text);
+  assert.deepEqual(findings.map((finding) => finding.itemIndex), [1]);
+});
