@@ -2,6 +2,7 @@ import { EMPTY_CONFIG, type LintConfig } from './config';
 import { LetterFacts } from '../facts/letter-facts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Letter } from '../letter/model';
+import { titleKey } from '../letter/mapped-text';
 import { ALL_RULES } from './catalogue';
 import { notALetter } from '../rules/not-a-letter';
 import type { Finding, Rule, RuleContext } from '../rules/types';
@@ -45,7 +46,7 @@ export function runRules(letter: Letter, knowledge: KnowledgeBase, options: RunR
     }
     for (let findingIndex = 0; findingIndex < reported.length; findingIndex++) {
       const finding = reported[findingIndex];
-      if (ignored && finding.itemIndex !== undefined && ignored.has(normaliseTitle(letter.items[finding.itemIndex]?.title ?? ''))) continue;
+      if (ignored && finding.itemIndex !== undefined && ignored.has(titleKey(letter.items[finding.itemIndex]?.title ?? ''))) continue;
       findings.push({ ...finding, ruleId: rule.id, severity: finding.severity ?? setting ?? rule.defaultSeverity });
     }
   }
@@ -65,12 +66,8 @@ function ignoredItemTitlesByRule(config: LintConfig): Map<string, Set<string> | 
     const titles = byRule.get(entry.rule);
     if (titles === ALL_ITEMS) continue;
     const set = titles ?? new Set<string>();
-    set.add(normaliseTitle(entry.item));
+    set.add(titleKey(entry.item));
     byRule.set(entry.rule, set);
   }
   return byRule;
-}
-
-function normaliseTitle(title: string): string {
-  return title.replace(/\s+/g, ' ').trim().toLowerCase();
 }

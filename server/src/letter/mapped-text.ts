@@ -78,6 +78,19 @@ function collapseBlanks(source: string, from: number, to: number, runStarts: num
   return text + (copyFrom === 0 ? region : region.slice(copyFrom));
 }
 
+/** A blank that `replace(/\s+/g, ' ')` would change: two in a row, or one that is not a plain space. */
+const UNCOLLAPSED_BLANK = /\s\s|[^\S ]/;
+
+/**
+ * An item title as compared with another (a repeated item, a title named in the config's `ignore`):
+ * lower case, blank runs as one space, no blanks at the ends. Titles come from the parser with
+ * their blanks collapsed already, so the replace, which allocates, runs only for a rare other blank.
+ */
+export function titleKey(title: string): string {
+  const lower = title.toLowerCase();
+  return (UNCOLLAPSED_BLANK.test(lower) ? lower.replace(/\s+/g, ' ') : lower).trim();
+}
+
 /** Source offset of `mapped.text[index]`, for 0 <= index < text length. */
 function sourceOffset(mapped: MappedText, index: number): number {
   const { runStarts, runSources } = mapped;

@@ -1,7 +1,5 @@
+import { titleKey } from '../letter/mapped-text';
 import type { Rule, RuleFinding } from './types';
-
-/** A blank that `replace(/\s+/g, ' ')` would change: two in a row, or one that is not a plain space. */
-const UNCOLLAPSED_BLANK = /\s\s|[^\S ]/;
 
 export const duplicateItem: Rule = {
   id: 'duplicate-item',
@@ -11,9 +9,7 @@ export const duplicateItem: Rule = {
     const findings: RuleFinding[] = [];
     const firstByKey = new Map<string, number>();
     letter.items.forEach((item, itemIndex) => {
-      const lower = item.title.toLowerCase();
-      // Titles come with their blanks collapsed already; only a rare other blank needs the replace, which allocates.
-      const key = (UNCOLLAPSED_BLANK.test(lower) ? lower.replace(/\s+/g, ' ') : lower).trim();
+      const key = titleKey(item.title);
       if (!key) return;
       const first = firstByKey.get(key);
       if (first === undefined) {

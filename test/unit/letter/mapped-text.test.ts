@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mapRange, normalisedText, normaliseSpace, sourceSpan } from '../../../server/src/letter/mapped-text';
+import { mapRange, normalisedText, normaliseSpace, sourceSpan, titleKey } from '../../../server/src/letter/mapped-text';
 
 /** A deterministic mix of words and every kind of blank the normalised text collapses. */
 function randomText(seed: number, length: number): string {
@@ -38,4 +38,12 @@ test('mapRange maps every character of its text back to the same character of th
       assert.equal(source.slice(span.start, span.end), mapped.text[index]);
     }
   }
+});
+
+test('titleKey: lower case, one space per blank run, trimmed, whatever blanks the title holds', () => {
+  for (let seed = 1; seed <= 500; seed++) {
+    const title = randomText(seed, 1 + (seed % 40)).replace(/word/g, 'Norco');
+    assert.equal(titleKey(title), title.replace(/\s+/g, ' ').trim().toLowerCase(), JSON.stringify(title));
+  }
+  assert.equal(titleKey('  Norco\u2003 10MG  #60 '), 'norco 10mg #60');
 });
