@@ -36,9 +36,8 @@ export function threadsFor(fileCount: number, jobs: number, jobsExplicit: boolea
 export async function runBatch(files: readonly string[], options: BatchOptions): Promise<void> {
   const threads = threadsFor(files.length, options.jobs, options.jobsExplicit);
   if (threads <= 1) {
-    const linter = new FileLinter(options);
-    files.forEach((file, index) => {
-      options.onResult(linter.lint(file), index);
+    new FileLinter(options).lintEach(files, (result, index) => {
+      options.onResult(result, index);
       options.onProgress?.(index + 1, files.length);
     });
     return;
