@@ -8,12 +8,22 @@ const options = workerData as Omit<LintOptions, 'knowledge'> & { knowledgeFiles:
 const linter = new FileLinter({ ...options, knowledge: loadKnowledgeFiles(options.knowledgeFiles).knowledge });
 
 parentPort?.on('message', (message: { start: number; paths: readonly string[] }) => {
-  const results = message.paths.map((path): FileResult => {
-    try {
-      return linter.lint(path);
-    } catch (error) {
-      return { path, error: `internal error: ${(error as Error).message}`, diagnostics: [] };
-    }
-  });
-  parentPort?.postMessage({ start: message.start, results });
+  parentPort?.postMessage({ start: message.start, results: lintChunk(message.paths) });
 });
+
+/** The chunk's results, linted together; should that fail, each file alone, so that one bad file costs only its own result. */
+function lintChunk(paths: readonly string[]): FileResult[] {
+  try {
+    const results: FileResult[] = [];
+    linter.lintEach(paths, (result) => results.push(result));
+    return results;
+  } catch {
+    return paths.map((path): FileResult => {
+      try {
+        return linter.lint(path);
+      } catch (error) {
+        return { path, error: `internal error: ${(error as Error).message}`, diagnostics: [] };
+      }
+    });
+  }
+}

@@ -3,8 +3,8 @@ import type { KnowledgeBase } from '../knowledge';
 import type { Letter, RationaleConclusion } from '../letter/model';
 import { parseLetter } from '../letter/parse';
 import { FILE_TOO_LARGE } from './catalogue';
-import { ruleContext, runRules } from './run-rules';
-import type { Finding } from '../rules/types';
+import { ruleContext, runRulesOverEach } from './run-rules';
+import type { Finding, RuleContext } from '../rules/types';
 import type { OpioidDose } from '../facts/opioid-dose';
 import type { TherapyVisits } from '../facts/therapy-visits';
 import { itemCriteria, type ItemCriteria } from '../facts/criteria';
@@ -35,33 +35,65 @@ export interface Analysis {
 }
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
-  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  return analyzeEach([{ text, config: options.config, onRuleError: options.onRuleError }], options)[0]!;
+}
+
+/** One document of `analyzeEach`, with its own config and error report. */
+export interface AnalysisInput {
+  readonly text: string;
+  readonly config?: LintConfig;
+  readonly onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+/**
+ * `analyze` for several documents at once, each with its own config: the same analyses as
+ * `analyze` gives each alone, with the rules taking turns over all of them (`runRulesOverEach`).
+ * For batches: the CLI hands it a few dozen letters at a time.
+ */
+export function analyzeEach(inputs: readonly AnalysisInput[], options: Pick<AnalyzeOptions, 'knowledge' | 'maxFileSize'>): Analysis[] {
+  const analyses: (Analysis | null)[] = inputs.map((input) => tooLarge(input, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE));
+  const letters: Letter[] = [];
+  const runOptions: { config?: LintConfig; onRuleError?: AnalysisInput['onRuleError']; context: RuleContext }[] = [];
+  inputs.forEach((input, index) => {
+    if (analyses[index]) return;
+    const letter = parseLetter(input.text);
+    letters.push(letter);
+    // The rules' facts also say how each rationale concludes, which the hosts show; read once for both.
+    runOptions.push({ config: input.config, onRuleError: input.onRuleError, context: ruleContext(letter, options.knowledge, input.config) });
+  });
+  const findings = runRulesOverEach(letters, options.knowledge, runOptions);
+  let next = 0;
+  return analyses.map((analysis) => {
+    if (analysis) return analysis;
+    const letter = letters[next]!;
+    const { facts } = runOptions[next]!.context;
+    const conclusions = letter.items.map((item, index) => (item.rationale ? facts.conclusion(index).verdict : null));
+    return new LetterAnalysis(letter, findings[next++]!, conclusions, facts);
+  });
+}
+
+/** The analysis of a document too large to parse, or null when it is not. */
+function tooLarge(input: AnalysisInput, maxFileSize: number): Analysis | null {
+  const { text } = input;
   // A UTF-16 code unit never takes more than 3 UTF-8 bytes, so most documents need no counting.
   const mayBeTooLarge = text.length * 3 > maxFileSize;
-  if (mayBeTooLarge && utf8Length(text, maxFileSize) > maxFileSize) {
-    const setting = options.config?.rules[FILE_TOO_LARGE];
-    return {
-      letter: null,
-      conclusions: [],
-      doses: [],
-      visits: [],
-      criteria: [],
-      findings: setting === 'off' ? [] : [
-        {
-          ruleId: FILE_TOO_LARGE,
-          severity: setting ?? 'information',
-          message: `Not analysed: this document is larger than ${formatBytes(maxFileSize)} (the imr.maxFileSize setting). Determination letters are usually a few kilobytes.`,
-          span: { start: 0, end: Math.min(text.length, Math.max(0, text.search(/\r|\n|$/))) },
-        },
-      ],
-    };
-  }
-  const letter = parseLetter(text);
-  // The rules' facts also say how each rationale concludes, which the hosts show; read once for both.
-  const context = ruleContext(letter, options.knowledge, options.config);
-  const findings = runRules(letter, options.knowledge, { ...options, context });
-  const conclusions = letter.items.map((item, index) => (item.rationale ? context.facts.conclusion(index).verdict : null));
-  return new LetterAnalysis(letter, findings, conclusions, context.facts);
+  if (!mayBeTooLarge || utf8Length(text, maxFileSize) <= maxFileSize) return null;
+  const setting = input.config?.rules[FILE_TOO_LARGE];
+  return {
+    letter: null,
+    conclusions: [],
+    doses: [],
+    visits: [],
+    criteria: [],
+    findings: setting === 'off' ? [] : [
+      {
+        ruleId: FILE_TOO_LARGE,
+        severity: setting ?? 'information',
+        message: `Not analysed: this document is larger than ${formatBytes(maxFileSize)} (the imr.maxFileSize setting). Determination letters are usually a few kilobytes.`,
+        span: { start: 0, end: Math.min(text.length, Math.max(0, text.search(/\r|\n|$/))) },
+      },
+    ],
+  };
 }
 
 /**

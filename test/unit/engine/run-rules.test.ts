@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadKnowledge } from '../../../server/src/knowledge';
 import { parseLetter } from '../../../server/src/letter/parse';
-import { runRules } from '../../../server/src/engine/run-rules';
+import { runRules, runRulesOverEach } from '../../../server/src/engine/run-rules';
+import { ALL_RULES } from '../../../server/src/engine/catalogue';
 import type { Rule } from '../../../server/src/rules/types';
 import { makeLetter } from '../../support/letters';
 
@@ -54,4 +55,26 @@ test('a rule that throws is reported and skipped; the others still run', () => {
   });
   assert.deepEqual(errors, ['broken']);
   assert.deepEqual(ids(findings), ['ok']);
+});
+
+test('runRulesOverEach gives each letter what runRules gives it alone, with its own options', () => {
+  const other = parseLetter(makeLetter({ items: [{ title: 'Norco 10/325mg #90', decision: 'Upheld' }] }));
+  const notLetter = parseLetter('A shopping list:\nmilk\neggs\n');
+  const broken: Rule = { id: 'broken', defaultSeverity: 'error', description: 'always throws', check: () => { throw new Error('boom'); } };
+  const errors: string[] = [];
+  const options = [
+    {},
+    { config: { rules: { 'item-decision': 'warning' as const }, ignore: [] } },
+    {},
+    { rules: [broken, ...ALL_RULES.slice(0, 3)], onRuleError: (ruleId: string) => errors.push(ruleId) },
+    { config: { rules: {}, ignore: [{ rule: 'item-decision', item: 'tizanidine 4mg #60' }] } },
+  ];
+  const letters = [letter, letter, notLetter, other, letter];
+  const together = runRulesOverEach(letters, knowledge, options);
+  const alone = letters.map((each, index) => runRules(each, knowledge, options[index]));
+  assert.deepEqual(together, alone);
+  assert.deepEqual(errors, ['broken', 'broken'], 'reported once in each run');
+  assert.deepEqual(ids(together[2]!), ['not-a-letter']);
+  assert.deepEqual(together[1]!.map((finding) => finding.severity), ['warning', 'warning']);
+  assert.equal(together[4]!.length, 1);
 });
