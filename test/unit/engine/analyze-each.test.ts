@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze, analyzeEach, type Analysis } from '../../../server/src/engine/analyze';
+import { analyze, analyzeEach, type Analysis, type AnalysisInput } from '../../../server/src/engine/analyze';
 import { loadKnowledge } from '../../../server/src/knowledge';
 import { makeLetter, makeLetterWithItems } from '../../support/letters';
 
@@ -19,9 +19,9 @@ const seen = (analysis: Analysis) =>
 
 test('analyzeEach gives each document the analysis analyze gives it alone, config, size limit and rule errors included', () => {
   const opioid = makeLetter({ items: [{ title: 'Norco 10/325mg #90', decision: 'Uphold' }, { title: 'Physical therapy 12 visits', decision: 'Overturned' }] });
-  const inputs = [
+  const inputs: AnalysisInput[] = [
     { text: makeLetter() },
-    { text: opioid, config: { rules: { quantity: 'off' as const, 'decision-conclusion': 'hint' as const }, ignore: [] } },
+    { text: opioid, config: { rules: { quantity: 'off', 'decision-conclusion': 'hint' }, ignore: [] } },
     { text: 'Not a letter at all.\n' },
     { text: makeLetterWithItems(200) }, // over the size limit below: not parsed
     { text: opioid, config: { rules: {}, ignore: [{ rule: 'opioid-monitoring' }] } },

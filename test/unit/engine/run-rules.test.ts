@@ -62,9 +62,9 @@ test('runRulesOverEach gives each letter what runRules gives it alone, with its 
   const notLetter = parseLetter('A shopping list:\nmilk\neggs\n');
   const broken: Rule = { id: 'broken', defaultSeverity: 'error', description: 'always throws', check: () => { throw new Error('boom'); } };
   const errors: string[] = [];
-  const options = [
+  const options: NonNullable<Parameters<typeof runRules>[2]>[] = [
     {},
-    { config: { rules: { 'item-decision': 'warning' as const }, ignore: [] } },
+    { config: { rules: { 'item-decision': 'warning' }, ignore: [] } },
     {},
     { rules: [broken, ...ALL_RULES.slice(0, 3)], onRuleError: (ruleId: string) => errors.push(ruleId) },
     { config: { rules: {}, ignore: [{ rule: 'item-decision', item: 'tizanidine 4mg #60' }] } },
