@@ -72,10 +72,10 @@ export class FileLinter {
   }
 
   /**
-   * Lints `paths` in order, handing each result to `each` with its index. Files are read a few
-   * dozen at a time, then analysed together (`analyzeEach`): reading a run of small files back to
-   * back takes about half the time of reading each one between two analyses, and the rules take
-   * turns over the letters read (BENCHMARKS.md, thirteenth session).
+   * Lints `paths` in order, handing each result to `each` with its index. Files are read up to
+   * `READ_AHEAD_FILES` at a time, then analysed together (`analyzeEach`): reading a run of small
+   * files back to back takes about half the time of reading each one between two analyses, and
+   * the rules take turns over the letters read (BENCHMARKS.md, thirteenth session).
    */
   lintEach(paths: readonly string[], each: (result: FileResult, index: number) => void): void {
     for (let next = 0; next < paths.length; ) {
@@ -89,10 +89,6 @@ export class FileLinter {
       }
       this.lintRead(paths.slice(first, next), reads).forEach((result, offset) => each(result, first + offset));
     }
-  }
-
-  lintText(path: string, text: string): FileResult {
-    return this.lintRead([path], [text])[0]!;
   }
 
   /** The results for files read (or not) as `reads` says, in order. */
