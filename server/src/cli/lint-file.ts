@@ -53,14 +53,10 @@ export interface LintOptions {
 const READ_AHEAD_FILES = 16;
 const READ_AHEAD_CHARS = 1 << 20;
 
-/** The letter's text, or why the file could not be read. */
-function readText(path: string): string | { error: string } {
-  try {
-    return readLetterFile(path);
-  } catch (error) {
-    return { error: describeFsError(error) };
-  }
-}
+/** A file read for linting, with the config that applies to it; problems of that config are found once, when it is first read. */
+type ReadFile =
+  | { readonly path: string; readonly error: string }
+  | { readonly path: string; readonly text: string; readonly config: LintConfig; readonly configProblems: readonly string[] };
 
 export class FileLinter {
   private readonly workspace = new WorkspaceConfig();
@@ -68,7 +64,7 @@ export class FileLinter {
   constructor(private readonly options: LintOptions) {}
 
   lint(path: string): FileResult {
-    return this.lintRead([path], [readText(path)])[0]!;
+    return this.lintFiles([this.read(path)])[0]!;
   }
 
   /**
@@ -76,40 +72,75 @@ export class FileLinter {
    * `READ_AHEAD_FILES` at a time, then analysed together (`analyzeEach`): reading a run of small
    * files back to back takes about half the time of reading each one between two analyses, and
    * the rules take turns over the letters read (BENCHMARKS.md, thirteenth session).
+   *
+   * Should linting a turn's files fail, they are linted again one by one, so that every file before
+   * the one that fails still gets its result; that file's error is `onCrash`'s to turn into a
+   * result, or is thrown when there is no `onCrash`.
    */
-  lintEach(paths: readonly string[], each: (result: FileResult, index: number) => void): void {
+  lintEach(paths: readonly string[], each: (result: FileResult, index: number) => void, onCrash?: (path: string, error: unknown) => FileResult): void {
     for (let next = 0; next < paths.length; ) {
       const first = next;
-      const reads: (string | { error: string })[] = [];
+      const files: ReadFile[] = [];
       let chars = 0;
-      while (next < paths.length && reads.length < READ_AHEAD_FILES && chars < READ_AHEAD_CHARS) {
-        const read = readText(paths[next++]!);
-        reads.push(read);
-        if (typeof read === 'string') chars += read.length;
+      while (next < paths.length && files.length < READ_AHEAD_FILES && chars < READ_AHEAD_CHARS) {
+        const file = this.read(paths[next++]!);
+        files.push(file);
+        if ('text' in file) chars += file.text.length;
       }
-      this.lintRead(paths.slice(first, next), reads).forEach((result, offset) => each(result, first + offset));
+      let results: FileResult[] | null = null;
+      try {
+        results = this.lintFiles(files);
+      } catch {
+        // Linted one by one below.
+      }
+      files.forEach((file, offset) => {
+        let result = results?.[offset];
+        if (!result) {
+          try {
+            result = this.lintFiles([file])[0]!;
+          } catch (error) {
+            if (!onCrash) throw error;
+            result = onCrash(file.path, error);
+          }
+        }
+        each(result, first + offset);
+      });
     }
   }
 
-  /** The results for files read (or not) as `reads` says, in order. */
-  private lintRead(paths: readonly string[], reads: readonly (string | { error: string })[]): FileResult[] {
-    const problemsOf: string[][] = [];
+  private read(path: string): ReadFile {
+    let text: string;
+    try {
+      text = readLetterFile(path);
+    } catch (error) {
+      return { path, error: describeFsError(error) };
+    }
+    const configProblems: string[] = [];
+    const projectConfig = this.projectConfig(path, configProblems);
+    const config = this.options.explicitConfig ? mergeConfigs(projectConfig, this.options.explicitConfig) : projectConfig;
+    return { path, text, config, configProblems };
+  }
+
+  /** The files' results, in order, their letters analysed together. */
+  private lintFiles(files: readonly ReadFile[]): FileResult[] {
     const inputs: AnalysisInput[] = [];
-    reads.forEach((read, index) => {
-      if (typeof read !== 'string') return;
-      const problems: string[] = (problemsOf[index] = []);
-      const projectConfig = this.projectConfig(paths[index]!, problems);
+    const ruleProblems: string[][] = [];
+    for (const file of files) {
+      if (!('text' in file)) continue;
+      const problems: string[] = [];
+      ruleProblems.push(problems);
       inputs.push({
-        text: read,
-        config: this.options.explicitConfig ? mergeConfigs(projectConfig, this.options.explicitConfig) : projectConfig,
+        text: file.text,
+        config: file.config,
         onRuleError: (ruleId, error) => problems.push(`rule ${ruleId} failed (${(error as Error)?.name ?? 'error'}); its findings are missing`),
       });
-    });
+    }
     const analyses = analyzeEach(inputs, { knowledge: this.options.knowledge, maxFileSize: this.options.maxFileSize });
     let next = 0;
-    return reads.map((read, index) => {
-      const path = paths[index]!;
-      return typeof read === 'string' ? this.result(path, read, analyses[next++]!, problemsOf[index]!) : { path, error: read.error, diagnostics: [] };
+    return files.map((file) => {
+      if (!('text' in file)) return { path: file.path, error: file.error, diagnostics: [] };
+      const index = next++;
+      return this.result(file.path, file.text, analyses[index]!, [...file.configProblems, ...ruleProblems[index]!]);
     });
   }
 

@@ -11,19 +11,13 @@ parentPort?.on('message', (message: { start: number; paths: readonly string[] })
   parentPort?.postMessage({ start: message.start, results: lintChunk(message.paths) });
 });
 
-/** The chunk's results, linted together; should that fail, each file alone, so that one bad file costs only its own result. */
+/** The chunk's results; a file whose linting fails gets an internal error as its result, and the others theirs. */
 function lintChunk(paths: readonly string[]): FileResult[] {
-  try {
-    const results: FileResult[] = [];
-    linter.lintEach(paths, (result) => results.push(result));
-    return results;
-  } catch {
-    return paths.map((path): FileResult => {
-      try {
-        return linter.lint(path);
-      } catch (error) {
-        return { path, error: `internal error: ${(error as Error).message}`, diagnostics: [] };
-      }
-    });
-  }
+  const results: FileResult[] = [];
+  linter.lintEach(
+    paths,
+    (result) => results.push(result),
+    (path, error) => ({ path, error: `internal error: ${(error as Error)?.message}`, diagnostics: [] }),
+  );
+  return results;
 }

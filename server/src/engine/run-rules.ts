@@ -44,7 +44,8 @@ interface LetterRun {
  * instead of each letter going through every rule. Each rule's code then runs several times in
  * a row while it is fresh in the processor's caches, which makes a short CLI run about a tenth
  * quicker (BENCHMARKS.md, thirteenth session). Each letter still meets the rules in its own
- * order, and its facts are its own, so nothing one letter finds depends on another.
+ * order, and its facts are its own. As before, letters share only the tokenizer's process-wide
+ * word table, whose ids follow the order in which words are first seen.
  */
 export function runRulesOverEach(letters: readonly Letter[], knowledge: KnowledgeBase, options: readonly RunRulesOptions[]): Finding[][] {
   const runs: LetterRun[] = letters.map((letter, index) => {

@@ -87,8 +87,8 @@ const UNCOLLAPSED_BLANK = /\s\s|[^\S ]/;
  * their blanks collapsed already, so the replace, which allocates, runs only for a rare other blank.
  */
 export function titleKey(title: string): string {
-  const lower = title.toLowerCase();
-  return (UNCOLLAPSED_BLANK.test(lower) ? lower.replace(/\s+/g, ' ') : lower).trim();
+  // Blanks first, then case: lower-casing reads a final sigma across a U+FEFF but not across a space.
+  return (UNCOLLAPSED_BLANK.test(title) ? title.replace(/\s+/g, ' ') : title).trim().toLowerCase();
 }
 
 /** Source offset of `mapped.text[index]`, for 0 <= index < text length. */

@@ -37,3 +37,43 @@ test('lintEach reads ahead but gives every file, in order, the result lint gives
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test('when a turn fails, every file before the one that fails still gets its result, config problems included', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'imr-lint-each-'));
+  try {
+    // A config with a problem: reported with the first letter it applies to, once.
+    writeFileSync(join(folder, '.imrlintrc.json'), JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
+    const paths = Array.from({ length: 6 }, (_, index) => {
+      const path = join(folder, `${index}.txt`);
+      writeFileSync(path, makeLetter({ items: [{ title: index === 4 ? 'BOOM 4mg #60' : `Tizanidine 4mg #${index}` }] }));
+      return path;
+    });
+    /** A linter whose analysis fails on any group of files that holds the letter with "BOOM" in it. */
+    const failing = () => {
+      const linter = new FileLinter({ knowledge: loadKnowledge() });
+      const internals = linter as unknown as { lintFiles(files: readonly { text?: string }[]): FileResult[] };
+      const lintFiles = internals.lintFiles.bind(linter);
+      internals.lintFiles = (files) => {
+        if (files.some((file) => file.text?.includes('BOOM'))) throw new Error('boom');
+        return lintFiles(files);
+      };
+      return linter;
+    };
+
+    // Without onCrash (one thread): files 0 to 3 are handed on, then the error is thrown.
+    const handed: [FileResult, number][] = [];
+    assert.throws(() => failing().lintEach(paths, (result, index) => handed.push([result, index])), /boom/);
+    assert.deepEqual(handed.map(([, index]) => index), [0, 1, 2, 3]);
+    assert.match(handed[0]![0].problems?.join('\n') ?? '', /no-such-rule/);
+    assert.equal(handed[1]![0].problems, undefined);
+
+    // With onCrash (a worker): the failing file gets its error, the others their results.
+    const all: FileResult[] = [];
+    failing().lintEach(paths, (result) => all.push(result), (path, error) => ({ path, error: `internal error: ${(error as Error).message}`, diagnostics: [] }));
+    assert.deepEqual(all.map((result) => result.error ?? 'ok'), ['ok', 'ok', 'ok', 'ok', 'internal error: boom', 'ok']);
+    assert.match(all[0]!.problems?.join('\n') ?? '', /no-such-rule/, 'the config problem survives the retry');
+    assert.ok(all[5]!.letter);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -46,4 +46,7 @@ test('titleKey: lower case, one space per blank run, trimmed, whatever blanks th
     assert.equal(titleKey(title), title.replace(/\s+/g, ' ').trim().toLowerCase(), JSON.stringify(title));
   }
   assert.equal(titleKey('  Norco\u2003 10MG  #60 '), 'norco 10mg #60');
+  // A capital sigma before a U+FEFF is not word-final once the blank is a space: the same key as "Α Σ".
+  assert.equal(titleKey('\u0391\ufeff\u03a3'), titleKey('\u0391 \u03a3'));
+  assert.equal(titleKey('\u0391\ufeff\u03a3'), '\u0391\ufeff\u03a3'.replace(/\s+/g, ' ').trim().toLowerCase());
 });
