@@ -48,7 +48,7 @@ export interface AnalysisInput {
 /**
  * `analyze` for several documents at once, each with its own config: the same analyses as
  * `analyze` gives each alone, with the rules taking turns over all of them (`runRulesOverEach`).
- * For batches: the CLI hands it a few dozen letters at a time.
+ * For batches: the CLI hands it the letters it has read, up to 16 at a time.
  */
 export function analyzeEach(inputs: readonly AnalysisInput[], options: Pick<AnalyzeOptions, 'knowledge' | 'maxFileSize'>): Analysis[] {
   const analyses: (Analysis | null)[] = inputs.map((input) => tooLarge(input, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE));

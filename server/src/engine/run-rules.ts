@@ -42,7 +42,7 @@ interface LetterRun {
  * `runRules` for several letters at once, `options[n]` for `letters[n]`: the same findings for
  * each letter as `runRules` gives it alone, but the rules take turns, each over every letter,
  * instead of each letter going through every rule. Each rule's code then runs several times in
- * a row while it is fresh in the processor's caches, which makes a short CLI run about a tenth
+ * a row while it is fresh in the processor's caches, which made a 995-letter CLI run 6–9%
  * quicker (BENCHMARKS.md, thirteenth session). Each letter still meets the rules in its own
  * order, and its facts are its own. As before, letters share only the tokenizer's process-wide
  * word table, whose ids follow the order in which words are first seen.
