@@ -80,3 +80,17 @@ test('tokens before a list tokenized from after whitespace are the tokens of the
   }
   assert.ok(cutsAfterBlank > 50, `${cutsAfterBlank} cuts right after whitespace`);
 });
+
+test('words whose hashes collide keep their own ids and texts, folded or not', () => {
+  // "dofhcu" and "jfjbgd" have the same FNV-1a hash, the word table's key: only the comparison of
+  // their characters tells them apart. Found by brute force over six-letter words.
+  const text = 'dofhcu jfjbgd Dofhcu JFJBGD jfjbgd dofhcu';
+  const tokens = tokenList(text);
+  const ids = Array.from({ length: tokens.length }, (_, index) => tokens.id(index));
+  assert.deepEqual(
+    Array.from({ length: tokens.length }, (_, index) => tokens.norm(index)),
+    ['dofhcu', 'jfjbgd', 'dofhcu', 'jfjbgd', 'jfjbgd', 'dofhcu'],
+  );
+  assert.notEqual(ids[0], ids[1]);
+  assert.deepEqual(ids, [ids[0], ids[1], ids[0], ids[1], ids[1], ids[0]]);
+});
