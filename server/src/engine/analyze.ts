@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../knowledge';
 import type { Letter, RationaleConclusion } from '../letter/model';
 import { parseLetter } from '../letter/parse';
 import { FILE_TOO_LARGE } from './catalogue';
-import { ruleContext, runRulesOverEach } from './run-rules';
+import { ruleContext, runRulesOverEach, type RunRulesOptions } from './run-rules';
 import type { Finding, RuleContext } from '../rules/types';
 import type { OpioidDose } from '../facts/opioid-dose';
 import type { TherapyVisits } from '../facts/therapy-visits';
@@ -53,7 +53,7 @@ export interface AnalysisInput {
 export function analyzeEach(inputs: readonly AnalysisInput[], options: Pick<AnalyzeOptions, 'knowledge' | 'maxFileSize'>): Analysis[] {
   const analyses: (Analysis | null)[] = inputs.map((input) => tooLarge(input, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE));
   const letters: Letter[] = [];
-  const runOptions: { config?: LintConfig; onRuleError?: AnalysisInput['onRuleError']; context: RuleContext }[] = [];
+  const runOptions: (RunRulesOptions & { readonly context: RuleContext })[] = [];
   inputs.forEach((input, index) => {
     if (analyses[index]) return;
     const letter = parseLetter(input.text);

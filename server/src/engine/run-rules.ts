@@ -7,7 +7,7 @@ import { ALL_RULES } from './catalogue';
 import { notALetter } from '../rules/not-a-letter';
 import type { Finding, Rule, RuleContext } from '../rules/types';
 
-interface RunRulesOptions {
+export interface RunRulesOptions {
   readonly config?: LintConfig;
   readonly rules?: readonly Rule[];
   /** A rule that throws is reported here and skipped, so one bug never hides every other finding. */
