@@ -261,22 +261,152 @@ class TokenListBuilder {
 
   /** `norm` is only needed (and only kept) when `id` is UNLISTED_WORD. */
   add(id: number, start: number, end: number, kind: number, spaceBefore: boolean, norm: string | null): void {
-    let at = this.base + this.length * STRIDE;
-    if (at + STRIDE > this.data.length) {
-      // The block is full: move this list to a fresh block, which later lists use too.
-      block = new Int32Array(Math.max(BLOCK_INTS, this.length * STRIDE * 2));
-      block.set(this.data.subarray(this.base, at));
-      this.data = block;
-      this.base = 0;
-      at = this.length * STRIDE;
-    }
+    if (this.base + (this.length + 1) * STRIDE > this.data.length) this.moveToFreshBlock();
     const data = this.data;
+    const at = this.base + this.length * STRIDE;
     data[at] = id;
     data[at + 1] = start;
     data[at + 2] = end;
     data[at + 3] = spaceBefore ? kind | SPACE_BEFORE : kind;
     if (id === UNLISTED_WORD) (this.unlisted ??= new Map()).set(this.length, norm ?? '');
     this.length++;
+  }
+
+  /** The current block is full: moves this list to a fresh block, which later lists use too. */
+  private moveToFreshBlock(): void {
+    const used = this.length * STRIDE;
+    block = new Int32Array(Math.max(BLOCK_INTS, used * 2));
+    block.set(this.data.subarray(this.base, this.base + used));
+    this.data = block;
+    this.base = 0;
+  }
+
+  /**
+   * Adds the tokens of `text[from..end)`, as `tokenList` describes them. Each token is written
+   * into the storage here rather than through `add`: the CLI's engine inlines no calls, and a call
+   * per token took about a twentieth of tokenizing (BENCHMARKS.md, fifteenth session).
+   */
+  tokenize(text: string, from: number, end: number): void {
+    let data = this.data;
+    let at = this.base + this.length * STRIDE;
+    let count = this.length;
+    let index = from;
+    let sawSpace = true;
+    while (index < end) {
+      const first = text.charCodeAt(index);
+      // On the paths taken for every character, classify, foldCode and hashStep are written out: until
+      // the engine has optimised this loop, which takes much of a short CLI run, a call per character
+      // costs more than the work it does. Folding there needs only A-Z, because U+2019, the other
+      // character foldCode changes, is never a letter or digit; it is folded on the apostrophe path.
+      // The rare paths (decimal points, apostrophes) still call the helpers.
+      const cls = first < CLASS_COUNT ? CLASSES[first] : OTHER;
+      if (cls === SPACE) {
+        sawSpace = true;
+        index++;
+        continue;
+      }
+      const start = index;
+      let id: number;
+      let kind: number;
+      /** The token's text when its word may not be in the table (UNLISTED_WORD). */
+      let norm: string | null = null;
+      if (cls === LETTER || cls === DIGIT || (first === PERIOD && isLeadingDecimal(text, index, end))) {
+        let hasLetter = cls === LETTER;
+        // Non-ASCII letters need full Unicode lower-casing, which the hashed fast path does not do.
+        let plain = first < 128;
+        let hash = Math.imul(HASH_START ^ (first >= 65 && first <= 90 ? first + 32 : first), FNV_PRIME);
+        // Whether the word gets lower-cased at all, and whether a letter right after an apostrophe would keep its case then (see below).
+        let folds = hasLetter && !(first >= 97 && first <= 122);
+        let caseAfterApostrophe = false;
+        index++;
+        while (index < end) {
+          const code = text.charCodeAt(index);
+          const next = code < CLASS_COUNT ? CLASSES[code] : OTHER;
+          if (next === LETTER) {
+            hasLetter = true;
+            if (code >= 128) plain = false;
+            if (code >= 97 && code <= 122) {
+              hash = Math.imul(hash ^ code, FNV_PRIME);
+            } else {
+              folds = true;
+              hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
+            }
+            index++;
+          } else if (next === DIGIT) {
+            hash = Math.imul(hash ^ code, FNV_PRIME);
+            index++;
+          } else if (code === PERIOD && !hasLetter && index + 1 < end && classify(text.charCodeAt(index + 1)) === DIGIT) {
+            // A decimal point inside a number ("0.5", "111.2"), never a sentence end.
+            hash = hashStep(hashStep(hash, code), text.charCodeAt(index + 1));
+            index += 2;
+          } else if ((code === APOSTROPHE || code === TYPOGRAPHIC_APOSTROPHE) && hasLetter && index + 1 < end && classify(text.charCodeAt(index + 1)) === LETTER) {
+            const after = text.charCodeAt(index + 1);
+            if (after >= 128) plain = false;
+            if (code === TYPOGRAPHIC_APOSTROPHE) folds = true;
+            if (!isLowerAscii(after)) caseAfterApostrophe = true;
+            hash = hashStep(hashStep(hash, APOSTROPHE), foldCode(after));
+            index += 2;
+          } else {
+            break;
+          }
+        }
+        kind = hasLetter ? WORD : NUMBER;
+        if (caseAfterApostrophe && !folds) {
+          // The letter after an apostrophe has never decided whether a word is lower-cased, so "adl'S" keeps its text as written.
+          norm = text.slice(start, index);
+          id = wordId(norm, kind, false);
+        } else if (plain) {
+          // The word's id in the word table, found by the hash of its folded code units computed while
+          // scanning; `foldCode` is the whole normalisation of a plain word. Written out here rather than
+          // called, and compared by a loop rather than `startsWith`: with one call and one builtin less per
+          // token, tokenizing the corpus took 0.81 of the time warm and 0.85 in a fresh process.
+          const length = index - start;
+          const keyHash = Math.imul(hash ^ kind, FNV_PRIME);
+          const mask = slots.length - 1;
+          let slot = keyHash & mask;
+          id = slots[slot];
+          for (; id !== 0; id = slots[slot]) {
+            if (hashes[id] === keyHash && kinds[id] === kind) {
+              const word = texts[id];
+              if (folds) {
+                if (sameFolded(word, text, start, length)) break;
+              } else if (word.length === length) {
+                let offset = 0;
+                while (offset < length && word.charCodeAt(offset) === text.charCodeAt(start + offset)) offset++;
+                if (offset === length) break;
+              }
+            }
+            slot = (slot + 1) & mask;
+          }
+          if (id === 0) {
+            id = newDocumentWord(text, start, index, kind, folds, keyHash, slot);
+            if (id === UNLISTED_WORD) norm = foldedSlice(text, start, index);
+          }
+        } else {
+          norm = foldedSlice(text, start, index);
+          id = wordId(norm, kind, false);
+        }
+      } else {
+        index++;
+        id = punctuationId(first);
+        kind = PUNCT;
+      }
+      if (at + STRIDE > data.length) {
+        this.length = count;
+        this.moveToFreshBlock();
+        data = this.data;
+        at = count * STRIDE;
+      }
+      data[at] = id;
+      data[at + 1] = start;
+      data[at + 2] = index;
+      data[at + 3] = sawSpace ? kind | SPACE_BEFORE : kind;
+      if (id === UNLISTED_WORD) (this.unlisted ??= new Map()).set(count, norm ?? '');
+      at += STRIDE;
+      count++;
+      sawSpace = false;
+    }
+    this.length = count;
   }
 
   build(): TokenList {
@@ -322,7 +452,7 @@ const TYPOGRAPHIC_APOSTROPHE = 0x2019;
  */
 export function tokenList(text: string, range: Span = { start: 0, end: text.length }): TokenList {
   const builder = new TokenListBuilder();
-  tokenizeInto(builder, text, range.start, range.end);
+  builder.tokenize(text, range.start, range.end);
   return builder.build();
 }
 
@@ -336,108 +466,9 @@ export function tokensBefore(text: string, start: number, suffixStart: number, s
   const end = suffix.length > 0 ? suffix.end(suffix.length - 1) : suffixStart;
   if (suffixStart <= start || classify(text.charCodeAt(suffixStart - 1)) !== SPACE) return tokenList(text, { start, end });
   const builder = new TokenListBuilder();
-  tokenizeInto(builder, text, start, suffixStart);
+  builder.tokenize(text, start, suffixStart);
   suffix.appendTo(builder);
   return builder.build();
-}
-
-function tokenizeInto(builder: TokenListBuilder, text: string, from: number, end: number): void {
-  let index = from;
-  let sawSpace = true;
-  while (index < end) {
-    const first = text.charCodeAt(index);
-    // On the paths taken for every character, classify, foldCode and hashStep are written out: until
-    // the engine has optimised this loop, which takes much of a short CLI run, a call per character
-    // costs more than the work it does. Folding there needs only A-Z, because U+2019, the other
-    // character foldCode changes, is never a letter or digit; it is folded on the apostrophe path.
-    // The rare paths (decimal points, apostrophes) still call the helpers.
-    const cls = first < CLASS_COUNT ? CLASSES[first] : OTHER;
-    if (cls === SPACE) {
-      sawSpace = true;
-      index++;
-      continue;
-    }
-    const start = index;
-    if (cls === LETTER || cls === DIGIT || (first === PERIOD && isLeadingDecimal(text, index, end))) {
-      let hasLetter = cls === LETTER;
-      // Non-ASCII letters need full Unicode lower-casing, which the hashed fast path does not do.
-      let plain = first < 128;
-      let hash = Math.imul(HASH_START ^ (first >= 65 && first <= 90 ? first + 32 : first), FNV_PRIME);
-      // Whether the word gets lower-cased at all, and whether a letter right after an apostrophe would keep its case then (see below).
-      let folds = hasLetter && !(first >= 97 && first <= 122);
-      let caseAfterApostrophe = false;
-      index++;
-      while (index < end) {
-        const code = text.charCodeAt(index);
-        const next = code < CLASS_COUNT ? CLASSES[code] : OTHER;
-        if (next === LETTER) {
-          hasLetter = true;
-          if (code >= 128) plain = false;
-          if (code >= 97 && code <= 122) {
-            hash = Math.imul(hash ^ code, FNV_PRIME);
-          } else {
-            folds = true;
-            hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
-          }
-          index++;
-        } else if (next === DIGIT) {
-          hash = Math.imul(hash ^ code, FNV_PRIME);
-          index++;
-        } else if (code === PERIOD && !hasLetter && index + 1 < end && classify(text.charCodeAt(index + 1)) === DIGIT) {
-          // A decimal point inside a number ("0.5", "111.2"), never a sentence end.
-          hash = hashStep(hashStep(hash, code), text.charCodeAt(index + 1));
-          index += 2;
-        } else if ((code === APOSTROPHE || code === TYPOGRAPHIC_APOSTROPHE) && hasLetter && index + 1 < end && classify(text.charCodeAt(index + 1)) === LETTER) {
-          const after = text.charCodeAt(index + 1);
-          if (after >= 128) plain = false;
-          if (code === TYPOGRAPHIC_APOSTROPHE) folds = true;
-          if (!isLowerAscii(after)) caseAfterApostrophe = true;
-          hash = hashStep(hashStep(hash, APOSTROPHE), foldCode(after));
-          index += 2;
-        } else {
-          break;
-        }
-      }
-      const kind = hasLetter ? WORD : NUMBER;
-      if (caseAfterApostrophe && !folds) {
-        // The letter after an apostrophe has never decided whether a word is lower-cased, so "adl'S" keeps its text as written.
-        const norm = text.slice(start, index);
-        builder.add(wordId(norm, kind, false), start, index, kind, sawSpace, norm);
-      } else if (plain) {
-        // The word's id in the word table, found by the hash of its folded code units computed while
-        // scanning; `foldCode` is the whole normalisation of a plain word. Written out here rather than
-        // called, and compared by a loop rather than `startsWith`: with one call and one builtin less per
-        // token, tokenizing the corpus took 0.81 of the time warm and 0.85 in a fresh process.
-        const length = index - start;
-        const keyHash = Math.imul(hash ^ kind, FNV_PRIME);
-        const mask = slots.length - 1;
-        let slot = keyHash & mask;
-        let id = slots[slot];
-        for (; id !== 0; id = slots[slot]) {
-          if (hashes[id] === keyHash && kinds[id] === kind) {
-            const word = texts[id];
-            if (folds) {
-              if (sameFolded(word, text, start, length)) break;
-            } else if (word.length === length) {
-              let offset = 0;
-              while (offset < length && word.charCodeAt(offset) === text.charCodeAt(start + offset)) offset++;
-              if (offset === length) break;
-            }
-          }
-          slot = (slot + 1) & mask;
-        }
-        if (id === 0) id = newDocumentWord(text, start, index, kind, folds, keyHash, slot);
-        builder.add(id, start, index, kind, sawSpace, id === UNLISTED_WORD ? foldedSlice(text, start, index) : null);
-      } else {
-        const norm = foldedSlice(text, start, index);
-        builder.add(wordId(norm, kind, false), start, index, kind, sawSpace, norm);
-      }
-    } else {
-      index++;
-      builder.add(punctuationId(first), start, index, PUNCT, sawSpace, null);
-    }
-    sawSpace = false;
-  }
 }
 
 const PLAIN_WORDS = /^[a-z0-9]+(?: [a-z0-9]+)*$/i;
