@@ -101,20 +101,22 @@ const GUIDELINE_CUES = phraseSet([
 ]);
 
 /** References to this case specific enough to outweigh any guideline wording. */
-const CASE_CUES = phraseSet([
+const CASE_CUE_PHRASES = [
   'in this case', 'this case', 'in this instance', 'the injured worker', 'this injured worker', 'injured worker', 'the iw', 'iw',
   "iw's", 'the claimant', 'this claimant', "claimant's", 'this patient', 'the applicant', "applicant's", 'the employee',
   "employee's", 'this worker', 'in this claimant',
-]);
+];
+const CASE_CUES = phraseSet(CASE_CUE_PHRASES);
 /** Words about the record or a person that also occur in guideline text ("documentation of side effects", "if the patient ..."). */
-const RECORD_CUES = phraseSet([
+const RECORD_CUE_PHRASES = [
   'the patient', "patient's", 'he', 'she', 'his', 'her', 'him', 'the worker', 'treating', 'requesting', 'documentation',
   'medical records', 'the records', 'progress note*', 'progress report*', 'submitted', 'the request', 'this request', 'requested',
   'this is a request', 'the current request',
   // "Patient has completed a trial of physical therapy": the record's patient without an article, in the
   // past. Guideline lists use the present ("Patient is non-adherent", "Patient has engaged in diversion").
   'patient has completed', 'patient has had', 'patient had', 'patient was', 'patient reported', 'patient underwent',
-]);
+];
+const RECORD_CUES = phraseSet(RECORD_CUE_PHRASES);
 /** Guideline cues strong enough to mark a sentence they open, or a quotation, as guideline text. */
 const LEADING_GUIDELINE_CUES = phraseSet(['mtus', 'guideline*', 'acoem', 'odg', 'state*', 'recommend*', 'according to', 'per']);
 const QUOTES = new Set(['"', '\u201c', '\u201d']);
@@ -152,7 +154,7 @@ function judgeGuidelineStatement(tokens: TokenList, sentence: Sentence): boolean
 }
 
 /** Words that tie a sentence to this worker's record, beyond the case and record cues above. */
-const WORKER_CUES = phraseSet([
+const WORKER_CUE_PHRASES = [
   'reported', 'reports', 'reporting', 'noted', 'documented', 'documents', 'described', 'describes', 'underwent', 'records',
   'record', 'chart', 'history of', 'the provider', 'the physician', 'treating physician', 'primary treating', 'ptp',
   // What the record shows or lacks: "there is no evidence of ...", "there was a lack of a report on ...".
@@ -165,7 +167,9 @@ const WORKER_CUES = phraseSet([
   // What appears from the record, and what happened: "there does not appear to be improvement",
   // "Neurontin has been used for a long time". Findings of studies are guideline cues instead.
   'appear*', 'seem*', 'has been', 'have been', 'had been', 'was', 'were',
-]);
+];
+/** Any case, record or worker cue, found in one scan of a sentence. */
+const ANY_WORKER_CUE = phraseSet([...CASE_CUE_PHRASES, ...RECORD_CUE_PHRASES, ...WORKER_CUE_PHRASES]);
 
 /**
  * What a sentence of a rationale or summary is, for every check that asks whether the letter
@@ -206,7 +210,7 @@ export function anyWorkerSentence(passage: ClassifiedPassage, sentences: readonl
 }
 
 function hasWorkerCue(tokens: TokenList, { firstToken, endToken }: Sentence): boolean {
-  return CASE_CUES.occursIn(tokens, firstToken, endToken) || RECORD_CUES.occursIn(tokens, firstToken, endToken) || WORKER_CUES.occursIn(tokens, firstToken, endToken);
+  return ANY_WORKER_CUE.occursIn(tokens, firstToken, endToken);
 }
 
 function judgeSentenceKind(tokens: TokenList, sentence: Sentence): SentenceKind {
