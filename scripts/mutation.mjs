@@ -39,6 +39,8 @@ const MUTATIONS = [
   ['server/src/facts/item-facts.ts', '"prescribed on" the request date is history', "if (requestFrom === null || tokens.norm(cueEnd - 1) !== 'prescribed') return false;", 'return false;'],
   ['server/src/facts/duration.ts', 'a duration nearer another drug dates this one', ' && others.every((other) => tokenGap(other, candidate) >= tokenGap(anchor, candidate))', ''],
   ['server/src/language/tokens.ts', 'two words of one hash and length are one word', 'while (offset < length && word.charCodeAt(offset) === text.charCodeAt(start + offset)) offset++;', 'offset = length;'],
+  ['server/src/language/tokens.ts', 'a list that outgrows its block is written past its copied rows', '      at = count * STRIDE;\n', '      at = count * STRIDE + STRIDE;\n'],
+  ['server/src/language/tokens.ts', 'a word too long for the word table loses its text', '          if (id === UNLISTED_WORD) norm = foldedSlice(text, start, index);\n', ''],
   ['server/src/language/tokens.ts', 'tokens before a cut inside a word are joined as if at whitespace', ' || classify(text.charCodeAt(suffixStart - 1)) !== SPACE) return tokenList', ') return tokenList'],
   ['server/src/facts/conclusion.ts', 'the cut first sentence of a rationale\'s end is judged alone', '    if (n === 0 && cut) return null;\n', ''],
   ['server/src/rules/unknown-drug.ts', 'unknown-drug also reports known drugs', ' || facts.drugs.length > 0) return;', ') return;'],

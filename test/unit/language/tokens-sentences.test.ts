@@ -94,3 +94,37 @@ test('words whose hashes collide keep their own ids and texts, folded or not', (
   assert.notEqual(ids[0], ids[1]);
   assert.deepEqual(ids, [ids[0], ids[1], ids[0], ids[1], ids[1], ids[0]]);
 });
+
+test('a list longer than a storage block moves to a fresh one, and lists built before and after it keep their tokens', () => {
+  // Token rows are carved out of shared blocks of 65,536 integers (16,384 tokens); this list outgrows one.
+  const before = tokenList('Before the long list.');
+  const words = Array.from({ length: 20_000 }, (_, index) => (index % 3 === 0 ? `Word${index % 700}` : index % 3 === 1 ? `${index}` : ','));
+  const text = words.join(' ');
+  const long = tokenRows(tokenList(text));
+  const after = tokenList('After it, (more)');
+  assert.deepEqual(tokenRows(before).map((token) => token.norm), ['before', 'the', 'long', 'list', '.']);
+  assert.equal(long.length, words.length);
+  let offset = 0;
+  long.forEach((token, index) => {
+    const word = words[index]!;
+    assert.equal(token.start, offset);
+    assert.equal(token.end, offset + word.length);
+    assert.equal(token.norm, word.toLowerCase());
+    assert.equal(token.kind, index % 3 === 0 ? 'word' : index % 3 === 1 ? 'number' : 'punct');
+    assert.equal(token.spaceBefore, true);
+    offset += word.length + 1;
+  });
+  assert.deepEqual(tokenRows(after).map((token) => [token.norm, token.spaceBefore]), [['after', true], ['it', true], [',', false], ['(', true], ['more', false], [')', false]]);
+});
+
+test('a word too long for the word table keeps its own text, lower-cased', () => {
+  const longWord = `Hydrocodone${'X'.repeat(40)}`;
+  const accented = `Café${'é'.repeat(40)}`;
+  const text = `${longWord} then ${accented} and ${longWord}`;
+  const tokens = tokenList(text);
+  assert.deepEqual(tokenRows(tokens).map((token) => token.norm), [longWord.toLowerCase(), 'then', accented.toLowerCase(), 'and', longWord.toLowerCase()]);
+  // Unlisted words share the id 0, which nothing is cached under; listed ones have their own.
+  assert.equal(tokens.id(0), 0);
+  assert.equal(tokens.id(2), 0);
+  assert.notEqual(tokens.id(1), 0);
+});
