@@ -249,6 +249,8 @@ export class TokenList {
  * they are built, so sharing is safe.
  */
 const BLOCK_INTS = 1 << 16;
+/** Tokens `tokenize` makes room for at a time. */
+const RUN_TOKENS = 1024;
 let block = new Int32Array(BLOCK_INTS);
 let blockUsed = 0;
 
@@ -261,7 +263,7 @@ class TokenListBuilder {
 
   /** `norm` is only needed (and only kept) when `id` is UNLISTED_WORD. */
   add(id: number, start: number, end: number, kind: number, spaceBefore: boolean, norm: string | null): void {
-    if (this.base + (this.length + 1) * STRIDE > this.data.length) this.moveToFreshBlock();
+    this.reserve(1);
     const data = this.data;
     const at = this.base + this.length * STRIDE;
     data[at] = id;
@@ -272,10 +274,11 @@ class TokenListBuilder {
     this.length++;
   }
 
-  /** The current block is full: moves this list to a fresh block, which later lists use too. */
-  private moveToFreshBlock(): void {
+  /** Makes room for `tokens` more tokens: when the current block is too full, moves this list to a fresh block, which later lists use too. */
+  private reserve(tokens: number): void {
+    if (this.base + (this.length + tokens) * STRIDE <= this.data.length) return;
     const used = this.length * STRIDE;
-    block = new Int32Array(Math.max(BLOCK_INTS, used * 2));
+    block = new Int32Array(Math.max(BLOCK_INTS, (used + tokens * STRIDE) * 2));
     block.set(this.data.subarray(this.base, this.base + used));
     this.data = block;
     this.base = 0;
@@ -288,126 +291,128 @@ class TokenListBuilder {
    * (BENCHMARKS.md, fifteenth session).
    */
   tokenize(text: string, from: number, end: number): void {
-    let data = this.data;
-    let at = this.base + this.length * STRIDE;
-    let count = this.length;
     let index = from;
     let sawSpace = true;
     while (index < end) {
-      const first = text.charCodeAt(index);
-      // On the paths taken for every character, classify, foldCode and hashStep are written out: until
-      // the engine has optimised this loop, which takes much of a short CLI run, a call per character
-      // costs more than the work it does. Folding there needs only A-Z, because U+2019, the other
-      // character foldCode changes, is never a letter or digit; it is folded on the apostrophe path.
-      // The rare paths (decimal points, apostrophes) still call the helpers.
-      const cls = first < CLASS_COUNT ? CLASSES[first] : OTHER;
-      if (cls === SPACE) {
-        sawSpace = true;
-        index++;
-        continue;
-      }
-      const start = index;
-      let id: number;
-      let kind: number;
-      /** The token's text when its word may not be in the table (UNLISTED_WORD). */
-      let norm: string | null = null;
-      if (cls === LETTER || cls === DIGIT || (first === PERIOD && isLeadingDecimal(text, index, end))) {
-        let hasLetter = cls === LETTER;
-        // Non-ASCII letters need full Unicode lower-casing, which the hashed fast path does not do.
-        let plain = first < 128;
-        let hash = Math.imul(HASH_START ^ (first >= 65 && first <= 90 ? first + 32 : first), FNV_PRIME);
-        // Whether the word gets lower-cased at all, and whether a letter right after an apostrophe would keep its case then (see below).
-        let folds = hasLetter && !(first >= 97 && first <= 122);
-        let caseAfterApostrophe = false;
-        index++;
-        while (index < end) {
-          const code = text.charCodeAt(index);
-          const next = code < CLASS_COUNT ? CLASSES[code] : OTHER;
-          if (next === LETTER) {
-            hasLetter = true;
-            if (code >= 128) plain = false;
-            if (code >= 97 && code <= 122) {
-              hash = Math.imul(hash ^ code, FNV_PRIME);
-            } else {
-              folds = true;
-              hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
-            }
-            index++;
-          } else if (next === DIGIT) {
-            hash = Math.imul(hash ^ code, FNV_PRIME);
-            index++;
-          } else if (code === PERIOD && !hasLetter && index + 1 < end && classify(text.charCodeAt(index + 1)) === DIGIT) {
-            // A decimal point inside a number ("0.5", "111.2"), never a sentence end.
-            hash = hashStep(hashStep(hash, code), text.charCodeAt(index + 1));
-            index += 2;
-          } else if ((code === APOSTROPHE || code === TYPOGRAPHIC_APOSTROPHE) && hasLetter && index + 1 < end && classify(text.charCodeAt(index + 1)) === LETTER) {
-            const after = text.charCodeAt(index + 1);
-            if (after >= 128) plain = false;
-            if (code === TYPOGRAPHIC_APOSTROPHE) folds = true;
-            if (!isLowerAscii(after)) caseAfterApostrophe = true;
-            hash = hashStep(hashStep(hash, APOSTROPHE), foldCode(after));
-            index += 2;
-          } else {
-            break;
-          }
+      // Room is made for a run of tokens at a time, before the loop that writes them, so that loop has
+      // no rarely taken path: a path the engine has never seen run when it optimises the loop undoes
+      // the optimised code the first time it runs, and the loop is compiled again (BENCHMARKS.md,
+      // sixteenth session).
+      this.reserve(RUN_TOKENS);
+      const data = this.data;
+      let at = this.base + this.length * STRIDE;
+      let count = this.length;
+      const stop = count + RUN_TOKENS;
+      while (index < end && count < stop) {
+        const first = text.charCodeAt(index);
+        // On the paths taken for every character, classify, foldCode and hashStep are written out: until
+        // the engine has optimised this loop, which takes much of a short CLI run, a call per character
+        // costs more than the work it does. Folding there needs only A-Z, because U+2019, the other
+        // character foldCode changes, is never a letter or digit; it is folded on the apostrophe path.
+        // The rare paths (decimal points, apostrophes) still call the helpers.
+        const cls = first < CLASS_COUNT ? CLASSES[first] : OTHER;
+        if (cls === SPACE) {
+          sawSpace = true;
+          index++;
+          continue;
         }
-        kind = hasLetter ? WORD : NUMBER;
-        if (caseAfterApostrophe && !folds) {
-          // The letter after an apostrophe has never decided whether a word is lower-cased, so "adl'S" keeps its text as written.
-          norm = text.slice(start, index);
-          id = wordId(norm, kind, false);
-        } else if (plain) {
-          // The word's id in the word table, found by the hash of its folded code units computed while
-          // scanning; `foldCode` is the whole normalisation of a plain word. Written out here rather than
-          // called, and compared by a loop rather than `startsWith`: with one call and one builtin less per
-          // token, tokenizing the corpus took 0.81 of the time warm and 0.85 in a fresh process.
-          const length = index - start;
-          const keyHash = Math.imul(hash ^ kind, FNV_PRIME);
-          const mask = slots.length - 1;
-          let slot = keyHash & mask;
-          id = slots[slot];
-          for (; id !== 0; id = slots[slot]) {
-            if (hashes[id] === keyHash && kinds[id] === kind) {
-              const word = texts[id];
-              if (folds) {
-                if (sameFolded(word, text, start, length)) break;
-              } else if (word.length === length) {
-                let offset = 0;
-                while (offset < length && word.charCodeAt(offset) === text.charCodeAt(start + offset)) offset++;
-                if (offset === length) break;
+        const start = index;
+        let id: number;
+        let kind: number;
+        /** The token's text when its word may not be in the table (UNLISTED_WORD). */
+        let norm: string | null = null;
+        if (cls === LETTER || cls === DIGIT || (first === PERIOD && isLeadingDecimal(text, index, end))) {
+          let hasLetter = cls === LETTER;
+          // Non-ASCII letters need full Unicode lower-casing, which the hashed fast path does not do.
+          let plain = first < 128;
+          let hash = Math.imul(HASH_START ^ (first >= 65 && first <= 90 ? first + 32 : first), FNV_PRIME);
+          // Whether the word gets lower-cased at all, and whether a letter right after an apostrophe would keep its case then (see below).
+          let folds = hasLetter && !(first >= 97 && first <= 122);
+          let caseAfterApostrophe = false;
+          index++;
+          while (index < end) {
+            const code = text.charCodeAt(index);
+            const next = code < CLASS_COUNT ? CLASSES[code] : OTHER;
+            if (next === LETTER) {
+              hasLetter = true;
+              if (code >= 128) plain = false;
+              if (code >= 97 && code <= 122) {
+                hash = Math.imul(hash ^ code, FNV_PRIME);
+              } else {
+                folds = true;
+                hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
               }
+              index++;
+            } else if (next === DIGIT) {
+              hash = Math.imul(hash ^ code, FNV_PRIME);
+              index++;
+            } else if (code === PERIOD && !hasLetter && index + 1 < end && classify(text.charCodeAt(index + 1)) === DIGIT) {
+              // A decimal point inside a number ("0.5", "111.2"), never a sentence end.
+              hash = hashStep(hashStep(hash, code), text.charCodeAt(index + 1));
+              index += 2;
+            } else if ((code === APOSTROPHE || code === TYPOGRAPHIC_APOSTROPHE) && hasLetter && index + 1 < end && classify(text.charCodeAt(index + 1)) === LETTER) {
+              const after = text.charCodeAt(index + 1);
+              if (after >= 128) plain = false;
+              if (code === TYPOGRAPHIC_APOSTROPHE) folds = true;
+              if (!isLowerAscii(after)) caseAfterApostrophe = true;
+              hash = hashStep(hashStep(hash, APOSTROPHE), foldCode(after));
+              index += 2;
+            } else {
+              break;
             }
-            slot = (slot + 1) & mask;
           }
-          if (id === 0) {
-            id = newDocumentWord(text, start, index, kind, folds, keyHash, slot);
-            if (id === UNLISTED_WORD) norm = foldedSlice(text, start, index);
+          kind = hasLetter ? WORD : NUMBER;
+          if (caseAfterApostrophe && !folds) {
+            // The letter after an apostrophe has never decided whether a word is lower-cased, so "adl'S" keeps its text as written.
+            norm = text.slice(start, index);
+            id = wordId(norm, kind, false);
+          } else if (plain) {
+            // The word's id in the word table, found by the hash of its folded code units computed while
+            // scanning; `foldCode` is the whole normalisation of a plain word. Written out here rather than
+            // called, and compared by a loop rather than `startsWith`: with one call and one builtin less per
+            // token, tokenizing the corpus took 0.81 of the time warm and 0.85 in a fresh process.
+            const length = index - start;
+            const keyHash = Math.imul(hash ^ kind, FNV_PRIME);
+            const mask = slots.length - 1;
+            let slot = keyHash & mask;
+            id = slots[slot];
+            for (; id !== 0; id = slots[slot]) {
+              if (hashes[id] === keyHash && kinds[id] === kind) {
+                const word = texts[id];
+                if (folds) {
+                  if (sameFolded(word, text, start, length)) break;
+                } else if (word.length === length) {
+                  let offset = 0;
+                  while (offset < length && word.charCodeAt(offset) === text.charCodeAt(start + offset)) offset++;
+                  if (offset === length) break;
+                }
+              }
+              slot = (slot + 1) & mask;
+            }
+            if (id === 0) {
+              id = newDocumentWord(text, start, index, kind, folds, keyHash, slot);
+              if (id === UNLISTED_WORD) norm = foldedSlice(text, start, index);
+            }
+          } else {
+            norm = foldedSlice(text, start, index);
+            id = wordId(norm, kind, false);
           }
         } else {
-          norm = foldedSlice(text, start, index);
-          id = wordId(norm, kind, false);
+          index++;
+          id = punctuationId(first);
+          kind = PUNCT;
         }
-      } else {
-        index++;
-        id = punctuationId(first);
-        kind = PUNCT;
+        data[at] = id;
+        data[at + 1] = start;
+        data[at + 2] = index;
+        data[at + 3] = sawSpace ? kind | SPACE_BEFORE : kind;
+        if (id === UNLISTED_WORD) (this.unlisted ??= new Map()).set(count, norm ?? '');
+        at += STRIDE;
+        count++;
+        sawSpace = false;
       }
-      if (at + STRIDE > data.length) {
-        this.length = count;
-        this.moveToFreshBlock();
-        data = this.data;
-        at = count * STRIDE;
-      }
-      data[at] = id;
-      data[at + 1] = start;
-      data[at + 2] = index;
-      data[at + 3] = sawSpace ? kind | SPACE_BEFORE : kind;
-      if (id === UNLISTED_WORD) (this.unlisted ??= new Map()).set(count, norm ?? '');
-      at += STRIDE;
-      count++;
-      sawSpace = false;
+      this.length = count;
     }
-    this.length = count;
   }
 
   build(): TokenList {
