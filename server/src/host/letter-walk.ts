@@ -120,9 +120,11 @@ function walk(
   seen: Set<string>,
   gitIgnores: GitIgnores,
   root: string,
+  found: string[] = [],
+  // Known without asking the system for a folder that is not reached through a link: asking once per
+  // folder, with a path as long as the tree is deep, made a walk down a deep tree slow.
+  real = realPath(folder),
 ): string[] {
-  const found: string[] = [];
-  const real = realPath(folder);
   if (real === null || seen.has(real)) return found;
   seen.add(real);
   let entries;
@@ -132,6 +134,7 @@ function walk(
     problems.push({ input: folder, message: describeFsError(error) });
     return found;
   }
+  gitIgnores.listed(folder, entries.some((entry) => entry.name === '.gitignore'));
   // In name order, so that which of two links to one letter is listed does not depend on the file system.
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -149,7 +152,7 @@ function walk(
       }
     }
     if ((isDirectory || (isFile && accept(entry.name))) && gitIgnores.ignores(path, isDirectory, root)) continue;
-    if (isDirectory) found.push(...walk(path, accept, problems, seen, gitIgnores, root));
+    if (isDirectory) walk(path, accept, problems, seen, gitIgnores, root, found, entry.isSymbolicLink() ? realPath(path) : join(real, entry.name));
     else if (isFile && accept(entry.name)) {
       // Its real path, to know it again through another link; a plain file's is in its folder's.
       const file = entry.isSymbolicLink() ? realPath(path) : join(real, entry.name);
@@ -163,7 +166,8 @@ function walk(
 
 function realPath(path: string): string | null {
   try {
-    return realpathSync(path);
+    // The system's own: the JavaScript one looks at every folder of the path again.
+    return realpathSync.native(path);
   } catch {
     return null;
   }
@@ -187,20 +191,51 @@ function expandGlob(pattern: string, cwd: string): string[] {
 /**
  * What the `.gitignore` files say of a path: those of its folder and of every folder above it, up
  * to the repository's top (the folder holding `.git`), or, outside a repository, up to the folder
- * the walk started from. Each `.gitignore` is read once.
+ * the walk started from. Each `.gitignore` is read once, and each folder's list of the `.gitignore`
+ * files that apply to it is made once, from its parent's, so a deep tree costs no more per file
+ * than a shallow one.
  */
 class GitIgnores {
   private readonly byFolder = new Map<string, Ignore | null>();
   private readonly tops = new Map<string, string>();
+  /** Per top, per folder: the folders at or above it, up to the top, that have a `.gitignore`, with its rules. */
+  private readonly chains = new Map<string, Map<string, readonly IgnoreRules[]>>();
 
   ignores(path: string, isDirectory: boolean, root: string): boolean {
-    const top = this.topFor(root);
-    for (let folder = dirname(path); ; folder = dirname(folder)) {
-      const rules = this.rulesIn(folder);
-      const relativePath = relative(folder, path).split(sep).join('/');
-      if (rules && relativePath && rules.ignores(isDirectory ? `${relativePath}/` : relativePath)) return true;
-      if (folder === top || dirname(folder) === folder) return false;
+    for (const { folder, rules } of this.chainFor(dirname(path), this.topFor(root))) {
+      const relativePath = pathBelow(folder, path).split(sep).join('/');
+      if (relativePath && rules.ignores(isDirectory ? `${relativePath}/` : relativePath)) return true;
     }
+    return false;
+  }
+
+  private chainFor(folder: string, top: string): readonly IgnoreRules[] {
+    let chains = this.chains.get(top);
+    if (!chains) this.chains.set(top, (chains = new Map()));
+    // The folders from this one up to the first whose chain is known (or the top), made top down.
+    const missing: string[] = [];
+    let known: readonly IgnoreRules[] = [];
+    for (let at = folder; ; at = dirname(at)) {
+      const chain = chains.get(at);
+      if (chain) {
+        known = chain;
+        break;
+      }
+      missing.push(at);
+      if (at === top || dirname(at) === at) break;
+    }
+    for (let index = missing.length - 1; index >= 0; index--) {
+      const at = missing[index]!;
+      const rules = this.rulesIn(at);
+      known = rules ? [...known, { folder: at, rules }] : known;
+      chains.set(at, known);
+    }
+    return known;
+  }
+
+  /** What a walk saw when it listed `folder`: whether it holds a `.gitignore`, so that none is looked for there. */
+  listed(folder: string, hasGitIgnore: boolean): void {
+    if (!hasGitIgnore && !this.byFolder.has(folder)) this.byFolder.set(folder, null);
   }
 
   /** The top of the repository holding `root`, or `root` itself outside a repository. */
@@ -234,4 +269,15 @@ class GitIgnores {
     }
     return rules;
   }
+}
+
+interface IgnoreRules {
+  readonly folder: string;
+  readonly rules: Ignore;
+}
+
+/** `path` relative to `folder`, an absolute folder above it (both resolved, as the walk makes them). */
+function pathBelow(folder: string, path: string): string {
+  const prefix = folder.endsWith(sep) ? folder : folder + sep;
+  return path.startsWith(prefix) ? path.slice(prefix.length) : relative(folder, path);
 }

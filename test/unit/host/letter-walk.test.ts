@@ -87,3 +87,21 @@ test('what a .gitignore ignores is skipped in folders and globs, unless the file
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test('a deep tree is walked to the bottom, and every .gitignore above a file still applies there', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'imr-walk-deep-'));
+  try {
+    const letter = makeLetter();
+    const level = (depth: number) => join(folder, ...Array.from({ length: depth }, () => 'a'));
+    mkdirSync(level(400), { recursive: true });
+    writeFileSync(join(folder, '.gitignore'), '*.bak.imr\n');
+    writeFileSync(join(level(200), '.gitignore'), 'private.imr\n');
+    for (const depth of [100, 400]) for (const name of ['x.imr', 'y.bak.imr', 'private.imr']) writeFileSync(join(level(depth), name), letter);
+    const found = findLetterFiles([folder]).map((path) => relative(folder, path).split('\\').join('/'));
+    const at = (depth: number, name: string) => [...Array.from({ length: depth }, () => 'a'), name].join('/');
+    assert.deepEqual(found, [at(100, 'private.imr'), at(100, 'x.imr'), at(400, 'x.imr')].sort());
+    assert.deepEqual(expandInputs([folder]).files.map((path) => relative(folder, path).split('\\').join('/')), found);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
