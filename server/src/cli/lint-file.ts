@@ -159,7 +159,7 @@ export class FileLinter {
   /** The nearest `.imrlintrc.json`; its problems are reported with the first letter it applies to. */
   private projectConfig(path: string, problems: string[]): LintConfig {
     const { config, justRead } = this.workspace.configFor(path);
-    if (justRead) problems.push(...justRead.problems.map((problem) => `${justRead.path}: ${describeConfigProblem(problem)}`));
+    if (justRead) for (const problem of justRead.problems) problems.push(`${justRead.path}: ${describeConfigProblem(problem)}`);
     return config;
   }
 }

@@ -82,7 +82,16 @@ export function readConfig(value: unknown, knownRules?: ReadonlySet<string>): Re
     if (typeof raw.opioidDoseThreshold === 'number' && Number.isFinite(raw.opioidDoseThreshold) && raw.opioidDoseThreshold > 0) opioidDoseThreshold = raw.opioidDoseThreshold;
     else problems.push({ message: '"opioidDoseThreshold" must be a positive number of MME a day (or null for the guideline\'s threshold); using the guideline\'s.', path: 'opioidDoseThreshold' });
   }
-  return { config: opioidDoseThreshold === undefined ? { rules, ignore } : { rules, ignore, opioidDoseThreshold }, problems };
+  return { config: opioidDoseThreshold === undefined ? { rules, ignore } : { rules, ignore, opioidDoseThreshold }, problems: firstProblems(problems) };
+}
+
+/** At most this many problems of one config are listed; a file of thousands of mistakes gets one line for the rest. */
+const MAX_LISTED_PROBLEMS = 50;
+
+function firstProblems(problems: readonly ConfigProblem[]): readonly ConfigProblem[] {
+  if (problems.length <= MAX_LISTED_PROBLEMS) return problems;
+  const more = problems.length - MAX_LISTED_PROBLEMS;
+  return [...problems.slice(0, MAX_LISTED_PROBLEMS), { message: `${more} more problem${more === 1 ? '' : 's'} not listed.`, path: '' }];
 }
 
 /** Later configs win rule by rule; ignore lists add up. */

@@ -61,7 +61,7 @@ export function durationStatement(letterFacts: Passages, facts: ItemFacts): Span
 function durationNear(passage: PassageAnalysis, lookup: DrugLookup, generics: ReadonlySet<string>, isRationale: boolean): Span | null {
   const drugs = drugMentionsIn(passage, lookup);
   const anchors: { first: number; end: number }[] = [...mentionsOfDrugs(passage, lookup, generics)];
-  if (isRationale) anchors.push(...ANAPHORA.findAll(passage.tokens));
+  if (isRationale) for (const anaphor of ANAPHORA.findAll(passage.tokens)) anchors.push(anaphor);
   for (const anchor of anchors) {
     const sentence = passage.sentenceAt(passage.tokens.start(anchor.first));
     if (!sentence) continue;

@@ -49,7 +49,7 @@ export function outline(letter: Letter, conclusions: readonly (RationaleConclusi
   }
   if (!placedItems) {
     const placed = new Set(nodes.flatMap((node) => node.children));
-    nodes.push(...itemNodes.filter((node) => !placed.has(node)));
+    for (const node of itemNodes) if (!placed.has(node)) nodes.push(node);
   }
   return nodes;
 }

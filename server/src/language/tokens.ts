@@ -96,9 +96,14 @@ function wordId(norm: string, kind: number, vocabulary: boolean): number {
  */
 function ownCopy(word: string): string {
   if (word.length < 13) return word;
-  const codes: number[] = [];
-  for (let index = 0; index < word.length; index++) codes.push(word.charCodeAt(index));
-  return String.fromCharCode(...codes);
+  let copy = '';
+  // In pieces: a call takes only so many arguments, and a vocabulary word has no length limit.
+  for (let from = 0; from < word.length; from += 4096) {
+    const codes: number[] = [];
+    for (let index = from; index < Math.min(word.length, from + 4096); index++) codes.push(word.charCodeAt(index));
+    copy += String.fromCharCode(...codes);
+  }
+  return copy;
 }
 
 function addWord(norm: string, kind: number, keyHash: number, slot: number): number {

@@ -31,7 +31,7 @@ export function readEditorSettings(section: unknown): EditorSettings {
   if (Object.keys(configPart).length > 0) {
     const read = readConfig(configPart, KNOWN_RULE_IDS);
     config = read.config;
-    problems.push(...read.problems.map((problem) => `"imr.${problem.path}": ${problem.message}`));
+    for (const problem of read.problems) problems.push(`"imr.${problem.path}": ${problem.message}`);
   }
   let knowledgeFiles: string[] = [];
   if (raw.knowledgeFiles !== undefined && raw.knowledgeFiles !== null) {

@@ -84,12 +84,12 @@ export class WorkspaceLint {
     if (params.workspace) {
       await this.eachWorkspaceLetter('IMR: Exporting the summary', token, async (uri, path, file) => {
         const state = await this.analysisOf(uri, path);
-        if (state?.analysis.letter) rows.push(...summaryRows(file, state.analysis.letter, state.analysis));
+        if (state?.analysis.letter) for (const row of summaryRows(file, state.analysis.letter, state.analysis)) rows.push(row);
       });
     }
     for (const { uri, file } of params.letters ?? []) {
       const state = await this.documents.letterFor(uri, token);
-      if (state) rows.push(...summaryRows(file, state.letter, state.analysis));
+      if (state) for (const row of summaryRows(file, state.letter, state.analysis)) rows.push(row);
     }
     return formatSummary(rows, params.format, ALL_RULES.map((rule) => rule.id));
   }

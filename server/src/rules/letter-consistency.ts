@@ -92,7 +92,7 @@ export const letterConsistency: Rule = {
       const label = review ? 'UR denial date' : 'application received date';
       findings.push(conflict(letter, late.date, review ? 'urDenialDate' : 'applicationReceived', `The request for authorization is dated ${late.date.text}, after the ${label} (${formatDate(decided)}), so the review cannot have decided it.`));
     }
-    findings.push(...itemsMissingFromRequest(letter, context, passage));
+    for (const finding of itemsMissingFromRequest(letter, context, passage)) findings.push(finding);
     const early = injury ? of('report').find((mention) => mention.date.day !== null && mention.date.key < injury.key) : undefined;
     if (injury && early) {
       findings.push(conflict(letter, early.date, 'dateOfInjury', `A progress report dated ${early.date.text} is before the date of injury (${formatDate(injury)}).`));

@@ -17,6 +17,16 @@ test('keeps the valid parts of a config and reports the rest', () => {
   );
 });
 
+test('a config of thousands of mistakes lists the first 50 and counts the rest, and its valid parts still apply', () => {
+  const rules: Record<string, string> = { quantity: 'off' };
+  for (let index = 0; index < 200_000; index++) rules[`no-such-rule-${index}`] = 'off';
+  const { config, problems } = readConfig({ rules }, new Set(['quantity']));
+  assert.deepEqual(config.rules, { quantity: 'off' });
+  assert.equal(problems.length, 51);
+  assert.equal(problems[0]!.message, 'There is no rule "no-such-rule-0"; the setting has no effect.');
+  assert.deepEqual(problems[50], { message: '199950 more problems not listed.', path: '' });
+});
+
 test('rejects a config that is not an object', () => {
   assert.equal(readConfig([1, 2]).problems.length, 1);
   assert.equal(readConfig('x').problems.length, 1);
