@@ -197,6 +197,41 @@ test('a broken or mistyped .imrlintrc.json is reported once and fails the run; t
   assert.equal(stdout.match(/item-decision/g)?.length, 2);
 });
 
+test('a broken --config is reported as the help says: exit 1 (0 with --fail-on never), and the letters are still checked', () => {
+  const folder = workspace({ 'good.imr': good, 'broken.json': '{ "rules": {', 'typo.json': '{ "rules": { "quantty": "off" } }' });
+  for (const config of ['broken.json', 'missing.json', 'typo.json']) {
+    const failed = run(['--config', config, 'good.imr'], folder);
+    assert.equal(failed.code, 1, `${config}: ${failed.stderr}`);
+    assert.doesNotMatch(failed.stderr, /Usage:/);
+    assert.equal(run(['--config', config, '--fail-on', 'never', 'good.imr'], folder).code, 0);
+  }
+  assert.match(run(['--config', 'broken.json', 'good.imr'], folder).stderr, /^imr-lint: --config broken\.json: Not valid JSON \(syntax error at character \d+\)/);
+  assert.match(run(['--config', 'missing.json', 'good.imr'], folder).stderr, /^imr-lint: --config missing\.json: Could not read the file: no such file or folder\.$/m);
+  // The valid part of a mistyped --config still applies: the bad letter's item-decision error is turned off.
+  writeFileSync(join(folder, 'off.json'), '{ "rules": { "quantty": "off", "item-decision": "off" } }');
+  writeFileSync(join(folder, 'bad.imr'), bad);
+  assert.doesNotMatch(run(['--config', 'off.json', 'bad.imr'], folder).stdout, /item-decision/);
+});
+
+test('a device or a named pipe where a letter, a config, a knowledge file or a .gitignore is read gets a message, never a hang or a crash', { skip: process.platform === 'win32' ? 'no /dev/zero or named pipes' : false, timeout: 60_000 }, () => {
+  const folder = workspace({ 'good.imr': good });
+  spawnSync('mkfifo', [join(folder, '.imrlintrc.json')]);
+  spawnSync('mkfifo', [join(folder, 'pipe.imr')]);
+  symlinkSync('/dev/zero', join(folder, 'zero.imr'));
+  symlinkSync('/dev/zero', join(folder, '.gitignore'));
+  const notRegular = /not a regular file \(a device, pipe or socket\)/;
+  const inFolder = run(['.'], folder);
+  assert.equal(inFolder.code, 1);
+  assert.match(inFolder.stderr, /\.imrlintrc\.json: Could not read the file: not a regular file/);
+  assert.match(inFolder.stderr, /pipe\.imr: not a regular file/);
+  assert.match(inFolder.stderr, /zero\.imr: not a regular file/);
+  for (const args of [['--config', '/dev/zero', 'good.imr'], ['--knowledge', '/dev/zero', 'good.imr'], ['zero.imr'], ['pipe.imr']]) {
+    const result = run(args, folder);
+    assert.equal(result.code, 1, `${args.join(' ')}: ${result.stderr}`);
+    assert.match(result.stderr, notRegular, args.join(' '));
+  }
+});
+
 test('--version prints the package version', () => {
   const { stdout } = run(['--version']);
   const { version } = JSON.parse(readFileSync('package.json', 'utf8'));

@@ -2,10 +2,9 @@
 // First, so that the engine is tuned before anything else is loaded.
 import './engine-tuning';
 import { availableParallelism } from 'node:os';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readConfigText } from '../host/config-file';
+import { describeConfigProblem, loadConfigFile } from '../host/config-file';
 import type { LintConfig } from '../engine/config';
 import { loadKnowledgeFiles } from '../host/knowledge-files';
 import type { Severity } from '../rules/types';
@@ -90,7 +89,9 @@ async function main(argv: string[]): Promise<number> {
   const jobs = values.jobs === undefined ? availableParallelism() : positiveInteger(values.jobs, '--jobs');
   const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInteger(values['max-file-size'], '--max-file-size');
   if (positionals.length === 0) throw new UsageError('no files, folders or globs given');
-  const explicitConfig = values.config === undefined ? undefined : readExplicitConfig(values.config);
+  const explicit = values.config === undefined ? undefined : readExplicitConfig(values.config);
+  for (const problem of explicit?.problems ?? []) process.stderr.write(`imr-lint: --config ${problem}\n`);
+  const explicitConfig = explicit?.config;
 
   const knowledgeFiles = (values.knowledge ?? []).map((path) => resolve(path));
   const knowledge = loadKnowledgeFiles(knowledgeFiles);
@@ -111,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
   const reportLetters: ReportLetter[] = [];
   const fileUrls = new Map<string, string>();
   const reportedProblems = new Set<string>();
-  let failed = problems.length > 0 || knowledge.problems.length > 0;
+  let failed = problems.length > 0 || knowledge.problems.length > 0 || (explicit?.problems.length ?? 0) > 0;
   await runBatch(files, {
     knowledge: knowledge.knowledge,
     knowledgeFiles,
@@ -176,17 +177,14 @@ function jsonFile(result: FileResult, path: string) {
   return file;
 }
 
-function readExplicitConfig(path: string): LintConfig {
-  let text: string;
-  try {
-    text = readFileSync(resolve(path), 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read --config ${path}: ${(error as Error).message}`);
-  }
-  const loaded = readConfigText(path, text);
-  if (!loaded.parsed) throw new UsageError(`--config ${path}: ${loaded.problems[0]?.message.replace(/; the default rule settings apply\.$/, '')}`);
-  for (const problem of loaded.problems) process.stderr.write(`imr-lint: ${path}: ${problem.path ? problem.path + ': ' : ''}${problem.message}\n`);
-  return loaded.config;
+/**
+ * The `--config` file, read as a `.imrlintrc.json` is: a broken one is reported, as the help says (exit
+ * code 1), and what of it is valid applies; nothing of it when it cannot be read or is not JSON.
+ */
+function readExplicitConfig(path: string): { config: LintConfig | undefined; problems: string[] } {
+  const loaded = loadConfigFile(resolve(path));
+  const problems = loaded.problems.map((problem) => `${path}: ${describeConfigProblem(problem)}`);
+  return { config: loaded.parsed ? loaded.config : undefined, problems };
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {

@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { dirname, join, parse as parsePath } from 'node:path';
 import { EMPTY_CONFIG, readConfig, type ConfigProblem, type LintConfig } from '../engine/config';
 import { describeJsonError } from '../text/json-errors';
 import { KNOWN_RULE_IDS } from '../engine/catalogue';
+import { describeFsError } from './fs-errors';
+import { MAX_SETTINGS_FILE_BYTES, readRegularFile } from './read-file';
 
 export const CONFIG_FILE_NAME = '.imrlintrc.json';
 
@@ -21,7 +23,8 @@ export function findConfigFile(letterPath: string): string | null {
   const root = parsePath(folder).root;
   for (;;) {
     const candidate = join(folder, CONFIG_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
+    // A link that leads nowhere is found too, so that the user hears why their settings do not apply.
+    if (existsSync(candidate) || lstatSync(candidate, { throwIfNoEntry: false })?.isSymbolicLink()) return candidate;
     if (folder === root) return null;
     const parent = dirname(folder);
     if (parent === folder) return null;
@@ -32,14 +35,14 @@ export function findConfigFile(letterPath: string): string | null {
 export function loadConfigFile(path: string): LoadedConfigFile {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, MAX_SETTINGS_FILE_BYTES, 'utf8');
   } catch (error) {
-    return { path, config: EMPTY_CONFIG, parsed: false, problems: [{ message: `Could not read the file: ${(error as Error).message}`, path: '' }] };
+    return { path, config: EMPTY_CONFIG, parsed: false, problems: [{ message: `Could not read the file: ${describeFsError(error)}.`, path: '' }] };
   }
   return readConfigText(path, text);
 }
 
-export function readConfigText(path: string, text: string): LoadedConfigFile {
+function readConfigText(path: string, text: string): LoadedConfigFile {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -9,6 +9,8 @@ export function describeFsError(error: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a folder';
+    case 'ELOOP':
+      return 'a loop of symbolic links';
     default:
       return (error as Error)?.message ?? String(error);
   }

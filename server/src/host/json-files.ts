@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { MAX_SETTINGS_FILE_BYTES, readRegularFile } from './read-file';
 
 type JsonObjectRead = { readonly content: Record<string, unknown> } | { readonly problem: string };
 
@@ -7,7 +8,7 @@ type JsonObjectRead = { readonly content: Record<string, unknown> } | { readonly
  * or blank, or why it cannot be updated safely (not JSON, or not an object).
  */
 export function readJsonObject(path: string): JsonObjectRead {
-  const existing = existsSync(path) ? readFileSync(path, 'utf8') : null;
+  const existing = existsSync(path) ? readRegularFile(path, MAX_SETTINGS_FILE_BYTES, 'utf8') : null;
   if (existing === null || existing.trim() === '') return { content: {} };
   try {
     const parsed: unknown = JSON.parse(existing.replace(/^\uFEFF/, ''));

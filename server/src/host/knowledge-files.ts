@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { KnowledgeBase } from '../knowledge';
 import { loadUserKnowledge, type UserKnowledgeFile } from '../knowledge/user-knowledge';
 import { describeFsError } from './fs-errors';
+import { MAX_KNOWLEDGE_FILE_BYTES, readRegularFile } from './read-file';
 
 interface LoadedKnowledge {
   readonly knowledge: KnowledgeBase;
@@ -14,7 +15,7 @@ export function loadKnowledgeFiles(paths: readonly string[]): LoadedKnowledge {
   const problems: string[] = [];
   for (const path of paths) {
     try {
-      files.push({ name: path, text: readFileSync(path, 'utf8') });
+      files.push({ name: path, text: readRegularFile(path, MAX_KNOWLEDGE_FILE_BYTES, 'utf8') });
     } catch (error) {
       problems.push(`${path}: ${describeFsError(error)}`);
     }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { decodeLetterBytes } from '../text/decode';
+import { MAX_LETTER_FILE_BYTES, readRegularFile } from './read-file';
 
 /**
  * A letter file's text, decoded as `decodeLetterBytes` decodes it. Most letters are UTF-8
@@ -8,7 +8,7 @@ import { decodeLetterBytes } from '../text/decode';
  * UTF-8: UTF-16 or Windows-1252), and is then read again as bytes and decoded in full.
  */
 export function readLetterFile(path: string): string {
-  const text = readFileSync(path, 'utf8');
+  const text = readRegularFile(path, MAX_LETTER_FILE_BYTES, 'utf8');
   if (text.charCodeAt(0) !== 0xfeff && !text.includes('\ufffd')) return text;
-  return decodeLetterBytes(readFileSync(path)).text;
+  return decodeLetterBytes(readRegularFile(path, MAX_LETTER_FILE_BYTES)).text;
 }

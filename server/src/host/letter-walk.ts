@@ -1,7 +1,8 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { describeFsError } from './fs-errors';
+import { MAX_SETTINGS_FILE_BYTES, NOT_REGULAR_FILE, openRegularFile, readRegularFile } from './read-file';
 import { looksLikeLetterStart } from '../letter/first-line';
 import { decodeLetterBytes } from '../text/decode';
 
@@ -94,16 +95,16 @@ export function findLetterFiles(folders: readonly string[]): string[] {
 
 /** Whether a file's first line is a letter's, read from its first 512 bytes in any encoding a letter file may have. */
 function startsAsLetter(path: string): boolean {
-  let descriptor: number | undefined;
+  const descriptor = openRegularFile(path);
+  if (descriptor === null) return false;
   try {
-    descriptor = openSync(path, 'r');
     const buffer = Buffer.alloc(512);
     const length = readSync(descriptor, buffer, 0, buffer.length, 0);
     return looksLikeLetterStart(decodeLetterBytes(buffer.subarray(0, length)).text);
   } catch {
     return false;
   } finally {
-    if (descriptor !== undefined) closeSync(descriptor);
+    closeSync(descriptor);
   }
 }
 
@@ -147,9 +148,15 @@ function walk(
         const target = statSync(path);
         isDirectory = target.isDirectory();
         isFile = target.isFile();
-      } catch {
-        continue; // A broken link points at nothing to lint.
+      } catch (error) {
+        // A link named as a letter that leads nowhere (or round in a loop) is said, as an unreadable letter is.
+        if (accept(entry.name) && !gitIgnores.ignores(path, false, root)) problems.push({ input: path, message: `a symbolic link to nothing readable (${describeFsError(error)})` });
+        continue;
       }
+    }
+    if (!isDirectory && !isFile) {
+      if (accept(entry.name) && !gitIgnores.ignores(path, false, root)) problems.push({ input: path, message: NOT_REGULAR_FILE });
+      continue;
     }
     if ((isDirectory || (isFile && accept(entry.name))) && gitIgnores.ignores(path, isDirectory, root)) continue;
     if (isDirectory) walk(path, accept, problems, seen, gitIgnores, root, found, entry.isSymbolicLink() ? realPath(path) : join(real, entry.name));
@@ -260,9 +267,9 @@ class GitIgnores {
     if (rules === undefined) {
       let text: string | null = null;
       try {
-        text = readFileSync(join(folder, '.gitignore'), 'utf8');
+        text = readRegularFile(join(folder, '.gitignore'), MAX_SETTINGS_FILE_BYTES, 'utf8');
       } catch {
-        // No .gitignore here.
+        // No .gitignore here, or none that can be read as one (a folder, a device, a pipe).
       }
       rules = text === null ? null : ignore().add(text);
       this.byFolder.set(folder, rules);

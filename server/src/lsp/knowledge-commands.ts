@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -12,6 +12,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { describeFsError } from '../host/fs-errors';
+import { MAX_KNOWLEDGE_FILE_BYTES, readRegularFile } from '../host/read-file';
 import { jsonListAddition, writeFileSafely, type JsonTextEdit } from '../host/json-files';
 import { innermostFolderHolding } from '../host/paths';
 import type { DrugClass } from '../knowledge/types';
@@ -58,7 +59,7 @@ export async function knowledgeTarget(letterUri: string, host: KnowledgeTargetHo
   const path = configured[0] ?? join(folder ?? dirname(letterPath), DEFAULT_KNOWLEDGE_FILE);
   const named = configured.length > 0;
   try {
-    return { path, text: existsSync(path) ? readFileSync(path, 'utf8').replace(/^\uFEFF/, '') : null, unreadable: null, named, folder: folder ?? null };
+    return { path, text: existsSync(path) ? readRegularFile(path, MAX_KNOWLEDGE_FILE_BYTES, 'utf8').replace(/^\uFEFF/, '') : null, unreadable: null, named, folder: folder ?? null };
   } catch (error) {
     return { path, text: null, unreadable: describeFsError(error), named, folder: folder ?? null };
   }

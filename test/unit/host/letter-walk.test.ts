@@ -50,6 +50,14 @@ test('symbolic links are followed to letters and folders; a loop ends, and a let
     symlinkSync(join(folder, 'missing.imr'), join(folder, 'broken.imr'));
     const found = findLetterFiles([folder]).map((path) => relative(folder, path).split('\\').join('/'));
     assert.deepEqual(found, ['batch/a.imr', 'batch/same-b.imr', 'linked-folder/c.imr']);
+    // On the command line, a link named as a letter that leads nowhere is said; other names are not.
+    symlinkSync('round.imr', join(folder, 'round.imr'));
+    symlinkSync(join(folder, 'missing'), join(folder, 'notes.md'));
+    const { problems } = expandInputs([folder]);
+    assert.deepEqual(problems.map((problem) => [relative(folder, problem.input), problem.message]), [
+      ['broken.imr', 'a symbolic link to nothing readable (no such file or folder)'],
+      ['round.imr', 'a symbolic link to nothing readable (a loop of symbolic links)'],
+    ]);
   } finally {
     rmSync(folder, { recursive: true, force: true });
     rmSync(elsewhere, { recursive: true, force: true });

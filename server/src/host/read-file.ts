@@ -1,0 +1,53 @@
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+
+export const NOT_REGULAR_FILE = 'not a regular file (a device, pipe or socket)';
+
+/** The most a settings-like file (`.imrlintrc.json`, `.gitignore`, a file being updated) may hold. */
+export const MAX_SETTINGS_FILE_BYTES = 16 * 1024 * 1024;
+/** The most a knowledge file may hold. */
+export const MAX_KNOWLEDGE_FILE_BYTES = 64 * 1024 * 1024;
+/** The most a letter file may hold to be read at all; a smaller limit (`--max-file-size`) decides which are analysed. */
+export const MAX_LETTER_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * A file's bytes, for every file the tools read: refused, with a plain message, when it is not a
+ * regular file (a device such as /dev/zero never ends, and a pipe would wait for a writer) or is
+ * larger than `maxBytes`. It is opened without waiting, so that even a named pipe cannot block.
+ * Errors are the file system's or carry a message `describeFsError` passes on.
+ */
+export function readRegularFile(path: string, maxBytes: number): Buffer;
+export function readRegularFile(path: string, maxBytes: number, encoding: 'utf8'): string;
+export function readRegularFile(path: string, maxBytes: number, encoding?: 'utf8'): Buffer | string {
+  const descriptor = openWithoutWaiting(path);
+  try {
+    const stats = fstatSync(descriptor);
+    if (stats.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if (!stats.isFile()) throw new Error(NOT_REGULAR_FILE);
+    if (stats.size > maxBytes) throw new Error(`larger than ${Math.round(maxBytes / (1024 * 1024))} MB; not read`);
+    return encoding ? readFileSync(descriptor, encoding) : readFileSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** `path` opened when it is a regular file, without waiting on a named pipe; otherwise null. The caller closes it. */
+export function openRegularFile(path: string): number | null {
+  let descriptor: number;
+  try {
+    descriptor = openWithoutWaiting(path);
+  } catch {
+    return null;
+  }
+  try {
+    if (fstatSync(descriptor).isFile()) return descriptor;
+  } catch {
+    // Not known to be a regular file.
+  }
+  closeSync(descriptor);
+  return null;
+}
+
+function openWithoutWaiting(path: string): number {
+  // O_NONBLOCK is POSIX; elsewhere (Windows) there are no named pipes in the file system to wait on.
+  return openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+}
