@@ -4,6 +4,7 @@ import { guidelineLabel } from '../knowledge/labels';
 import type { GuidelineEntry } from '../knowledge/types';
 import type { Citation, Letter } from '../letter/model';
 import type { Rule, RuleFinding } from './types';
+import { quoted } from '../text/quote';
 
 /** A suggestion this close is very likely what was meant (typo, plural, word order). */
 const CONFIDENT_SUGGESTION = 0.75;
@@ -49,7 +50,7 @@ function unknownGuideline(letter: Letter, citation: Citation, kb: KnowledgeBase,
   const span = at >= 0 ? { start: at, end: at + name.length + (trailingWord?.[0].length ?? 0) } : citationNameSpans(letter, citation, kb).name ?? citation.span;
   const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s.entry.title}"`).join(', ')}?` : '';
   return {
-    message: `"${name}" is not an MTUS guideline the knowledge base knows.${hint}`,
+    message: `${quoted(name)} is not an MTUS guideline the knowledge base knows.${hint}`,
     span,
     itemIndex,
     fixes: at >= 0 ? suggestions.map((s, i) => ({ title: `Change to "${s.entry.title}"`, edits: [{ span, newText: s.entry.title }], isPreferred: i === 0 && s.score >= CONFIDENT_SUGGESTION })) : [],
@@ -61,7 +62,7 @@ function unknownSection(kb: KnowledgeBase, guideline: GuidelineEntry, section: R
   const where = guidelineLabel(guideline);
   if (/^\s*\d+(\s*[-\u2013]\s*\d+)?\s*$/.test(section.name)) {
     return {
-      message: `"${section.name}" is a number, not a section name of ${where}; write the section's title${guideline.citedBy === 'pages' ? ', or cite it under "Page(s):"' : ''}.`,
+      message: `${quoted(section.name)} is a number, not a section name of ${where}; write the section's title${guideline.citedBy === 'pages' ? ', or cite it under "Page(s):"' : ''}.`,
       span,
       itemIndex,
     };
@@ -70,7 +71,7 @@ function unknownSection(kb: KnowledgeBase, guideline: GuidelineEntry, section: R
   const best = suggestions[0];
   if (best && best.score >= CONFIDENT_SUGGESTION) {
     return {
-      message: `"${section.name}" is not a section of ${where}. Did you mean ${suggestions.map((s) => `"${s.entry.title}"`).join(', ')}?`,
+      message: `${quoted(section.name)} is not a section of ${where}. Did you mean ${suggestions.map((s) => `"${s.entry.title}"`).join(', ')}?`,
       span,
       itemIndex,
       fixes: suggestions.map((s, i) => ({ title: `Change to "${s.entry.title}"`, edits: [{ span, newText: s.entry.title }], isPreferred: i === 0 })),
@@ -79,7 +80,7 @@ function unknownSection(kb: KnowledgeBase, guideline: GuidelineEntry, section: R
   // The built-in section lists are not exhaustive, so a name with no close match is only a hint.
   const hint = suggestions.length ? ` Closest: ${suggestions.map((s) => `"${s.entry.title}"`).join(', ')}.` : '';
   return {
-    message: `"${section.name}" is not in the knowledge base for ${where}; check the spelling (the built-in list may be incomplete).${hint}`,
+    message: `${quoted(section.name)} is not in the knowledge base for ${where}; check the spelling (the built-in list may be incomplete).${hint}`,
     span,
     itemIndex,
     severity: 'hint',

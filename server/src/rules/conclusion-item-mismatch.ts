@@ -5,6 +5,7 @@ import type { PassageAnalysis } from '../facts/passages';
 import type { Sentence } from '../language/sentences';
 import type { TokenList } from '../language/tokens';
 import type { Rule, RuleFinding } from './types';
+import { quoted } from '../text/quote';
 
 interface DoseParts {
   /** Strength numbers normalised ("0.5", "10", "325"), empty when none is written. */
@@ -45,7 +46,7 @@ export const conclusionItemMismatch: Rule = {
         itemIndex: index,
         related: [{ span: item.titleSpan, message: 'The item.' }],
         fixes: problem.replaceable
-          ? [{ title: `Use the item's name: "${item.title}"`, edits: [{ span: problem.span, newText: item.title }] }]
+          ? [{ title: `Use the item's name: ${quoted(item.title)}`, edits: [{ span: problem.span, newText: item.title }] }]
           : undefined,
       });
     });

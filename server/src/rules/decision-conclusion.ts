@@ -1,6 +1,7 @@
 import type { Decision, RationaleConclusion } from '../letter/model';
 import { allMatches } from '../language/literal-anchors';
 import type { Fix, Rule, RuleFinding } from './types';
+import { quoted } from '../text/quote';
 
 const EXPECTED: Readonly<Record<Decision, RationaleConclusion>> = {
   Upheld: 'not medically necessary',
@@ -23,7 +24,7 @@ export const decisionConclusion: Rule = {
       const conclusion = context.facts.conclusion(itemIndex);
       if (conclusion.verdict === 'unknown') {
         findings.push({
-          message: `"${item.title}" is ${decision}, but the rationale's last sentences do not say whether it is medically necessary; ${decision} is usually concluded with "${EXPECTED[decision]}".`,
+          message: `${quoted(item.title)} is ${decision}, but the rationale's last sentences do not say whether it is medically necessary; ${decision} is usually concluded with "${EXPECTED[decision]}".`,
           span: rationale.label,
           itemIndex,
           severity: 'hint',
@@ -47,7 +48,7 @@ export const decisionConclusion: Rule = {
         });
       }
       findings.push({
-        message: `"${item.title}" is ${decision}, but its rationale concludes "${conclusion.verdict}"; ${decision} requires "${EXPECTED[decision]}".`,
+        message: `${quoted(item.title)} is ${decision}, but its rationale concludes "${conclusion.verdict}"; ${decision} requires "${EXPECTED[decision]}".`,
         span,
         itemIndex,
         related: [{ span: item.decision.span, message: `Decision: ${decision}` }],

@@ -1,5 +1,6 @@
 import { titleKey } from '../letter/mapped-text';
 import type { Rule, RuleFinding } from './types';
+import { quoted } from '../text/quote';
 
 export const duplicateItem: Rule = {
   id: 'duplicate-item',
@@ -17,7 +18,7 @@ export const duplicateItem: Rule = {
         return;
       }
       findings.push({
-        message: `"${item.title}" is listed twice; each disputed item should be decided once.`,
+        message: `${quoted(item.title)} is listed twice; each disputed item should be decided once.`,
         span: item.titleSpan,
         itemIndex,
         related: [{ span: letter.items[first].titleSpan, message: 'First listed here' }],

@@ -2,6 +2,7 @@ import type { ResolvedCitation } from '../knowledge';
 import { phraseSet } from '../language/phrase-matcher';
 import type { Item } from '../letter/model';
 import type { Rule, RuleContext, RuleFinding } from './types';
+import { quoted } from '../text/quote';
 
 /** Imaging is decided under the chapter of the body part imaged; the Chronic Pain guideline does not address it. */
 const IMAGING = phraseSet(['mri', 'mris', 'magnetic resonance', 'x ray', 'x rays', 'xray', 'xrays', 'radiograph*', 'ct', 'ct scan', 'computed tomography']);
@@ -79,7 +80,7 @@ function topicalForOral(context: RuleContext, item: Item, index: number, citatio
       const entry = section.match?.section;
       if (!entry || !context.knowledge.bodyParts.isTopicalSection(entry.id)) continue;
       findings.push({
-        message: `"${entry.title}" is about drugs applied to the skin, but "${item.title}" is not a topical form.`,
+        message: `"${entry.title}" is about drugs applied to the skin, but ${quoted(item.title)} is not a topical form.`,
         span: section.span ?? citation.citation.span,
         itemIndex: index,
       });

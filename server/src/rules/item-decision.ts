@@ -1,5 +1,6 @@
 import { intendedDecision } from '../letter/decision';
 import type { Rule, RuleFinding } from './types';
+import { quoted } from '../text/quote';
 
 export const itemDecision: Rule = {
   id: 'item-decision',
@@ -12,7 +13,7 @@ export const itemDecision: Rule = {
       if (!mark) {
         const end = decisionInsertionPoint(letter.text, item.titleSpan.end);
         findings.push({
-          message: `"${item.title}" has no decision; end the item line with ": Upheld" or ": Overturned".`,
+          message: `${quoted(item.title)} has no decision; end the item line with ": Upheld" or ": Overturned".`,
           span: item.titleSpan,
           itemIndex,
           fixes: (['Upheld', 'Overturned'] as const).map((decision) => ({
@@ -26,8 +27,8 @@ export const itemDecision: Rule = {
       const meant = mark.decision ?? intendedDecision(mark.text);
       findings.push({
         message: meant
-          ? `"${mark.text}" is not a decision word; did you mean "${meant}"?`
-          : `"${mark.text}" is not a decision; use "Upheld" or "Overturned".`,
+          ? `${quoted(mark.text)} is not a decision word; did you mean "${meant}"?`
+          : `${quoted(mark.text)} is not a decision; use "Upheld" or "Overturned".`,
         span: mark.span,
         itemIndex,
         fixes: (meant ? [meant] : (['Upheld', 'Overturned'] as const)).map((decision) => ({

@@ -1,6 +1,7 @@
 import type { Item, Letter } from '../letter/model';
 import { lineEndingOf, startOfNextLine } from '../text/line-ends';
 import type { Rule, RuleFinding } from './types';
+import { quoted } from '../text/quote';
 
 type PartKey = 'claimsAdministratorGuideline' | 'maximusGuideline' | 'rationale';
 
@@ -21,7 +22,7 @@ export const itemParts: Rule = {
         if (item[part.key]) return;
         const offset = insertionOffset(letter, item, partIndex);
         findings.push({
-          message: `"${item.title}" has no "${part.label}" line.`,
+          message: `${quoted(item.title)} has no "${part.label}" line.`,
           span: item.titleSpan,
           itemIndex,
           fixes: [

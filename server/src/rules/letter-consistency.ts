@@ -8,6 +8,7 @@ import type { TokenList } from '../language/tokens';
 import type { HeaderKey, Letter } from '../letter/model';
 import type { Span } from '../text/span';
 import type { Rule, RuleContext, RuleFinding } from './types';
+import { quoted } from '../text/quote';
 
 /** Names of the utilization review decision the letter is about. */
 const UR_WORDS: readonly string[] = [
@@ -166,7 +167,7 @@ function itemsMissingFromRequest(letter: Letter, context: RuleContext, passage: 
       ? []
       : [
           {
-            message: `The case summary's request for authorization asks for ${quoted(asked)}${lists.length > 1 ? ' (and more, in another sentence)' : ''}, but not this disputed item, which the letter decides.`,
+            message: `The case summary's request for authorization asks for ${quoted(asked, 160)}${lists.length > 1 ? ' (and more, in another sentence)' : ''}, but not this disputed item, which the letter decides.`,
             span: item.titleSpan,
             itemIndex: index,
             related: lists.map((list) => ({ span: list.span, message: 'The request for authorization in the case summary.' })),
@@ -175,12 +176,6 @@ function itemsMissingFromRequest(letter: Letter, context: RuleContext, passage: 
   );
 }
 
-/** A list as the message quotes it: whole when short, else its start. */
-function quoted(text: string): string {
-  if (text.length <= 160) return `"${text}"`;
-  const cut = text.lastIndexOf(' ', 157);
-  return `"${text.slice(0, cut > 0 ? cut : 157)} ..."`;
-}
 
 /** A list of what a request asks for, or an item's title, read for the ways it can name a thing; each read once. */
 interface Naming {

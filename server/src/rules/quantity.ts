@@ -5,6 +5,7 @@ import { mentionsOfDrugs } from '../facts/item-facts';
 import { phraseSet } from '../language/phrase-matcher';
 import type { TokenList } from '../language/tokens';
 import type { Fix, RelatedPassage, Rule, RuleFinding } from './types';
+import { quoted } from '../text/quote';
 
 /** What an amount is counted in: "60 tablets", "one tube", "120 grams", "30 day supply". */
 const AMOUNT_UNITS = [
@@ -58,7 +59,7 @@ export const quantity: Rule = {
       }
       fixes.push({ title: 'State that the quantity is unknown', edits: [{ span: { start: end, end }, newText: ', quantity unknown' }] });
       findings.push({
-        message: `The medication item "${item.title}" does not state a quantity (for example "#60"), nor that the quantity is unknown.`,
+        message: `The medication item ${quoted(item.title)} does not state a quantity (for example "#60"), nor that the quantity is unknown.`,
         span: item.titleSpan,
         itemIndex: index,
         related,

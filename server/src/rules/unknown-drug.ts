@@ -8,6 +8,7 @@ import type { Item } from '../letter/model';
 import type { Span } from '../text/span';
 import { isContinuable } from './functional-improvement';
 import type { Rule, RuleFinding } from './types';
+import { quoted } from '../text/quote';
 
 /**
  * A check that needs an item's drug to be known, and whether it went silent on this item for want
@@ -98,7 +99,7 @@ export const unknownDrug: Rule = {
       if (silenced.length === 0) return;
       const text = letter.text.slice(name.start, name.end);
       findings.push({
-        message: `"${text}" is not in the drug dictionary, so ${listed(silenced.map((check) => `${check.id} (${check.needs})`))} could not check this item. Add it to a knowledge file (imr.knowledgeFiles) with its class${silenced.some((check) => check.id === 'opioid-dose') ? ' (and, for an opioid, its mmeAgent)' : ''}.`,
+        message: `${quoted(text)} is not in the drug dictionary, so ${listed(silenced.map((check) => `${check.id} (${check.needs})`))} could not check this item. Add it to a knowledge file (imr.knowledgeFiles) with its class${silenced.some((check) => check.id === 'opioid-dose') ? ' (and, for an opioid, its mmeAgent)' : ''}.`,
         span: name,
         itemIndex: index,
       });

@@ -23,6 +23,14 @@ describe('citation-unknown', () => {
     assert.deepEqual(check(citationUnknown, fixed).findings, []);
   });
 
+  test('a very long unknown section is quoted by its start, not whole', () => {
+    const long = `Inital Care ${'and more words '.repeat(60_000)}`.trim();
+    const { findings } = check(citationUnknown, letterCiting(`Decision based on MTUS Low Back Complaints 2004, Section(s): ${long}.`));
+    assert.equal(findings.length, 1);
+    assert.ok(findings[0].message.length < 400, `${findings[0].message.length} characters`);
+    assert.match(findings[0].message, /^"Inital Care and more words and more words .* \.\.\." is not /);
+  });
+
   test('an unknown guideline name suggests MTUS guidelines', () => {
     const text = letterCiting('Decision based on MTUS Low Bak Complaints 2004, Section(s): Special Studies.');
     const { findings, spanText } = check(citationUnknown, text);

@@ -1,0 +1,14 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { quoted } from '../../../server/src/text/quote';
+
+test('quoted keeps short text whole and cuts long text at a word, within the limit', () => {
+  assert.equal(quoted('Norco 10/325mg #90'), '"Norco 10/325mg #90"');
+  assert.equal(quoted('a'.repeat(120)), `"${'a'.repeat(120)}"`);
+  const long = 'word '.repeat(50).trim();
+  const cut = quoted(long, 40);
+  assert.equal(cut, `"${'word '.repeat(7).trim()} ..."`);
+  assert.ok(cut.length - 2 <= 40);
+  // No space to cut at: cut inside the word.
+  assert.equal(quoted('x'.repeat(300), 20), `"${'x'.repeat(17)} ..."`);
+});
