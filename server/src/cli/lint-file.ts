@@ -151,7 +151,7 @@ export class FileLinter {
       letter: analysis.letter ? letterToJson(analysis.letter, analysis, lines) : null,
       diagnostics: analysis.findings.map((finding) => diagnosticJson(finding, lines)),
       outline: this.options.includeOutline && analysis.letter ? outlineLines(analysis.letter, analysis.conclusions, lines) : undefined,
-      summaryRows: this.options.includeSummaryRows && analysis.letter ? summaryRows(path, analysis.letter, analysis) : undefined,
+      summaryRows: this.options.includeSummaryRows ? summaryRows(path, analysis.letter, analysis) : undefined,
       problems: problems.length ? problems : undefined,
     };
   }

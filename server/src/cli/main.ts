@@ -15,7 +15,7 @@ import { formatSarif } from './sarif';
 import { Summary } from './summary';
 import { formatText } from './text-format';
 import { JsonFilesWriter } from './json-output';
-import { formatSummary, type SummaryRow } from '../features/summary-table';
+import { formatSummary, unreadableRow, type SummaryRow } from '../features/summary-table';
 import { renderQaReport, type ReportLetter } from '../features/qa-report';
 import { pathToFileURL } from 'node:url';
 import { ALL_RULES } from '../engine/catalogue';
@@ -146,6 +146,7 @@ async function main(argv: string[]): Promise<number> {
         json.add(jsonFile(result, path));
       } else if (table) {
         for (const row of result.summaryRows ?? []) tableRows.push({ ...row, file: path });
+        if (result.error) tableRows.push(unreadableRow(path, result.error));
       } else if (format === 'html') {
         fileUrls.set(path, pathToFileURL(result.path).href);
         reportLetters.push({

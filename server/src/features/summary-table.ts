@@ -18,6 +18,8 @@ export interface SummaryRow {
   readonly dailyMme: number | null;
   /** Open findings by check id. */
   readonly findings: Readonly<Record<string, number>>;
+  /** Why the letter's file could not be read, for the one row such a file gets. */
+  readonly unreadable?: string;
 }
 
 export type SummaryFormat = 'csv' | 'markdown' | 'json';
@@ -26,13 +28,15 @@ export const SUMMARY_FORMATS: readonly SummaryFormat[] = ['csv', 'markdown', 'js
 /**
  * The rows of one analysed letter: one per disputed item, with the findings about it, then one for
  * the findings about the letter as a whole (only when there are any). A finding belongs to an item
- * when its rule says so, or when it sits inside the item.
+ * when its rule says so, or when it sits inside the item. A file that was not analysed (too large)
+ * has one row, with its findings, so that every file of a batch is in the table.
  */
 export function summaryRows(
   file: string,
-  letter: Letter,
+  letter: Letter | null,
   analysis: { readonly findings: readonly Finding[]; readonly doses: readonly ({ readonly dailyMme: number | null } | null)[] },
 ): SummaryRow[] {
+  if (!letter) return [wholeLetterRow(file, null, countByRule(analysis.findings))];
   const caseNumber = letter.header.caseNumber?.value ?? null;
   const perItem = letter.items.map(() => new Map<string, number>());
   const perLetter = new Map<string, number>();
@@ -50,10 +54,23 @@ export function summaryRows(
     dailyMme: analysis.doses[index]?.dailyMme ?? null,
     findings: Object.fromEntries(perItem[index]),
   }));
-  if (perLetter.size > 0 || letter.items.length === 0) {
-    rows.push({ file, caseNumber, item: null, decision: null, citations: '', dailyMme: null, findings: Object.fromEntries(perLetter) });
-  }
+  if (perLetter.size > 0 || letter.items.length === 0) rows.push(wholeLetterRow(file, caseNumber, Object.fromEntries(perLetter)));
   return rows;
+}
+
+/** The one row of a file that could not be read. */
+export function unreadableRow(file: string, reason: string): SummaryRow {
+  return { ...wholeLetterRow(file, null, {}), unreadable: reason };
+}
+
+function wholeLetterRow(file: string, caseNumber: string | null, findings: Readonly<Record<string, number>>): SummaryRow {
+  return { file, caseNumber, item: null, decision: null, citations: '', dailyMme: null, findings };
+}
+
+function countByRule(findings: readonly Finding[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const finding of findings) counts[finding.ruleId] = (counts[finding.ruleId] ?? 0) + 1;
+  return counts;
 }
 
 function citationText(citation: Citation): string {
@@ -79,7 +96,7 @@ export function formatSummary(rows: readonly SummaryRow[], format: SummaryFormat
   const cells = rows.map((row) => [
     row.file,
     row.caseNumber ?? '',
-    row.item ?? '(whole letter)',
+    row.unreadable !== undefined ? `(not read: ${row.unreadable})` : (row.item ?? '(whole letter)'),
     row.decision ?? '',
     row.citations,
     row.dailyMme === null ? '' : String(row.dailyMme),
@@ -100,6 +117,7 @@ function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** A cell's text as Markdown shows it literally: no table breaks, no line breaks, and no HTML (letter text may hold "<script>"). */
 function markdownCell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -84,7 +84,7 @@ export class WorkspaceLint {
     if (params.workspace) {
       await this.eachWorkspaceLetter('IMR: Exporting the summary', token, async (uri, path, file) => {
         const state = await this.analysisOf(uri, path);
-        if (state?.analysis.letter) for (const row of summaryRows(file, state.analysis.letter, state.analysis)) rows.push(row);
+        if (state) for (const row of summaryRows(file, state.analysis.letter, state.analysis)) rows.push(row);
       });
     }
     for (const { uri, file } of params.letters ?? []) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze } from '../../../server/src/engine/analyze';
-import { formatSummary, summaryRows, type SummaryRow } from '../../../server/src/features/summary-table';
+import { formatSummary, summaryRows, unreadableRow, type SummaryRow } from '../../../server/src/features/summary-table';
 import { loadKnowledge } from '../../../server/src/knowledge';
 import { makeLetter } from '../../support/letters';
 
@@ -45,4 +45,17 @@ test('CSV quotes what needs quoting and defuses formulas; Markdown escapes pipes
   assert.equal(markdown[1], '| --- | --- | --- | --- | --- | ---: | ---: | ---: |');
   assert.equal(markdown[2], '| a, b.imr | CM1 | =HYPERLINK("x") | Upheld | MTUS \\| x | 90 | 2 | 1 |');
   assert.deepEqual(JSON.parse(formatSummary(rows, 'json', order)), { rows });
+});
+
+test('a letter too large to analyse and a file that cannot be read each get one row; Markdown shows letter text as text, never as HTML', () => {
+  const tooLarge = analyze(makeLetter(), { knowledge, maxFileSize: 100 });
+  assert.equal(tooLarge.letter, null);
+  const rows = [...summaryRows('big.imr', null, tooLarge), unreadableRow('gone.imr', 'permission denied')];
+  assert.deepEqual(rows.map((row) => [row.file, row.item, row.findings]), [
+    ['big.imr', null, { 'file-too-large': 1 }],
+    ['gone.imr', null, {}],
+  ]);
+  assert.equal(formatSummary(rows, 'csv', ['file-too-large']), 'File,Case number,Item,Decision,Citations,Daily MME,file-too-large\r\nbig.imr,,(whole letter),,,,1\r\ngone.imr,,(not read: permission denied),,,,\r\n');
+  const html: SummaryRow = { file: 'x.imr', caseNumber: '<b>CM1</b>', item: '<script>alert(1)</script> & more', decision: 'Upheld', citations: '', dailyMme: null, findings: {} };
+  assert.equal(formatSummary([html], 'markdown', []).split('\n')[2], '| x.imr | &lt;b&gt;CM1&lt;/b&gt; | &lt;script&gt;alert(1)&lt;/script&gt; &amp; more | Upheld |  |  |');
 });
