@@ -232,6 +232,26 @@ test('a device or a named pipe where a letter, a config, a knowledge file or a .
   }
 });
 
+test('a run\'s own problems (a broken config, an unused knowledge file, an input that names nothing) are in the JSON, SARIF and HTML too', () => {
+  const folder = workspace({ 'good.imr': good, '.imrlintrc.json': '{ "rules": ', 'knowledge.json': '[' });
+  const args = ['--knowledge', 'knowledge.json', 'good.imr', 'nothing/*.imr'];
+  const json = run(['--format', 'json', ...args], folder);
+  assert.equal(json.code, 1);
+  const { files, problems } = JSON.parse(json.stdout);
+  assert.equal(files.length, 1);
+  assert.equal(problems.length, 3, problems.join('\n'));
+  assert.match(problems[0], /^knowledge file not used: .*knowledge\.json/);
+  assert.equal(problems[1], 'nothing/*.imr: no files match this pattern');
+  assert.match(problems[2], /\.imrlintrc\.json: Not valid JSON/);
+  const sarif = JSON.parse(run(['--format', 'sarif', ...args], folder).stdout);
+  assert.deepEqual(sarif.runs[0].invocations[0].toolExecutionNotifications.map((notification: { message: { text: string } }) => notification.message.text), problems);
+  const html = run(['--format', 'html', ...args], folder).stdout;
+  assert.match(html, /Problems with this run/);
+  assert.match(html, /nothing\/\*\.imr: no files match this pattern/);
+  // Without problems, the JSON is as it always was.
+  assert.deepEqual(Object.keys(JSON.parse(run(['--format', 'json', 'good.imr'], workspace({ 'good.imr': good })).stdout)), ['files']);
+});
+
 test('--version prints the package version', () => {
   const { stdout } = run(['--version']);
   const { version } = JSON.parse(readFileSync('package.json', 'utf8'));

@@ -5,8 +5,8 @@ const SUFFIX = '\n  ]\n}';
 const FLUSH_AT = 1 << 16;
 
 /**
- * Writes `{ "files": [...] }` file by file, byte for byte as `JSON.stringify(value, null, 2)`
- * would write it whole, so that a batch of any size needs no more memory than one file's
+ * Writes `{ "files": [...] }` file by file, with `"problems": [...]` after them when the run had
+ * any, byte for byte as `JSON.stringify(value, null, 2)` would write it whole, so that a batch of any size needs no more memory than one file's
  * result and the output starts before the last letter is read.
  */
 export class JsonFilesWriter {
@@ -22,8 +22,15 @@ export class JsonFilesWriter {
     if (this.pending.length >= FLUSH_AT) this.flush();
   }
 
-  end(): void {
-    this.pending += this.count === 0 ? '{\n  "files": []\n}\n' : `${SUFFIX}\n`;
+  /** Closes the output; `problems` are the run's own (a broken config or knowledge file, an input that named nothing). */
+  end(problems: readonly string[] = []): void {
+    if (problems.length === 0) {
+      this.pending += this.count === 0 ? '{\n  "files": []\n}\n' : `${SUFFIX}\n`;
+    } else {
+      // `"problems": [...]` as the whole object would have it, after the files' array is closed.
+      const tail = JSON.stringify({ problems }, null, 2).slice('{\n'.length);
+      this.pending += `${this.count === 0 ? '{\n  "files": []' : SUFFIX.slice(0, -'\n}'.length)},\n${tail}\n`;
+    }
     this.flush();
   }
 

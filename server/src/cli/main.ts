@@ -89,20 +89,32 @@ async function main(argv: string[]): Promise<number> {
   const jobs = values.jobs === undefined ? availableParallelism() : positiveInteger(values.jobs, '--jobs');
   const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInteger(values['max-file-size'], '--max-file-size');
   if (positionals.length === 0) throw new UsageError('no files, folders or globs given');
+  /** What went wrong outside any one letter: on stderr as it happens, in the JSON, SARIF and HTML at the end; each fails the run. */
+  const runProblems: string[] = [];
+  const reportedProblems = new Set<string>();
+  let progressClear = () => {};
+  const reportProblem = (problem: string) => {
+    if (reportedProblems.has(problem)) return;
+    reportedProblems.add(problem);
+    runProblems.push(problem);
+    progressClear();
+    process.stderr.write(`imr-lint: ${problem}\n`);
+  };
   const explicit = values.config === undefined ? undefined : readExplicitConfig(values.config);
-  for (const problem of explicit?.problems ?? []) process.stderr.write(`imr-lint: --config ${problem}\n`);
+  for (const problem of explicit?.problems ?? []) reportProblem(`--config ${problem}`);
   const explicitConfig = explicit?.config;
 
   const knowledgeFiles = (values.knowledge ?? []).map((path) => resolve(path));
   const knowledge = loadKnowledgeFiles(knowledgeFiles);
-  for (const problem of knowledge.problems) process.stderr.write(`imr-lint: knowledge file not used: ${problem}\n`);
+  for (const problem of knowledge.problems) reportProblem(`knowledge file not used: ${problem}`);
 
   const { files, problems } = expandInputs(positionals);
-  for (const problem of problems) process.stderr.write(`imr-lint: ${problem.input}: ${problem.message}\n`);
+  for (const problem of problems) reportProblem(`${problem.input}: ${problem.message}`);
 
   const displayPath = pathDisplay();
   const summary = new Summary();
   const progress = progressReporter(files.length);
+  progressClear = progress.clear;
   const writeOut = standardOutput(progress.clear);
   /** JSON is written as the results come; SARIF needs them all first. */
   const json = format === 'json' ? new JsonFilesWriter(writeOut) : null;
@@ -111,8 +123,7 @@ async function main(argv: string[]): Promise<number> {
   const table = format === 'csv' || format === 'markdown' ? format : null;
   const reportLetters: ReportLetter[] = [];
   const fileUrls = new Map<string, string>();
-  const reportedProblems = new Set<string>();
-  let failed = problems.length > 0 || knowledge.problems.length > 0 || (explicit?.problems.length ?? 0) > 0;
+  let failed = false;
   await runBatch(files, {
     knowledge: knowledge.knowledge,
     knowledgeFiles,
@@ -126,13 +137,7 @@ async function main(argv: string[]): Promise<number> {
     onResult: (result) => {
       const path = displayPath(result.path);
       summary.add(result);
-      for (const problem of result.problems ?? []) {
-        if (reportedProblems.has(problem)) continue;
-        reportedProblems.add(problem);
-        failed = true;
-        progress.clear();
-        process.stderr.write(`imr-lint: ${problem}\n`);
-      }
+      for (const problem of result.problems ?? []) reportProblem(problem);
       if (result.error) {
         failed = true;
         progress.clear();
@@ -161,14 +166,14 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   progress.clear();
-  json?.end();
-  if (format === 'sarif') writeOut(JSON.stringify(formatSarif(sarifResults, TOOL_VERSION), null, 2) + '\n');
+  json?.end(runProblems);
+  if (format === 'sarif') writeOut(JSON.stringify(formatSarif(sarifResults, TOOL_VERSION, runProblems), null, 2) + '\n');
   if (table) writeOut(formatSummary(tableRows, table, ALL_RULES.map((rule) => rule.id)));
   if (format === 'html') {
-    writeOut(renderQaReport(reportLetters, { checkOrder: ALL_RULES.map((rule) => rule.id), link: (file, line) => (fileUrls.has(file) ? `${fileUrls.get(file)}#L${line + 1}` : null) }));
+    writeOut(renderQaReport(reportLetters, { checkOrder: ALL_RULES.map((rule) => rule.id), problems: runProblems, link: (file, line) => (fileUrls.has(file) ? `${fileUrls.get(file)}#L${line + 1}` : null) }));
   }
   if (values.summary) (format === 'text' ? writeOut : (text: string) => process.stderr.write(text))(summary.format());
-  return failed && failOn !== 'never' ? 1 : 0;
+  return (failed || runProblems.length > 0) && failOn !== 'never' ? 1 : 0;
 }
 
 function jsonFile(result: FileResult, path: string) {

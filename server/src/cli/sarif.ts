@@ -7,8 +7,12 @@ import type { FileResult } from './lint-file';
 
 const SARIF_LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-/** SARIF 2.1.0 log with one run; rule metadata carries each rule's doc page as helpUri. */
-export function formatSarif(results: readonly FileResult[], version: string) {
+/**
+ * SARIF 2.1.0 log with one run; rule metadata carries each rule's doc page as helpUri. Files that
+ * could not be read and the run's own problems (`problems`: a broken config or knowledge file, an
+ * input that named nothing) are the invocation's notifications.
+ */
+export function formatSarif(results: readonly FileResult[], version: string, problems: readonly string[] = []) {
   const ruleIndex = new Map(RULE_METADATA.map((rule, index) => [rule.id, index]));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -58,12 +62,10 @@ export function formatSarif(results: readonly FileResult[], version: string) {
         invocations: [
           {
             executionSuccessful: results.every((result) => !result.error),
-            toolExecutionNotifications: results
-              .filter((result) => result.error)
-              .map((result) => ({
-                level: 'error',
-                message: { text: `${result.path}: ${result.error}` },
-              })),
+            toolExecutionNotifications: [
+              ...results.filter((result) => result.error).map((result) => `${result.path}: ${result.error}`),
+              ...problems,
+            ].map((text) => ({ level: 'error', message: { text } })),
           },
         ],
       },

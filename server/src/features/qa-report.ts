@@ -16,6 +16,8 @@ interface ReportOptions {
   readonly link?: (file: string, line: number) => string | null;
   /** The checks in catalogue order, for the chart and the chips. */
   readonly checkOrder: readonly string[];
+  /** What went wrong in the run outside any one letter (a broken config or knowledge file, an input that named nothing). */
+  readonly problems?: readonly string[];
 }
 
 const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
@@ -46,7 +48,7 @@ export function renderQaReport(letters: readonly ReportLetter[], options: Report
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<section class="glance" aria-label="The batch at a glance">
+${options.problems?.length ? `<section aria-labelledby="problems-title"><h2 id="problems-title">Problems with this run</h2><ul class="error">${options.problems.map((problem) => `<li>${escapeHtml(problem)}</li>`).join('')}</ul></section>\n` : ''}<section class="glance" aria-label="The batch at a glance">
 <div class="figure"><span class="number">${letters.length}</span> letters</div>
 <div class="figure"><span class="number">${items.length}</span> disputed items</div>
 <div class="figure"><span class="number">${upheld}</span> Upheld</div>

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { JsonFilesWriter } from '../../../server/src/cli/json-output';
 
-function written(files: unknown[]): { text: string; chunks: number } {
+function written(files: unknown[], problems: string[] = []): { text: string; chunks: number } {
   const chunks: string[] = [];
   const writer = new JsonFilesWriter((chunk) => chunks.push(chunk));
   for (const file of files) writer.add(file);
-  writer.end();
+  writer.end(problems);
   return { text: chunks.join(''), chunks: chunks.length };
 }
 
@@ -20,6 +20,9 @@ test('the streamed JSON is byte for byte what JSON.stringify writes for the whol
   for (const count of [0, 1, 2, 7]) {
     const files = Array.from({ length: count }, (_, n) => file(n));
     assert.equal(written(files).text, JSON.stringify({ files }, null, 2) + '\n', `${count} files`);
+    // A run's own problems follow the files, only when there are any.
+    const problems = ['.imrlintrc.json: Not valid JSON', 'knowledge file not used: "x"'];
+    assert.equal(written(files, problems).text, JSON.stringify({ files, problems }, null, 2) + '\n', `${count} files and problems`);
   }
 });
 
