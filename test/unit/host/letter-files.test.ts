@@ -30,6 +30,9 @@ test('a letter file reads as decodeLetterBytes decodes it, whatever its encoding
     ['an encoded surrogate', Buffer.from([0x61, 0xed, 0xa0, 0x80, 0x62])],
     ['an overlong slash', Buffer.from([0x61, 0xc0, 0xaf, 0x62])],
     ['a sequence cut at the end', Buffer.from([0x61, 0xe2, 0x80])],
+    ['UTF-16 LE without a byte-order mark', utf16le.subarray(2)],
+    ['UTF-16 BE without a byte-order mark', utf16be],
+    ['NUL bytes in UTF-8', Buffer.from('Case Number:\u0000 CM15-0000001\u0000\u0000')],
   ];
   for (const [name, bytes] of cases) assert.equal(read(bytes), decodeLetterBytes(bytes).text, name);
 });
@@ -41,4 +44,15 @@ test('random bytes read alike both ways', () => {
     const bytes = Uint8Array.from({ length: Math.floor(random() * 64) }, () => (random() < 0.7 ? 32 + Math.floor(random() * 95) : Math.floor(random() * 256)));
     assert.equal(read(bytes), decodeLetterBytes(bytes).text, Buffer.from(bytes).toString('hex'));
   }
+});
+
+test('UTF-16 without a byte-order mark is told by its zero bytes; text with a few NUL bytes stays UTF-8', () => {
+  const text = 'Case Number: CM15-0000001\r\nHOW THE IMR FINAL DETERMINATION WAS MADE\r\nZanaflex 2mg #60: Upheld — “quoted”';
+  assert.deepEqual(decodeLetterBytes(Buffer.from(text, 'utf16le')), { text, encoding: 'utf-16le' });
+  assert.deepEqual(decodeLetterBytes(Buffer.from(text, 'utf16le').swap16()), { text, encoding: 'utf-16be' });
+  assert.equal(read(Buffer.from(text, 'utf16le')), text);
+  const withNuls = `${text}\u0000\u0000${text}`;
+  assert.deepEqual(decodeLetterBytes(Buffer.from(withNuls)), { text: withNuls, encoding: 'utf-8' });
+  // Too short to tell: read as it is.
+  assert.equal(decodeLetterBytes(Buffer.from('Hi', 'utf16le')).encoding, 'utf-8');
 });
