@@ -6,6 +6,9 @@ import { MAX_SETTINGS_FILE_BYTES, NOT_REGULAR_FILE, openRegularFile, readRegular
 import { looksLikeLetterStart } from '../letter/first-line';
 import { decodeLetterBytes } from '../text/decode';
 
+/** A name with bytes that are not UTF-8 reaches the program with U+FFFD in their place, and no file has that name. */
+const NOT_UTF8_NAME = 'the name is not valid UTF-8, and imr-lint can only open files whose names are; rename the file';
+
 /** Whether a file name (or URI) has a letter's extension, `.imr` or `.txt`. */
 export function hasLetterExtension(name: string): boolean {
   return /\.(?:imr|txt)$/i.test(name);
@@ -41,13 +44,16 @@ export function expandInputs(inputs: readonly string[], cwd = process.cwd()): Ex
     try {
       stats = statSync(path);
     } catch (error) {
-      problems.push({ input, message: describeFsError(error) });
+      problems.push({ input, message: input.includes('\ufffd') && (error as NodeJS.ErrnoException).code === 'ENOENT' ? NOT_UTF8_NAME : describeFsError(error) });
       continue;
     }
     if (stats.isDirectory()) {
-      const found = walk(path, hasLetterExtension, problems, new Set(), gitIgnores, path);
-      if (found.length === 0) problems.push({ input, message: 'the folder holds no .imr or .txt files' });
-      found.forEach((file) => files.add(file));
+      const walk = new LetterWalk(problems, gitIgnores);
+      walk.walk(path, path);
+      if (walk.found.length === 0) {
+        problems.push({ input, message: walk.ignored > 0 ? `a .gitignore ignores every .imr and .txt file in the folder (${walk.ignored}); name a file to lint it anyway` : 'the folder holds no .imr or .txt files' });
+      }
+      walk.found.forEach((file) => files.add(file));
     } else {
       files.add(path);
     }
@@ -83,12 +89,11 @@ export function pathDisplay(cwd = process.cwd()): (path: string) => string {
  */
 export function findLetterFiles(folders: readonly string[]): string[] {
   const found = new Set<string>();
-  const problems: ExpandedInputs['problems'] = [];
   const gitIgnores = new GitIgnores();
   for (const folder of folders) {
-    for (const file of walk(folder, hasLetterExtension, problems, new Set(), gitIgnores, folder)) {
-      if (!file.toLowerCase().endsWith('.txt') || startsAsLetter(file)) found.add(file);
-    }
+    const walk = new LetterWalk([], gitIgnores);
+    walk.walk(folder, folder);
+    for (const file of walk.found) if (!file.toLowerCase().endsWith('.txt') || startsAsLetter(file)) found.add(file);
   }
   return [...found].sort();
 }
@@ -109,66 +114,87 @@ function startsAsLetter(path: string): boolean {
 }
 
 /**
- * The files under a folder that `accept` takes, skipping hidden folders, node_modules and what a
- * `.gitignore` ignores. Symbolic links are followed, to files and to folders; a folder reached again
- * (a link back up the tree) is not walked twice, and a file reached through several links is listed
- * once, at the first path found.
+ * A walk down folders for letter files (`.imr`, `.txt`), skipping hidden folders, node_modules and
+ * what a `.gitignore` ignores. Symbolic links are followed, to files and to folders; a folder
+ * reached again (a link back up the tree) is not walked twice, and a file reached through several
+ * links is listed once, at the first path found. One walk may cover several folders.
  */
-function walk(
-  folder: string,
-  accept: (file: string) => boolean,
-  problems: ExpandedInputs['problems'],
-  seen: Set<string>,
-  gitIgnores: GitIgnores,
-  root: string,
-  found: string[] = [],
-  // Known without asking the system for a folder that is not reached through a link: asking once per
-  // folder, with a path as long as the tree is deep, made a walk down a deep tree slow.
-  real = realPath(folder),
-): string[] {
-  if (real === null || seen.has(real)) return found;
-  seen.add(real);
-  let entries;
-  try {
-    entries = readdirSync(folder, { withFileTypes: true });
-  } catch (error) {
-    problems.push({ input: folder, message: describeFsError(error) });
-    return found;
-  }
-  gitIgnores.listed(folder, entries.some((entry) => entry.name === '.gitignore'));
-  // In name order, so that which of two links to one letter is listed does not depend on the file system.
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const path = join(folder, entry.name);
-    let isDirectory = entry.isDirectory();
-    let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
-      try {
-        const target = statSync(path);
-        isDirectory = target.isDirectory();
-        isFile = target.isFile();
-      } catch (error) {
-        // A link named as a letter that leads nowhere (or round in a loop) is said, as an unreadable letter is.
-        if (accept(entry.name) && !gitIgnores.ignores(path, false, root)) problems.push({ input: path, message: `a symbolic link to nothing readable (${describeFsError(error)})` });
+class LetterWalk {
+  /** The files found, in the order found. */
+  readonly found: string[] = [];
+  /** Letter files a `.gitignore` kept out, to say so when a folder gives nothing else. */
+  ignored = 0;
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly problems: ExpandedInputs['problems'],
+    private readonly gitIgnores: GitIgnores,
+  ) {}
+
+  /** Walks `folder`, with `root` the folder the user named (for the `.gitignore` files above it). */
+  walk(
+    folder: string,
+    root: string,
+    // Known without asking the system for a folder that is not reached through a link: asking once per
+    // folder, with a path as long as the tree is deep, made a walk down a deep tree slow.
+    real = realPath(folder),
+  ): void {
+    if (real === null || this.seen.has(real)) return;
+    this.seen.add(real);
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      this.problems.push({ input: folder, message: describeFsError(error) });
+      return;
+    }
+    this.gitIgnores.listed(folder, entries.some((entry) => entry.name === '.gitignore'));
+    // In name order, so that which of two links to one letter is listed does not depend on the file system.
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      const isLetterName = hasLetterExtension(entry.name);
+      if (entry.name.includes('\ufffd') && isLetterName && !existsSync(path)) {
+        this.problems.push({ input: path, message: NOT_UTF8_NAME });
         continue;
       }
-    }
-    if (!isDirectory && !isFile) {
-      if (accept(entry.name) && !gitIgnores.ignores(path, false, root)) problems.push({ input: path, message: NOT_REGULAR_FILE });
-      continue;
-    }
-    if ((isDirectory || (isFile && accept(entry.name))) && gitIgnores.ignores(path, isDirectory, root)) continue;
-    if (isDirectory) walk(path, accept, problems, seen, gitIgnores, root, found, entry.isSymbolicLink() ? realPath(path) : join(real, entry.name));
-    else if (isFile && accept(entry.name)) {
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = statSync(path);
+          isDirectory = target.isDirectory();
+          isFile = target.isFile();
+        } catch (error) {
+          // A link named as a letter that leads nowhere (or round in a loop) is said, as an unreadable letter is.
+          if (isLetterName && !this.ignores(path, false, root)) this.problems.push({ input: path, message: `a symbolic link to nothing readable (${describeFsError(error)})` });
+          continue;
+        }
+      }
+      if (!isDirectory && !isFile) {
+        if (isLetterName && !this.ignores(path, false, root)) this.problems.push({ input: path, message: NOT_REGULAR_FILE });
+        continue;
+      }
+      if (!isDirectory && !isLetterName) continue;
+      if (this.ignores(path, isDirectory, root)) continue;
+      if (isDirectory) {
+        this.walk(path, root, entry.isSymbolicLink() ? realPath(path) : join(real, entry.name));
+        continue;
+      }
       // Its real path, to know it again through another link; a plain file's is in its folder's.
       const file = entry.isSymbolicLink() ? realPath(path) : join(real, entry.name);
-      if (file === null || seen.has(file)) continue;
-      seen.add(file);
-      found.push(path);
+      if (file === null || this.seen.has(file)) continue;
+      this.seen.add(file);
+      this.found.push(path);
     }
   }
-  return found;
+
+  private ignores(path: string, isDirectory: boolean, root: string): boolean {
+    if (!this.gitIgnores.ignores(path, isDirectory, root)) return false;
+    if (!isDirectory) this.ignored++;
+    return true;
+  }
 }
 
 function realPath(path: string): string | null {

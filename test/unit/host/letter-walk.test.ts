@@ -91,6 +91,10 @@ test('what a .gitignore ignores is skipped in folders and globs, unless the file
     assert.deepEqual(shown(expandInputs(['**/*.{imr,txt}'], folder).files), ['a.imr', 'batch/b.imr', 'batch/c.txt']);
     assert.deepEqual(shown(expandInputs(['batch/[bc].*'], folder).files), ['batch/b.imr', 'batch/c.txt']);
     assert.deepEqual(expandInputs(['nothing/*.imr'], folder).problems, [{ input: 'nothing/*.imr', message: 'no files match this pattern' }]);
+    // A folder whose letters are all ignored says so, rather than that it holds none.
+    writeFileSync(join(folder, 'drafts', '.gitignore'), '*.imr\n');
+    writeFileSync(join(folder, 'drafts', 'e.imr'), letter);
+    assert.deepEqual(expandInputs(['drafts'], folder).problems, [{ input: 'drafts', message: 'a .gitignore ignores every .imr and .txt file in the folder (2); name a file to lint it anyway' }]);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -109,6 +113,26 @@ test('a deep tree is walked to the bottom, and every .gitignore above a file sti
     const at = (depth: number, name: string) => [...Array.from({ length: depth }, () => 'a'), name].join('/');
     assert.deepEqual(found, [at(100, 'private.imr'), at(100, 'x.imr'), at(400, 'x.imr')].sort());
     assert.deepEqual(expandInputs([folder]).files.map((path) => relative(folder, path).split('\\').join('/')), found);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a letter whose file name is not valid UTF-8 is said to be so, in a folder and on the command line, not "no such file"', (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'imr-walk-names-'));
+  try {
+    try {
+      writeFileSync(Buffer.concat([Buffer.from(join(folder, 'Jos')), Buffer.from([0xe9]), Buffer.from('.imr')]), makeLetter());
+    } catch {
+      t.skip('this file system takes only UTF-8 names');
+      return;
+    }
+    writeFileSync(join(folder, 'ok.imr'), makeLetter());
+    const message = 'the name is not valid UTF-8, and imr-lint can only open files whose names are; rename the file';
+    const inFolder = expandInputs([folder]);
+    assert.deepEqual(inFolder.files, [join(folder, 'ok.imr')]);
+    assert.deepEqual(inFolder.problems, [{ input: join(folder, 'Jos\ufffd.imr'), message }]);
+    assert.deepEqual(expandInputs([join(folder, 'Jos\ufffd.imr')]).problems, [{ input: join(folder, 'Jos\ufffd.imr'), message }]);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
