@@ -117,7 +117,7 @@ function startsAsLetter(path: string): boolean {
  * A walk down folders for letter files (`.imr`, `.txt`), skipping hidden folders, node_modules and
  * what a `.gitignore` ignores. Symbolic links are followed, to files and to folders; a folder
  * reached again (a link back up the tree) is not walked twice, and a file reached through several
- * links is listed once, at the first path found. One walk may cover several folders.
+ * links is listed once, at the first path found.
  */
 class LetterWalk {
   /** The files found, in the order found. */
