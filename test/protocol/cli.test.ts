@@ -252,6 +252,25 @@ test('a run\'s own problems (a broken config, an unused knowledge file, an input
   assert.deepEqual(Object.keys(JSON.parse(run(['--format', 'json', 'good.imr'], workspace({ 'good.imr': good })).stdout)), ['files']);
 });
 
+test('control characters of a letter never reach the terminal: text, CSV and Markdown show them written out', () => {
+  const escaped = makeLetter({ items: [{ title: 'Tizanidine 4mg #60\u001b[1A\u001b[2K\u001b]0;title\u0007', decision: 'Uphold' }] });
+  const folder = workspace({ 'esc.imr': escaped });
+  for (const format of ['text', 'csv', 'markdown']) {
+    const { stdout } = run(['--format', format, '--outline', 'esc.imr'], folder);
+    assert.doesNotMatch(stdout, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/, format);
+    // Markdown also escapes the backslash itself.
+    assert.match(stdout, /Tizanidine 4mg #60\\{1,2}u001b\[1A\\{1,2}u001b\[2K\\{1,2}u001b\]0;title\\{1,2}u0007/, format);
+  }
+});
+
+test('an empty argument (an unset shell variable) is a usage error, not the current folder', () => {
+  const folder = workspace({ 'bad.imr': bad });
+  const result = run([''], folder);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /an empty argument names no file, folder or glob/);
+  assert.equal(result.stdout, '');
+});
+
 test('--version prints the package version', () => {
   const { stdout } = run(['--version']);
   const { version } = JSON.parse(readFileSync('package.json', 'utf8'));

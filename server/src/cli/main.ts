@@ -19,6 +19,7 @@ import { formatSummary, unreadableRow, type SummaryRow } from '../features/summa
 import { renderQaReport, type ReportLetter } from '../features/qa-report';
 import { pathToFileURL } from 'node:url';
 import { ALL_RULES } from '../engine/catalogue';
+import { showControls } from '../text/quote';
 import { TOOL_VERSION } from '../engine/version';
 
 const USAGE = `Usage: imr-lint [options] <files, folders or globs...>
@@ -89,6 +90,8 @@ async function main(argv: string[]): Promise<number> {
   const jobs = values.jobs === undefined ? availableParallelism() : positiveInteger(values.jobs, '--jobs');
   const maxFileSize = values['max-file-size'] === undefined ? undefined : positiveInteger(values['max-file-size'], '--max-file-size');
   if (positionals.length === 0) throw new UsageError('no files, folders or globs given');
+  // An unset shell variable (`imr-lint "$DIR"`) would otherwise lint the current folder.
+  if (positionals.includes('')) throw new UsageError('an empty argument names no file, folder or glob');
   /** What went wrong outside any one letter: on stderr as it happens, in the JSON, SARIF and HTML at the end; each fails the run. */
   const runProblems: string[] = [];
   const reportedProblems = new Set<string>();
@@ -98,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
     reportedProblems.add(problem);
     runProblems.push(problem);
     progressClear();
-    process.stderr.write(`imr-lint: ${problem}\n`);
+    process.stderr.write(`imr-lint: ${showControls(problem)}\n`);
   };
   const explicit = values.config === undefined ? undefined : readExplicitConfig(values.config);
   for (const problem of explicit?.problems ?? []) reportProblem(`--config ${problem}`);
@@ -141,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
       if (result.error) {
         failed = true;
         progress.clear();
-        process.stderr.write(`imr-lint: ${path}: ${result.error}\n`);
+        process.stderr.write(`imr-lint: ${showControls(`${path}: ${result.error}`)}\n`);
       }
       if (failOn !== 'never' && result.diagnostics.some((diagnostic) => SEVERITY_RANK[diagnostic.severity] <= SEVERITY_RANK[failOn])) failed = true;
       if (format === 'text') {

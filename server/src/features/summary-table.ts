@@ -1,5 +1,6 @@
 import type { Citation, Letter } from '../letter/model';
 import type { Finding } from '../rules/types';
+import { showControls } from '../text/quote';
 
 /**
  * One row of the export: a disputed item, or (with `item` null) the findings about a letter as a
@@ -101,7 +102,7 @@ export function formatSummary(rows: readonly SummaryRow[], format: SummaryFormat
     row.citations,
     row.dailyMme === null ? '' : String(row.dailyMme),
     ...checks.map((id) => (row.findings[id] ? String(row.findings[id]) : '')),
-  ]);
+  ].map(showControls));
   if (format === 'csv') return [header, ...cells].map((line) => line.map(csvCell).join(',')).join('\r\n') + '\r\n';
   const markdownLine = (line: readonly string[]) => `| ${line.map(markdownCell).join(' | ')} |`;
   return [markdownLine(header), markdownLine(header.map((_, index) => (index >= 5 ? '---:' : '---'))), ...cells.map(markdownLine)].join('\n') + '\n';

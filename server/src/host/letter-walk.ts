@@ -2,12 +2,9 @@ import { closeSync, existsSync, readdirSync, readSync, realpathSync, statSync } 
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { describeFsError } from './fs-errors';
-import { MAX_SETTINGS_FILE_BYTES, NOT_REGULAR_FILE, openRegularFile, readRegularFile } from './read-file';
+import { MAX_SETTINGS_FILE_BYTES, NOT_UTF8_NAME, openRegularFile, readRegularFile } from './read-file';
 import { looksLikeLetterStart } from '../letter/first-line';
 import { decodeLetterBytes } from '../text/decode';
-
-/** A name with bytes that are not UTF-8 reaches the program with U+FFFD in their place, and no file has that name. */
-const NOT_UTF8_NAME = 'the name is not valid UTF-8, and imr-lint can only open files whose names are; rename the file';
 
 /** Whether a file name (or URI) has a letter's extension, `.imr` or `.txt`. */
 export function hasLetterExtension(name: string): boolean {
@@ -155,10 +152,6 @@ class LetterWalk {
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
       const path = join(folder, entry.name);
       const isLetterName = hasLetterExtension(entry.name);
-      if (entry.name.includes('\ufffd') && isLetterName && !existsSync(path)) {
-        this.problems.push({ input: path, message: NOT_UTF8_NAME });
-        continue;
-      }
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
@@ -166,14 +159,15 @@ class LetterWalk {
           const target = statSync(path);
           isDirectory = target.isDirectory();
           isFile = target.isFile();
-        } catch (error) {
-          // A link named as a letter that leads nowhere (or round in a loop) is said, as an unreadable letter is.
-          if (isLetterName && !this.ignores(path, false, root)) this.problems.push({ input: path, message: `a symbolic link to nothing readable (${describeFsError(error)})` });
-          continue;
+        } catch {
+          // Leads nowhere, or round in a loop, or its name is not UTF-8: see below.
         }
       }
       if (!isDirectory && !isFile) {
-        if (isLetterName && !this.ignores(path, false, root)) this.problems.push({ input: path, message: NOT_REGULAR_FILE });
+        // Named as a letter but no file to read (a link that leads nowhere, a device or pipe, a name
+        // that is not UTF-8): listed all the same, so that reading it says why, as for a file named
+        // on the command line, and the batch's outputs count it as a file not read.
+        if (isLetterName && !this.ignores(path, false, root)) this.found.push(path);
         continue;
       }
       if (!isDirectory && !isLetterName) continue;

@@ -1,6 +1,8 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 
-export const NOT_REGULAR_FILE = 'not a regular file (a device, pipe or socket)';
+const NOT_REGULAR_FILE = 'not a regular file (a device, pipe or socket)';
+/** A name with bytes that are not UTF-8 reaches the program with U+FFFD in their place, and no file has that name. */
+export const NOT_UTF8_NAME = 'the name is not valid UTF-8, and imr-lint can only open files whose names are; rename the file';
 
 /** The most a settings-like file (`.imrlintrc.json`, `.gitignore`, a file being updated) may hold. */
 export const MAX_SETTINGS_FILE_BYTES = 16 * 1024 * 1024;
@@ -48,6 +50,14 @@ export function openRegularFile(path: string): number | null {
 }
 
 function openWithoutWaiting(path: string): number {
-  // O_NONBLOCK is POSIX; elsewhere (Windows) there are no named pipes in the file system to wait on.
-  return openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    // O_NONBLOCK is POSIX; elsewhere (Windows) there are no named pipes in the file system to wait on.
+    return openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      if (path.includes('\ufffd')) throw new Error(NOT_UTF8_NAME);
+      if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) throw new Error('a symbolic link to a file that does not exist');
+    }
+    throw error;
+  }
 }

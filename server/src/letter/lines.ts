@@ -17,7 +17,10 @@ export interface Line {
 
 export function isBlankChar(code: number): boolean {
   // space, tab, vertical tab, form feed, carriage return, no-break space, BOM
-  return code === 32 || code === 9 || code === 11 || code === 12 || code === 13 || code === 160 || code === 0xfeff;
+  if (code === 32 || code === 9 || code === 11 || code === 12 || code === 13 || code === 160 || code === 0xfeff) return true;
+  // Invisible format characters that editors and PDF tools leave at line ends: zero-width space and
+  // joiners, left-to-right and right-to-left marks, bidirectional embeddings and isolates, word joiner.
+  return code >= 0x200b && (code <= 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2069));
 }
 
 export function splitLines(text: string): Line[] {

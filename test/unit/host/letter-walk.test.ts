@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
+import { readLetterFile } from '../../../server/src/host/letter-files';
 import { expandInputs, findLetterFiles } from '../../../server/src/host/letter-walk';
 import { makeLetter } from '../../support/letters';
 
@@ -49,15 +50,14 @@ test('symbolic links are followed to letters and folders; a loop ends, and a let
     symlinkSync(folder, join(folder, 'batch', 'loop'));
     symlinkSync(join(folder, 'missing.imr'), join(folder, 'broken.imr'));
     const found = findLetterFiles([folder]).map((path) => relative(folder, path).split('\\').join('/'));
-    assert.deepEqual(found, ['batch/a.imr', 'batch/same-b.imr', 'linked-folder/c.imr']);
-    // On the command line, a link named as a letter that leads nowhere is said; other names are not.
+    // A link named as a letter that leads nowhere is listed, so that reading it says why.
+    assert.deepEqual(found, ['batch/a.imr', 'batch/same-b.imr', 'broken.imr', 'linked-folder/c.imr']);
+    // For the CLI, a link named as a letter that leads nowhere is listed, so that reading it says why; other names are not.
     symlinkSync('round.imr', join(folder, 'round.imr'));
     symlinkSync(join(folder, 'missing'), join(folder, 'notes.md'));
-    const { problems } = expandInputs([folder]);
-    assert.deepEqual(problems.map((problem) => [relative(folder, problem.input), problem.message]), [
-      ['broken.imr', 'a symbolic link to nothing readable (no such file or folder)'],
-      ['round.imr', 'a symbolic link to nothing readable (a loop of symbolic links)'],
-    ]);
+    const { files, problems } = expandInputs([folder]);
+    assert.deepEqual(files.map((path) => relative(folder, path).split('\\').join('/')), ['batch/a.imr', 'batch/same-b.imr', 'broken.imr', 'linked-folder/c.imr', 'round.imr']);
+    assert.deepEqual(problems, []);
   } finally {
     rmSync(folder, { recursive: true, force: true });
     rmSync(elsewhere, { recursive: true, force: true });
@@ -129,9 +129,11 @@ test('a letter whose file name is not valid UTF-8 is said to be so, in a folder 
     }
     writeFileSync(join(folder, 'ok.imr'), makeLetter());
     const message = 'the name is not valid UTF-8, and imr-lint can only open files whose names are; rename the file';
+    // Found in a folder, it is listed, and reading it says why it cannot be read.
     const inFolder = expandInputs([folder]);
-    assert.deepEqual(inFolder.files, [join(folder, 'ok.imr')]);
-    assert.deepEqual(inFolder.problems, [{ input: join(folder, 'Jos\ufffd.imr'), message }]);
+    assert.deepEqual(inFolder.files, [join(folder, 'Jos\ufffd.imr'), join(folder, 'ok.imr')]);
+    assert.deepEqual(inFolder.problems, []);
+    assert.throws(() => readLetterFile(join(folder, 'Jos\ufffd.imr')), { message });
     assert.deepEqual(expandInputs([join(folder, 'Jos\ufffd.imr')]).problems, [{ input: join(folder, 'Jos\ufffd.imr'), message }]);
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -30,6 +30,10 @@ test('readRegularFile reads a regular file and refuses, with a plain message, a 
     spawnSync('mkfifo', [join(folder, 'pipe')]);
     assert.equal(messageOf(() => readRegularFile(join(folder, 'pipe'), 100)), 'not a regular file (a device, pipe or socket)');
     assert.equal(messageOf(() => readRegularFile(join(folder, 'missing'), 100)), 'no such file or folder');
+    symlinkSync(join(folder, 'missing'), join(folder, 'dangling'));
+    assert.equal(messageOf(() => readRegularFile(join(folder, 'dangling'), 100)), 'a symbolic link to a file that does not exist');
+    symlinkSync('loop', join(folder, 'loop'));
+    assert.equal(messageOf(() => readRegularFile(join(folder, 'loop'), 100)), 'a loop of symbolic links');
     assert.equal(openRegularFile(join(folder, 'pipe')), null);
     assert.equal(openRegularFile('/dev/zero'), null);
     assert.equal(openRegularFile(folder), null);

@@ -272,3 +272,12 @@ test('part labels: any blanks between their words, read only within the first 40
   const inReach = issues('Norco 10/325mg #60: Upheld', CLAIMS, MAXIMUS, `${within} The request is not medically necessary.`);
   assert.equal(at(inReach, parseLetterStrict(inReach).items[0]!.rationale?.label), within);
 });
+
+test('invisible format characters at the end of an item line (zero-width space, direction marks) do not hide its decision', () => {
+  for (const invisible of ['\u200b', '\u200e', '\u200f', '\u2060', '\u202c', ' \u200b\t']) {
+    const letter = parseLetterStrict(issues(`Norco 10/325mg #90: Upheld${invisible}`, CLAIMS, MAXIMUS, UPHELD_RATIONALE));
+    assert.equal(letter.items.length, 1, JSON.stringify(invisible));
+    assert.equal(letter.items[0].decision?.decision, 'Upheld', JSON.stringify(invisible));
+    assert.equal(letter.items[0].title, 'Norco 10/325mg #90');
+  }
+});
