@@ -126,6 +126,27 @@ describe('language server over stdio', () => {
     assert.ok(symbols.length > 0, 'server still answers after bad input');
   });
 
+  test('a didOpen without a string uri or text is refused and logged; the server keeps serving', async () => {
+    const logged: string[] = [];
+    const listener = client.connection.onNotification('window/logMessage', (params: { message: string }) => logged.push(params.message));
+    for (const textDocument of [
+      { uri: 'file:///virtual/no-text.imr', languageId: 'imr', version: 1, text: null },
+      { uri: 'file:///virtual/object-text.imr', languageId: 'imr', version: 1, text: { secret: 'Norco' } },
+      { uri: null, languageId: 'imr', version: 1, text: 'Norco 10/325mg #90: Upheld' },
+      { languageId: 'imr', version: 1, text: 'Norco 10/325mg #90: Upheld' },
+    ]) {
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument });
+    }
+    const info = await client.request<{ pid: number; openDocuments: number }>('imr/serverInfo', {});
+    assert.equal(info.pid, client.process.pid, 'the same server process answers');
+    const uri = 'file:///virtual/after-bad-open.imr';
+    await client.open(uri, gapsText);
+    assert.ok((await client.diagnostics(uri)).diagnostics.length > 0);
+    listener.dispose();
+    assert.equal(logged.filter((message) => message.includes('needs a string "uri" and "text"')).length, 4);
+    assert.ok(!logged.some((message) => message.includes('Norco')), 'no letter text in the log');
+  });
+
   test('a burst of edits ends with diagnostics for the final version, never a stale one', async () => {
     const uri = 'file:///virtual/burst.imr';
     const text = makeLetterWithItems(100);

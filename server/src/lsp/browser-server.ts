@@ -1,7 +1,6 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, TextDocuments } from 'vscode-languageserver/browser';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadKnowledge } from '../knowledge';
-import { LetterDocuments, type LetterKnowledge } from './documents';
+import { CHECKED_TEXT_DOCUMENTS, LetterDocuments, type LetterKnowledge } from './documents';
 import { EditorSettingsSource } from './editor-settings';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { TOOL_VERSION } from '../engine/version';
@@ -17,7 +16,7 @@ import { TOOL_VERSION } from '../engine/version';
 // In a worker, the global object is the port the editor's messages arrive on.
 const worker = globalThis as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
 const connection = createConnection(new BrowserMessageReader(worker), new BrowserMessageWriter(worker));
-const textDocuments = new TextDocuments(TextDocument);
+const textDocuments = new TextDocuments(CHECKED_TEXT_DOCUMENTS);
 const settings = new EditorSettingsSource(connection);
 const builtin = loadKnowledge();
 const knowledge: LetterKnowledge = { builtin, knowledgeFor: () => builtin };

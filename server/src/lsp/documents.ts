@@ -1,5 +1,5 @@
-import type { CancellationToken, Connection, Diagnostic, InitializeParams, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CancellationToken, Connection, Diagnostic, InitializeParams, TextDocuments, TextDocumentsConfiguration } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../engine/analyze';
 import { mergeConfigs, type LintConfig } from '../engine/config';
 import type { KnowledgeBase } from '../knowledge';
@@ -43,6 +43,19 @@ export interface LetterState extends DocumentState {
  * The open letters: each analysed once per version and settings, validated after a pause in
  * typing, with its diagnostics published; and the analysis that every request about it uses.
  */
+/**
+ * Documents as the documents manager keeps them, for both servers: an opened document without a
+ * string address or text (a client's mistake) is refused there, which the connection logs as a
+ * failed notification, instead of being kept and failing every later analysis of it.
+ */
+export const CHECKED_TEXT_DOCUMENTS: TextDocumentsConfiguration<TextDocument> = {
+  create(uri, languageId, version, content) {
+    if (typeof uri !== 'string' || typeof content !== 'string') throw new Error('textDocument/didOpen needs a string "uri" and "text"; the document was not opened');
+    return TextDocument.create(uri, languageId, version, content);
+  },
+  update: (document, changes, version) => TextDocument.update(document, changes, version),
+};
+
 export class LetterDocuments {
   private readonly analyzed = new Map<string, DocumentState>();
   private readonly pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();

@@ -1,12 +1,11 @@
 import { createConnection, FileChangeType, TextDocuments } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../host/config-file';
 import { RuleDocLinks } from '../host/rule-docs';
 import { WorkspaceConfig } from '../host/workspace-config';
 import { CODE_ACTION_CAPABILITIES, registerCodeActions } from './code-actions';
 import { Configuration } from './configuration';
 import { filePathOf } from './file-uris';
-import { LetterDocuments } from './documents';
+import { CHECKED_TEXT_DOCUMENTS, LetterDocuments } from './documents';
 import { describeError } from './errors';
 import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { KnowledgeFiles } from './knowledge';
@@ -24,7 +23,7 @@ import { TOOL_VERSION } from '../engine/version';
  */
 
 const connection = createConnection();
-const textDocuments = new TextDocuments(TextDocument);
+const textDocuments = new TextDocuments(CHECKED_TEXT_DOCUMENTS);
 const workspace = new WorkspaceConfig();
 const configuration = new Configuration(connection, workspace);
 const knowledge = new KnowledgeFiles(connection, workspace);
