@@ -127,8 +127,7 @@ describe('language server over stdio', () => {
   });
 
   test('a didOpen without a string uri or text is refused and logged; the server keeps serving', async () => {
-    const logged: string[] = [];
-    const listener = client.connection.onNotification('window/logMessage', (params: { message: string }) => logged.push(params.message));
+    const logsBefore = client.logs.length;
     for (const textDocument of [
       { uri: 'file:///virtual/no-text.imr', languageId: 'imr', version: 1, text: null },
       { uri: 'file:///virtual/object-text.imr', languageId: 'imr', version: 1, text: { secret: 'Norco' } },
@@ -142,7 +141,7 @@ describe('language server over stdio', () => {
     const uri = 'file:///virtual/after-bad-open.imr';
     await client.open(uri, gapsText);
     assert.ok((await client.diagnostics(uri)).diagnostics.length > 0);
-    listener.dispose();
+    const logged = client.logs.slice(logsBefore);
     assert.equal(logged.filter((message) => message.includes('needs a string "uri" and "text"')).length, 4);
     assert.ok(!logged.some((message) => message.includes('Norco')), 'no letter text in the log');
   });
@@ -198,6 +197,30 @@ describe('language server settings', () => {
       // The valid part ("missing-section": "off") applies; the invalid one keeps the default.
       assert.deepEqual(codes(published.diagnostics), ['item-decision']);
       assert.equal(published.diagnostics[0].severity, 1);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('settings of thousands of mistakes open a few pop-ups, not thousands, and letters are still checked', async () => {
+    const rules: Record<string, string> = {};
+    for (let index = 0; index < 5000; index++) rules[`no-such-rule-${index}`] = 'off';
+    const knowledgeFiles = Array.from({ length: 5000 }, (_, index) => `/nonexistent/k${index}.json`);
+    const client = await TestClient.start({ settings: { rules, knowledgeFiles } });
+    try {
+      const uri = 'file:///virtual/many-mistakes.imr';
+      await client.open(uri, makeLetter({ items: [{ title: 'Tizanidine 4mg #60', decision: 'Uphold' }] }));
+      assert.ok((await client.diagnostics(uri)).diagnostics.some((diagnostic) => diagnostic.code === 'item-decision'));
+      await client.request('imr/serverInfo', {});
+      const popups = client.messages.map((message) => message.message);
+      const settings = popups.filter((message) => message.startsWith('IMR settings: '));
+      const knowledge = popups.filter((message) => message.startsWith('IMR knowledge file not used: '));
+      assert.equal(settings.length, 4, settings.join('\n'));
+      assert.match(settings[3], /IMR settings: \d+ more problems; see the IMR language server's output\./);
+      // The rest are in the log.
+      assert.ok(client.logs.some((message) => message.includes('"imr.knowledgeFiles" lists 5000 files; only the first 100 are used.')));
+      assert.equal(knowledge.length, 4, knowledge.join('\n'));
+      assert.equal(knowledge[3], 'IMR knowledge file not used: 97 more problems; see the IMR language server\'s output.');
     } finally {
       await client.stop();
     }

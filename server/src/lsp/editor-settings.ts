@@ -2,6 +2,7 @@ import type { Connection, InitializeParams } from 'vscode-languageserver';
 import { EMPTY_CONFIG, type LintConfig } from '../engine/config';
 import type { LetterSettings } from './documents';
 import { DEFAULT_SETTINGS, readEditorSettings, type EditorSettings } from './settings';
+import { showProblems } from './errors';
 
 /**
  * The `imr` settings of each document, pulled from the client and kept until they change, with
@@ -41,11 +42,9 @@ export class EditorSettingsSource implements LetterSettings {
         (section) => {
           const given = readEditorSettings(section);
           const read = this.trusted ? given : { ...given, knowledgeFiles: [] };
-          for (const problem of read.problems) {
-            if (this.reportedSettingsProblems.has(problem)) continue;
-            this.reportedSettingsProblems.add(problem);
-            void this.connection.window.showWarningMessage(`IMR settings: ${problem}`);
-          }
+          const fresh = read.problems.filter((problem) => !this.reportedSettingsProblems.has(problem));
+          for (const problem of fresh) this.reportedSettingsProblems.add(problem);
+          showProblems(this.connection, 'warning', 'IMR settings: ', fresh);
           return read;
         },
         () => DEFAULT_SETTINGS,

@@ -6,7 +6,7 @@ import type { WorkspaceConfig } from '../host/workspace-config';
 import { isInsideFolder } from '../host/paths';
 import { loadKnowledge, type KnowledgeBase } from '../knowledge';
 import { filePathOf } from './file-uris';
-import { describeError } from './errors';
+import { describeError, showProblems } from './errors';
 import type { EditorSettings } from './settings';
 
 const KNOWLEDGE_POLL_MS = 2000;
@@ -47,7 +47,7 @@ export class KnowledgeFiles {
     const paths = this.filePaths(uri, settings);
     const found = this.workspace.knowledgeFor(paths);
     if (found.justRead) this.watch(paths);
-    for (const problem of found.newProblems) void this.connection.window.showErrorMessage(`IMR knowledge file not used: ${problem}`);
+    showProblems(this.connection, 'error', 'IMR knowledge file not used: ', found.newProblems);
     return found.knowledge;
   }
 

@@ -13,6 +13,9 @@ export interface EditorSettings {
   readonly problems: readonly string[];
 }
 
+/** More knowledge files than any organisation keeps: a longer list is a mistake, and each file is read and watched. */
+const MAX_KNOWLEDGE_FILES = 100;
+
 export const DEFAULT_SETTINGS: EditorSettings = { config: EMPTY_CONFIG, maxFileSize: DEFAULT_MAX_FILE_SIZE, knowledgeFiles: [], codeLens: true, problems: [] };
 
 /** Reads the `imr` settings section, whatever shape a hand-edited settings.json gave it. */
@@ -37,6 +40,10 @@ export function readEditorSettings(section: unknown): EditorSettings {
   if (raw.knowledgeFiles !== undefined && raw.knowledgeFiles !== null) {
     if (Array.isArray(raw.knowledgeFiles) && raw.knowledgeFiles.every((path) => typeof path === 'string')) knowledgeFiles = raw.knowledgeFiles.filter((path) => path.trim() !== '');
     else problems.push('"imr.knowledgeFiles" must be a list of file paths; using the built-in knowledge only.');
+    if (knowledgeFiles.length > MAX_KNOWLEDGE_FILES) {
+      problems.push(`"imr.knowledgeFiles" lists ${knowledgeFiles.length} files; only the first ${MAX_KNOWLEDGE_FILES} are used.`);
+      knowledgeFiles = knowledgeFiles.slice(0, MAX_KNOWLEDGE_FILES);
+    }
   }
   let codeLens = true;
   const lens = raw.codeLens as { enabled?: unknown } | null | undefined;
