@@ -131,21 +131,28 @@ function rolesOf(letter: Letter, lineCount: number): LineRoles[] {
 function joinParagraphs(lines: readonly string[], known: ReadonlySet<string>): string[] {
   const letter = parseLetter(lines.join('\n'));
   const roles = rolesOf(letter, lines.length);
-  const joined: string[] = [];
+  // Each output line as the pieces it is joined from, each but the first with its joining space: the
+  // checks below read only the last piece, so a paragraph of thousands of lines is never read whole
+  // (reading a string built by joining flattens it, and doing that per line took time in the square
+  // of the paragraph's length).
+  const joined: string[][] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index];
-    const canJoin = index > 0 && joined[joined.length - 1] !== '' && line.trim() !== '' && !roles[index].whole && !roles[index].start && !roles[index - 1].whole && !credentialsLine(line);
+    const pieces = joined[joined.length - 1];
+    const afterBlank = pieces === undefined || (pieces.length === 1 && pieces[0] === '');
+    const canJoin = index > 0 && !afterBlank && line.trim() !== '' && !roles[index].whole && !roles[index].start && !roles[index - 1].whole && !credentialsLine(line);
     if (!canJoin) {
-      joined.push(line);
+      joined.push([line]);
       continue;
     }
-    const before = joined[joined.length - 1];
+    const before = pieces[pieces.length - 1];
     const broken = brokenWord(before);
     const next = NEXT_WORD.exec(line.trimStart());
     const rejoin = broken !== null && next !== null && known.has(`${broken}${next[0]}`.toLowerCase());
-    joined[joined.length - 1] = rejoin ? `${before.slice(0, -1)}${line.trimStart()}` : `${before} ${line.trimStart()}`;
+    if (rejoin) pieces[pieces.length - 1] = `${before.slice(0, -1)}${line.trimStart()}`;
+    else pieces.push(` ${line.trimStart()}`);
   }
-  return joined;
+  return joined.map((pieces) => pieces.join(''));
 }
 
 /** The letters of a word broken at the line's end ("Electro-" gives "Electro"), or null. */

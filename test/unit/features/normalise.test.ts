@@ -4,6 +4,7 @@ import { normaliseLetter } from '../../../server/src/features/normalise';
 import { loadKnowledge } from '../../../server/src/knowledge';
 import { parseLetter } from '../../../server/src/letter/parse';
 import { corpusLetters, skipWithoutCorpus } from '../../support/corpus';
+import { makeLetter } from '../../support/letters';
 
 const knowledge = loadKnowledge();
 const squeeze = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -138,4 +139,22 @@ test('double spacing goes, page breaks and page numbers go, a hyphen at a line e
 test('a document that is not a letter is left as it is', () => {
   const notes = 'Shopping list\n\nmilk\n\neggs\n\nbread\n\nflour\n\nsalt\n';
   assert.equal(normaliseLetter(notes, knowledge), notes);
+});
+
+test('a rationale of thousands of broken lines becomes one paragraph, its hyphenated words rejoined', () => {
+  // The letter writes the word whole once, so a break inside it may be rejoined.
+  const lines: string[] = ['An earlier electrodiagnostic study is noted.'];
+  const expected: string[] = ['An earlier electrodiagnostic study is noted.'];
+  for (let index = 0; index < 6000; index++) {
+    if (index % 1000 === 999) {
+      lines.push('the electro-', 'diagnostic study was normal.');
+      expected.push('the electrodiagnostic study was normal.');
+    } else {
+      lines.push(`line ${index} of the records shows modified work.`);
+      expected.push(`line ${index} of the records shows modified work.`);
+    }
+  }
+  const letter = makeLetter({ items: [{ title: 'Norco 10/325mg #90', decision: 'Upheld', rationale: `${lines.join('\n')}\nTherefore the request is not medically necessary.` }] });
+  const normalised = normaliseLetter(letter, knowledge);
+  assert.ok(normalised.includes(`Decision rationale: ${expected.join(' ')} Therefore the request is not medically necessary.`));
 });
