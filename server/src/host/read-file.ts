@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } fr
 
 const NOT_REGULAR_FILE = 'not a regular file (a device, pipe or socket)';
 /** A name with bytes that are not UTF-8 reaches the program with U+FFFD in their place, and no file has that name. */
-export const NOT_UTF8_NAME = 'the name is not valid UTF-8, and imr-lint can only open files whose names are; rename the file';
+export const NOT_UTF8_NAME = 'the name is not valid UTF-8, and only files with UTF-8 names can be opened; rename the file';
 
 /** The most a settings-like file (`.imrlintrc.json`, `.gitignore`, a file being updated) may hold. */
 export const MAX_SETTINGS_FILE_BYTES = 16 * 1024 * 1024;

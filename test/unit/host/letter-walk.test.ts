@@ -128,7 +128,7 @@ test('a letter whose file name is not valid UTF-8 is said to be so, in a folder 
       return;
     }
     writeFileSync(join(folder, 'ok.imr'), makeLetter());
-    const message = 'the name is not valid UTF-8, and imr-lint can only open files whose names are; rename the file';
+    const message = 'the name is not valid UTF-8, and only files with UTF-8 names can be opened; rename the file';
     // Found in a folder, it is listed, and reading it says why it cannot be read.
     const inFolder = expandInputs([folder]);
     assert.deepEqual(inFolder.files, [join(folder, 'Jos\ufffd.imr'), join(folder, 'ok.imr')]);
