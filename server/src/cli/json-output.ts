@@ -6,8 +6,9 @@ const FLUSH_AT = 1 << 16;
 
 /**
  * Writes `{ "files": [...] }` file by file, with `"problems": [...]` after them when the run had
- * any, byte for byte as `JSON.stringify(value, null, 2)` would write it whole, so that a batch of any size needs no more memory than one file's
- * result and the output starts before the last letter is read.
+ * any, byte for byte as `JSON.stringify(value, null, 2)` would write it whole, so that a batch of
+ * any size needs no more memory than one file's result and the output starts before the last
+ * letter is read.
  */
 export class JsonFilesWriter {
   private count = 0;

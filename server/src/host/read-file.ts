@@ -20,12 +20,8 @@ export const MAX_LETTER_FILE_BYTES = 256 * 1024 * 1024;
 export function readRegularFile(path: string, maxBytes: number): Buffer;
 export function readRegularFile(path: string, maxBytes: number, encoding: 'utf8'): string;
 export function readRegularFile(path: string, maxBytes: number, encoding?: 'utf8'): Buffer | string {
-  const descriptor = openWithoutWaiting(path);
+  const descriptor = openChecked(path, maxBytes);
   try {
-    const stats = fstatSync(descriptor);
-    if (stats.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-    if (!stats.isFile()) throw new Error(NOT_REGULAR_FILE);
-    if (stats.size > maxBytes) throw new Error(`larger than ${Math.round(maxBytes / (1024 * 1024))} MB; not read`);
     return encoding ? readFileSync(descriptor, encoding) : readFileSync(descriptor);
   } finally {
     closeSync(descriptor);
@@ -34,19 +30,26 @@ export function readRegularFile(path: string, maxBytes: number, encoding?: 'utf8
 
 /** `path` opened when it is a regular file, without waiting on a named pipe; otherwise null. The caller closes it. */
 export function openRegularFile(path: string): number | null {
-  let descriptor: number;
   try {
-    descriptor = openWithoutWaiting(path);
+    return openChecked(path, Infinity);
   } catch {
     return null;
   }
+}
+
+/** `path` opened, once it is known to be a regular file of at most `maxBytes`; otherwise the reason is thrown. */
+function openChecked(path: string, maxBytes: number): number {
+  const descriptor = openWithoutWaiting(path);
   try {
-    if (fstatSync(descriptor).isFile()) return descriptor;
-  } catch {
-    // Not known to be a regular file.
+    const stats = fstatSync(descriptor);
+    if (stats.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if (!stats.isFile()) throw new Error(NOT_REGULAR_FILE);
+    if (stats.size > maxBytes) throw new Error(`larger than ${Math.round(maxBytes / (1024 * 1024))} MB; not read`);
+    return descriptor;
+  } catch (error) {
+    closeSync(descriptor);
+    throw error;
   }
-  closeSync(descriptor);
-  return null;
 }
 
 function openWithoutWaiting(path: string): number {

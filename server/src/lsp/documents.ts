@@ -40,10 +40,6 @@ export interface LetterState extends DocumentState {
 }
 
 /**
- * The open letters: each analysed once per version and settings, validated after a pause in
- * typing, with its diagnostics published; and the analysis that every request about it uses.
- */
-/**
  * Documents as the documents manager keeps them, for both servers: an opened document without a
  * string address or text (a client's mistake) is refused there, which the connection logs as a
  * failed notification, instead of being kept and failing every later analysis of it.
@@ -56,6 +52,10 @@ export const CHECKED_TEXT_DOCUMENTS: TextDocumentsConfiguration<TextDocument> = 
   update: (document, changes, version) => TextDocument.update(document, changes, version),
 };
 
+/**
+ * The open letters: each analysed once per version and settings, validated after a pause in
+ * typing, with its diagnostics published; and the analysis that every request about it uses.
+ */
 export class LetterDocuments {
   private readonly analyzed = new Map<string, DocumentState>();
   private readonly pendingValidation = new Map<string, ReturnType<typeof setTimeout>>();
